@@ -1,0 +1,520 @@
+/* Generated from schemas/carbon-manifest.schema.json by `npm run gen:types`. Do not edit. */
+
+/**
+ * A reporting year (1 January to 31 December).
+ *
+ * This interface was referenced by `CarbonManifest`'s JSON-Schema
+ * via the `definition` "periodYear".
+ */
+export type PeriodYear = number;
+/**
+ * Identifier: letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters.
+ *
+ * This interface was referenced by `CarbonManifest`'s JSON-Schema
+ * via the `definition` "id".
+ */
+export type Id = string;
+/**
+ * A calendar date in ISO 8601 form, YYYY-MM-DD.
+ *
+ * This interface was referenced by `CarbonManifest`'s JSON-Schema
+ * via the `definition` "date".
+ */
+export type Date = string;
+
+/**
+ * A Carbon Lens manifest: the sites, hardware assets and carbon budgets of an AI hardware fleet for one reporting period.
+ */
+export interface CarbonManifest {
+  /**
+   * Manifest format version. Always 1 for this format.
+   */
+  version: 1;
+  /**
+   * Name of the reporting organisation, shown at the top of reports.
+   */
+  organization?: string;
+  /**
+   * Reporting period: a calendar year such as 2026, or explicit start and end dates (end exclusive). Use-phase emissions and the amortised share of embodied emissions are counted for this period.
+   */
+  period: PeriodYear | PeriodRange;
+  /**
+   * Calculation method. `default` uses vendor product carbon footprints where they exist and current factors; `boavizta-2.4` reproduces BoaviztAPI 2.4.1 for component-level servers (no PUE overhead at PUE 1, Boavizta grid factors).
+   */
+  methodology?: 'default' | 'boavizta-2.4';
+  /**
+   * Data centres or server rooms where assets run. Each site sets the electricity grid, the PUE and the site's direct (Scope 1) emissions.
+   *
+   * @maxItems 100000
+   */
+  sites: Site[];
+  /**
+   * Hardware assets: groups of identical servers or accelerators, each either a built-in catalog `model` or a list of `components`.
+   *
+   * @maxItems 1000000
+   */
+  assets: Asset[];
+  /**
+   * Carbon budgets checked against the computed footprint. An exceeded budget is reported with its severity in the editor and by `carbon-lens check`.
+   *
+   * @maxItems 10000
+   */
+  budgets?: Budget[];
+  /**
+   * Reduction scenarios to compare against the baseline: each applies changes (PUE, renewable share, lifespan, refurbished hardware) to some or all sites and assets.
+   *
+   * @maxItems 1000
+   */
+  scenarios?: Scenario[];
+  /**
+   * Overrides of built-in emission factors, each by factor id (for example `grid/FR` or `transport/air`) with the value and its source.
+   *
+   * @maxItems 10000
+   */
+  factors?: FactorOverride[];
+}
+/**
+ * A reporting period from `start` (inclusive) to `end` (exclusive).
+ *
+ * This interface was referenced by `CarbonManifest`'s JSON-Schema
+ * via the `definition` "periodRange".
+ */
+export interface PeriodRange {
+  /**
+   * First day of the period (inclusive), YYYY-MM-DD.
+   */
+  start: string;
+  /**
+   * Day after the last day of the period (exclusive), YYYY-MM-DD.
+   */
+  end: string;
+}
+/**
+ * A data centre or server room.
+ *
+ * This interface was referenced by `CarbonManifest`'s JSON-Schema
+ * via the `definition` "site".
+ */
+export interface Site {
+  /**
+   * Site identifier, referenced by assets' `site`.
+   */
+  id: string;
+  /**
+   * Human-readable site name.
+   */
+  name?: string;
+  /**
+   * Electricity grid location: an ISO 3166 alpha-2 or alpha-3 country code (FR, FRA), or a US eGRID subregion as US-<SUBRGN> (US-CAMX). Sets the location-based grid factor.
+   */
+  location?: string;
+  /**
+   * Power usage effectiveness: facility energy divided by IT energy. 1.0 means no overhead; typical values are 1.1 (hyperscale) to 1.6 (enterprise).
+   */
+  pue?: number;
+  /**
+   * Share (0..1) of the site's electricity covered by contractual instruments (PPAs, guarantees of origin, RECs) that meet the GHG Protocol Scope 2 Quality Criteria. Used for market-based Scope 2.
+   */
+  renewableShare?: number;
+  /**
+   * Residual-mix emission factor (kgCO2e/kWh) for the electricity not covered by contractual instruments, for market-based Scope 2. Defaults to the location-based grid factor.
+   */
+  residualMixKgCO2ePerKWh?: number;
+  /**
+   * On-site backup generators: fuel burned during the reporting period (Scope 1, stationary combustion).
+   */
+  generators?: {
+    /**
+     * Diesel burned during the reporting period, in litres.
+     */
+    dieselLitres?: number;
+  };
+  /**
+   * Refrigerant leaks (top-ups) from cooling equipment during the reporting period (Scope 1, fugitive emissions).
+   *
+   * @maxItems 100
+   */
+  refrigerants?: {
+    /**
+     * Refrigerant designation, such as R-134a, R-410A, R-32 or HFC-227ea.
+     */
+    gas: string;
+    /**
+     * Mass of refrigerant leaked (recharged) during the period, in kg.
+     */
+    leakedKg: number;
+  }[];
+}
+/**
+ * A group of identical servers or accelerators: either a built-in catalog `model` or a list of `components`.
+ *
+ * This interface was referenced by `CarbonManifest`'s JSON-Schema
+ * via the `definition` "asset".
+ */
+export interface Asset {
+  /**
+   * Asset identifier.
+   */
+  id: string;
+  /**
+   * Human-readable asset name.
+   */
+  name?: string;
+  /**
+   * Id of the site this asset runs in.
+   */
+  site: string;
+  /**
+   * Id of a built-in catalog model (for example nvidia-hgx-h100-8gpu, dell-poweredge-r740). Mutually exclusive with `components`.
+   */
+  model?: string;
+  /**
+   * Number of identical units. Defaults to 1.
+   */
+  count?: number;
+  components?: Components;
+  /**
+   * Measured or rated electrical power of one unit: either `idleW` and `maxW` (interpolated by `utilization`) or `averageW`. Overrides the catalog or component power model.
+   */
+  power?: {
+    /**
+     * Power of one unit when idle, in watts.
+     */
+    idleW?: number;
+    /**
+     * Power of one unit at full load, in watts.
+     */
+    maxW?: number;
+    /**
+     * Average power of one unit over the time it is powered, in watts (utilization is then already included).
+     */
+    averageW?: number;
+  };
+  /**
+   * Average load (0..1) while powered. Defaults to 0.5.
+   */
+  utilization?: number;
+  /**
+   * Share (0..1) of the period the units are powered on. Defaults to 1.
+   */
+  uptime?: number;
+  /**
+   * Date the units were acquired and put in service, YYYY-MM-DD. The GHG Protocol inventory view counts their embodied emissions in full in that year.
+   */
+  acquired?: string;
+  /**
+   * Expected service life in years. Embodied emissions are amortised linearly over it in the period view.
+   */
+  lifespanYears?: number;
+  /**
+   * Inbound freight of the units to the site (Scope 3 category 4).
+   */
+  transport?: {
+    /**
+     * Freight mode.
+     */
+    mode: 'air' | 'sea' | 'road' | 'rail';
+    /**
+     * Distance travelled, in km.
+     */
+    distanceKm: number;
+    /**
+     * Shipped weight of one unit, in kg. Defaults to the catalog or component estimate.
+     */
+    weightKg?: number;
+  };
+  /**
+   * What happens to the units when retired (Scope 3 category 5): recycle (WEEE treatment), refurbish, landfill, or resell.
+   */
+  endOfLife?: 'recycle' | 'refurbish' | 'landfill' | 'resell';
+}
+/**
+ * Component-level description of one server, for the bottom-up (Boavizta-style) embodied and power model. Mutually exclusive with `model`.
+ *
+ * This interface was referenced by `CarbonManifest`'s JSON-Schema
+ * via the `definition` "components".
+ */
+export interface Components {
+  /**
+   * Processors of one server.
+   */
+  cpu?: {
+    /**
+     * Number of CPU sockets.
+     */
+    units: number;
+    /**
+     * Cores per CPU.
+     */
+    cores?: number;
+    /**
+     * Total silicon die area of one CPU package in mm², including I/O dies for chiplet parts.
+     */
+    dieSizeMm2?: number;
+    /**
+     * Die area per core in mm² (multiplied by `cores`).
+     */
+    dieSizePerCoreMm2?: number;
+    /**
+     * Thermal design power of one CPU in watts; used to fit the CPU power curve.
+     */
+    tdpW?: number;
+    /**
+     * CPU model name or catalog id, used to look up die size and TDP (for example amd-epyc-9654 or Intel Xeon Platinum 8480+).
+     */
+    name?: string;
+  };
+  /**
+   * Memory modules of one server, one entry per kind of module.
+   *
+   * @maxItems 64
+   */
+  ram?: {
+    /**
+     * Number of modules.
+     */
+    units: number;
+    /**
+     * Capacity of one module in GB.
+     */
+    capacityGb: number;
+    /**
+     * DRAM die density in GB per cm² (0.6 to 2.4 for DDR3–DDR5 nodes).
+     */
+    densityGbPerCm2?: number;
+  }[];
+  /**
+   * Solid-state drives of one server, one entry per kind of drive.
+   *
+   * @maxItems 64
+   */
+  ssd?: {
+    /**
+     * Number of drives.
+     */
+    units: number;
+    /**
+     * Capacity of one drive in GB.
+     */
+    capacityGb: number;
+    /**
+     * NAND die density in GB per cm² (16 to 128 for 32- to 176-layer 3D NAND).
+     */
+    densityGbPerCm2?: number;
+  }[];
+  /**
+   * Hard disk drives of one server.
+   */
+  hdd?: {
+    /**
+     * Number of hard disk drives.
+     */
+    units: number;
+  };
+  /**
+   * Accelerators of one server: a catalog `model`, or the die and memory description for the bottom-up GPU model.
+   */
+  gpu?: {
+    /**
+     * Number of GPUs.
+     */
+    units: number;
+    /**
+     * Catalog id of the GPU (for example nvidia-h100-sxm).
+     */
+    model?: string;
+    /**
+     * Area of the GPU die in mm² (before the wafer and yield model).
+     */
+    dieSizeMm2?: number;
+    /**
+     * On-package memory (HBM or GDDR) per GPU, in GB.
+     */
+    memoryGb?: number;
+    /**
+     * Number of memory dies (stacks) per GPU.
+     */
+    memoryDies?: number;
+    /**
+     * Board power of one GPU at full load, in watts.
+     */
+    tdpW?: number;
+    /**
+     * Power of one GPU when idle, in watts. Defaults to a share of `tdpW`.
+     */
+    idleW?: number;
+    /**
+     * Printed circuit board area of one GPU card, in cm².
+     */
+    pcbAreaCm2?: number;
+    /**
+     * Mass of one GPU card, in kg.
+     */
+    weightKg?: number;
+    /**
+     * Mass of the heatsink of one GPU card, in kg.
+     */
+    heatsinkWeightKg?: number;
+    /**
+     * Mass of the casing (shroud) of one GPU card, in kg.
+     */
+    casingWeightKg?: number;
+  };
+  /**
+   * Power supply units of one server.
+   */
+  psu?: {
+    /**
+     * Number of power supply units.
+     */
+    units: number;
+    /**
+     * Mass of one power supply unit in kg.
+     */
+    weightKg?: number;
+  };
+  /**
+   * Server enclosure type: rack, blade (one slot of a 16-slot enclosure) or tower.
+   */
+  chassis?: 'rack' | 'blade' | 'tower';
+  /**
+   * Motherboards of one server. Defaults to one.
+   */
+  motherboard?: {
+    /**
+     * Number of motherboards.
+     */
+    units: number;
+  };
+}
+/**
+ * A carbon budget: a limit on the footprint of the whole manifest or of a filtered part of it (stage, scope, site, assets).
+ *
+ * This interface was referenced by `CarbonManifest`'s JSON-Schema
+ * via the `definition` "budget".
+ */
+export interface Budget {
+  /**
+   * Budget identifier.
+   */
+  id: string;
+  /**
+   * The limit, a number with a unit: kgCO2e, tCO2e (tonnes), ktCO2e or MtCO2e.
+   */
+  limit: string;
+  /**
+   * Only count this lifecycle stage.
+   */
+  stage?: 'manufacturing' | 'transport' | 'use' | 'endOfLife';
+  /**
+   * Only count this GHG Protocol scope (1 direct, 2 purchased energy, 3 value chain).
+   */
+  scope?: 1 | 2 | 3;
+  /**
+   * Which Scope 2 figure the budget counts: location-based (default) or market-based.
+   */
+  scope2Basis?: 'location' | 'market';
+  /**
+   * Which accounting view the budget is checked against: `period` (embodied amortised over lifespan, default) or `inventory` (GHG Protocol: capital goods in full in the year acquired).
+   */
+  view?: 'period' | 'inventory';
+  /**
+   * Only count assets and direct emissions of this site.
+   */
+  site?: string;
+  /**
+   * Only count these assets (by id).
+   *
+   * @maxItems 100000
+   */
+  assets?: Id[];
+  /**
+   * Check the limit per GPU or per unit instead of in total.
+   */
+  per?: 'gpu' | 'unit';
+  /**
+   * How an exceeded budget is reported: error (fails `carbon-lens check`), warning or info. Defaults to error.
+   */
+  severity?: 'error' | 'warning' | 'info';
+}
+/**
+ * A reduction scenario: changes applied to the baseline to estimate the saving.
+ *
+ * This interface was referenced by `CarbonManifest`'s JSON-Schema
+ * via the `definition` "scenario".
+ */
+export interface Scenario {
+  /**
+   * Identifier: letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters.
+   */
+  id: string;
+  /**
+   * What the scenario means in practice.
+   */
+  description?: string;
+  /**
+   * Only apply site changes to these sites (default: all).
+   *
+   * @maxItems 100000
+   */
+  sites?: Id[];
+  /**
+   * Only apply asset changes to these assets (default: all).
+   *
+   * @maxItems 100000
+   */
+  assets?: Id[];
+  /**
+   * The changes to apply.
+   */
+  set: {
+    /**
+     * New PUE for the selected sites.
+     */
+    pue?: number;
+    /**
+     * New renewable share (0..1) for the selected sites.
+     */
+    renewableShare?: number;
+    /**
+     * New lifespan for the selected assets, in years.
+     */
+    lifespanYears?: number;
+    /**
+     * Acquire the selected assets refurbished instead of new: manufacturing is replaced by the refurbishment impact.
+     */
+    refurbished?: boolean;
+    /**
+     * New utilization (0..1) for the selected assets.
+     */
+    utilization?: number;
+    /**
+     * New end-of-life route for the selected assets.
+     */
+    endOfLife?: 'recycle' | 'refurbish' | 'landfill' | 'resell';
+  };
+}
+/**
+ * Replaces one built-in emission factor, by id, with a value from a documented source.
+ *
+ * This interface was referenced by `CarbonManifest`'s JSON-Schema
+ * via the `definition` "factorOverride".
+ */
+export interface FactorOverride {
+  /**
+   * Factor id, such as grid/FR, grid/US-CAMX, transport/air, fuel/diesel, refrigerant/R-134a or model/nvidia-h100-sxm.
+   */
+  id: string;
+  /**
+   * The new value, in the unit of the built-in factor (see `carbon-lens factors`).
+   */
+  value: number;
+  /**
+   * Where the value comes from (publication, year, URL).
+   */
+  source: string;
+  /**
+   * Reference year of the value.
+   */
+  year?: number;
+}
