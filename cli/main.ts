@@ -1,0 +1,168 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import { analyze, reportFromAnalysis, Report } from '../engine';
+import { formatReports, REPORT_FORMATS, ReportFormat } from '../engine/report/formats';
+import { formatSarif } from '../engine/report/sarif';
+import { Methodology } from '../engine/compute/notes';
+import { listFactors, listModels } from './lists';
+import packageJson from '../package.json';
+
+const USAGE = `Carbon Lens ${packageJson.version}: lifecycle carbon footprint of *.carbon.yaml manifests
+
+Usage:
+  carbon-lens report [--format text|json|markdown|csv|html] [options] FILE...
+  carbon-lens check  [--format text|json|sarif] [options] FILE...
+  carbon-lens models            list the built-in hardware catalog
+  carbon-lens factors           list every built-in factor id with value and source
+
+Options:
+  --format FORMAT        output format (report: text; check: text)
+  --methodology NAME     default | boavizta-2.4, for manifests that do not set one
+  --default-location CC  grid location for sites without one (e.g. FR, US-CAMX)
+  --no-what-ifs          skip the built-in reduction what-ifs in reports
+  -h, --help             show this help
+  -v, --version          print the version
+
+Exit codes: check exits 1 when a manifest is invalid or an error-severity budget is
+exceeded, 2 on usage errors, 0 otherwise. report exits 0 unless a file cannot be read.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  command: string;
+  format?: string;
+  methodology?: Methodology;
+  defaultLocation?: string;
+  whatIfs: boolean;
+  files: string[];
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { command: '', whatIfs: true, files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--format' || arg === '-f') options.format = value();
+    else if (arg.startsWith('--format=')) options.format = arg.slice('--format='.length);
+    else if (arg === '--methodology') {
+      const m = value();
+      if (m !== 'default' && m !== 'boavizta-2.4') throw new UsageError(`unknown methodology "${m}" (default, boavizta-2.4)`);
+      options.methodology = m;
+    } else if (arg === '--default-location') options.defaultLocation = value();
+    else if (arg === '--no-what-ifs') options.whatIfs = false;
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    else if (!options.command) options.command = arg;
+    else options.files.push(arg);
+  }
+  return options;
+}
+
+function readManifest(file: string): string {
+  return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+}
+
+function analyseFiles(options: Options): { reports: Report[]; unreadable: boolean } {
+  let unreadable = false;
+  const reports: Report[] = [];
+  for (const file of options.files) {
+    let text: string;
+    try {
+      text = readManifest(file);
+    } catch (error) {
+      process.stderr.write(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+      unreadable = true;
+      continue;
+    }
+    const analysis = analyze(text, { defaultMethodology: options.methodology, defaultLocation: options.defaultLocation });
+    reports.push(reportFromAnalysis(analysis, file, options.command === 'report' && options.whatIfs));
+  }
+  return { reports, unreadable };
+}
+
+/** A manifest fails `check` when it has errors or an error-severity budget is exceeded. */
+export function fails(report: Report): boolean {
+  return report.diagnostics.some((d) => d.severity === 'error');
+}
+
+function checkText(reports: Report[]): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    for (const d of report.diagnostics) lines.push(`${report.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`);
+    const budgets = report.budgets.map((b) => `${b.id} ${Math.round(b.ratio * 100)}%${b.status === 'exceeded' ? ' EXCEEDED' : ''}`).join(', ');
+    lines.push(`${report.file}: ${fails(report) ? 'FAIL' : 'ok'} — ${(report.totals.kgCO2e / 1000).toFixed(1)} tCO2e this period${budgets ? `; budgets: ${budgets}` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function main(argv: string[]): number {
+  let options: Options;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    process.stderr.write(`carbon-lens: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (argv.includes('-h') || argv.includes('--help') || options.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (argv.includes('-v') || argv.includes('--version')) {
+    process.stdout.write(`${packageJson.version}\n`);
+    return 0;
+  }
+  switch (options.command) {
+    case 'models':
+      process.stdout.write(listModels());
+      return 0;
+    case 'factors':
+      process.stdout.write(listFactors());
+      return 0;
+    case 'report':
+    case 'check':
+      break;
+    default:
+      process.stderr.write(`carbon-lens: ${options.command ? `unknown command "${options.command}"` : 'missing command'}\n\n${USAGE}\n`);
+      return 2;
+  }
+  if (options.files.length === 0) {
+    process.stderr.write(`carbon-lens ${options.command}: no manifest given\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.command === 'report') {
+    const format = (options.format ?? 'text') as ReportFormat;
+    if (!REPORT_FORMATS.includes(format)) {
+      process.stderr.write(`carbon-lens report: unknown format "${options.format}" (${REPORT_FORMATS.join(', ')})\n`);
+      return 2;
+    }
+    const { reports, unreadable } = analyseFiles(options);
+    process.stdout.write(formatReports(reports, format));
+    return unreadable ? 1 : 0;
+  }
+  const format = options.format ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) {
+    process.stderr.write(`carbon-lens check: unknown format "${format}" (text, json, sarif)\n`);
+    return 2;
+  }
+  const { reports, unreadable } = analyseFiles(options);
+  if (format === 'sarif') process.stdout.write(formatSarif(reports, packageJson.version));
+  else if (format === 'json') process.stdout.write(formatReports(reports, 'json'));
+  else process.stdout.write(checkText(reports));
+  return unreadable || reports.some(fails) ? 1 : 0;
+}
+
+// Run when executed (node dist/cli.js), not when imported by tests.
+const entry = process.argv[1] ? safeRealpath(process.argv[1]) : '';
+if (entry && (entry === safeRealpath(__filename) || /(^|[\\/])(cli\.js|carbon-lens)$/.test(entry))) {
+  process.exitCode = main(process.argv.slice(2));
+}
+
+function safeRealpath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

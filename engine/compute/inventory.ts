@@ -1,0 +1,125 @@
+import { FactorSet } from '../factors/factorSet';
+import { Asset, Budget, FactorOverride, PeriodRange, PeriodYear, Scenario, Site } from '../manifest/types.generated';
+import { AssetResult, computeAsset } from './asset';
+import { addBreakdown, Breakdown, emptyBreakdown, total } from './breakdown';
+import { BudgetResult, evaluateBudget } from './budgets';
+import { completenessNotes } from './completeness';
+import { Methodology, Note } from './notes';
+import { reportingPeriod, ReportingPeriod } from './period';
+import { SiteContext, siteContext, siteDirect, SiteResult } from './site';
+import { UnitCache, unitProfile } from './unit';
+
+/**
+ * What the engine computes from: the manifest's sections with invalid items left as
+ * `undefined`, so that indices still match the document and the rest still computes.
+ */
+export interface ComputeInput {
+  organization?: string;
+  methodology: Methodology;
+  period: PeriodYear | PeriodRange;
+  sites: readonly (Site | undefined)[];
+  assets: readonly (Asset | undefined)[];
+  budgets: readonly (Budget | undefined)[];
+  scenarios: readonly (Scenario | undefined)[];
+  factors: readonly FactorOverride[];
+  /** Grid location for sites without one (editor/CLI setting). */
+  defaultLocation?: string;
+  /** Asset ids bought refurbished (set by the refurbishment scenario). */
+  refurbishedAssets?: ReadonlySet<string>;
+}
+
+export interface Inventory {
+  organization?: string;
+  methodology: Methodology;
+  period: ReportingPeriod;
+  sites: SiteResult[];
+  assets: AssetResult[];
+  budgets: BudgetResult[];
+  /** Manifest totals in both views (sites' direct emissions plus every asset). */
+  totals: { period: Breakdown; inventory: Breakdown };
+  /** Assets or sites left out because of errors: totals are incomplete while this is non-empty. */
+  excluded: { path: (string | number)[]; id?: string; reason: string }[];
+  notes: Note[];
+}
+
+export interface ComputeContext {
+  factors: FactorSet;
+  /** Per-unit profiles shared across runs (scenarios, edits) keyed by asset content. */
+  unitCache?: UnitCache;
+}
+
+export function computeInventory(input: ComputeInput, context: ComputeContext): Inventory {
+  const notes: Note[] = [];
+  const period = reportingPeriod(input.period);
+  const options = { methodology: input.methodology, factors: context.factors, defaultLocation: input.defaultLocation };
+  const excluded: Inventory['excluded'] = [];
+
+  const siteContexts = new Map<string, SiteContext>();
+  const sites: SiteResult[] = [];
+  input.sites.forEach((site, index) => {
+    if (!site) return;
+    if (siteContexts.has(site.id)) return; // duplicate ids are reported by the semantic checks
+    const ctx = siteContext(site, index, options, notes);
+    siteContexts.set(site.id, ctx);
+    sites.push(siteDirect(site, ctx, options));
+  });
+
+  const assets: AssetResult[] = [];
+  const seenAssets = new Set<string>();
+  input.assets.forEach((asset, index) => {
+    if (!asset) {
+      excluded.push({ path: ['assets', index], reason: 'has errors' });
+      return;
+    }
+    if (seenAssets.has(asset.id)) return;
+    const site = siteContexts.get(asset.site);
+    if (!site) {
+      excluded.push({ path: ['assets', index], id: asset.id, reason: `its site "${asset.site}" is not defined` });
+      return;
+    }
+    const unit = unitProfile(asset, input.methodology, context.factors, context.unitCache, input.refurbishedAssets?.has(asset.id) ?? false);
+    if (!unit) {
+      excluded.push({ path: ['assets', index], id: asset.id, reason: `its model "${asset.model ?? ''}" is not in the catalog` });
+      return;
+    }
+    seenAssets.add(asset.id);
+    const result = computeAsset({ asset, index, unit, site, period }, notes);
+    assets.push(result);
+    completenessNotes(asset, result, unit, notes);
+  });
+
+  const periodTotal = emptyBreakdown();
+  const inventoryTotal = emptyBreakdown();
+  for (const site of sites) {
+    addBreakdown(periodTotal, site.direct);
+    addBreakdown(inventoryTotal, site.direct);
+  }
+  for (const asset of assets) {
+    addBreakdown(periodTotal, asset.period);
+    addBreakdown(inventoryTotal, asset.inventory);
+  }
+
+  const budgets: BudgetResult[] = [];
+  input.budgets.forEach((budget, index) => {
+    if (!budget) return;
+    const result = evaluateBudget(budget, index, assets, sites, notes);
+    if (result) budgets.push(result);
+  });
+
+  return {
+    organization: input.organization,
+    methodology: input.methodology,
+    period,
+    sites,
+    assets,
+    budgets,
+    totals: { period: periodTotal, inventory: inventoryTotal },
+    excluded,
+    notes,
+  };
+}
+
+/** Headline figure: period view, location-based Scope 2, in kgCO2e. */
+export function headlineKg(inventory: Inventory): number {
+  return total(inventory.totals.period).value;
+}

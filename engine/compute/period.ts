@@ -1,0 +1,67 @@
+import { HOURS_PER_YEAR } from '../data/defaults';
+import { PeriodRange, PeriodYear } from '../manifest/types.generated';
+
+const MS_PER_DAY = 86_400_000;
+const MS_PER_YEAR = 365 * MS_PER_DAY;
+
+/** The reporting period as UTC milliseconds, with its length in hours (a year counts 8,760 h). */
+export interface ReportingPeriod {
+  startMs: number;
+  endMs: number;
+  hours: number;
+  label: string;
+  start: string;
+  end: string;
+}
+
+export function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function parseIsoDate(text: string): number {
+  const [year, month, day] = text.split('-').map(Number);
+  return Date.UTC(year, month - 1, day);
+}
+
+export function reportingPeriod(period: PeriodYear | PeriodRange): ReportingPeriod {
+  if (typeof period === 'number') {
+    const startMs = Date.UTC(period, 0, 1);
+    const endMs = Date.UTC(period + 1, 0, 1);
+    return { startMs, endMs, hours: HOURS_PER_YEAR, label: String(period), start: isoDate(startMs), end: isoDate(endMs) };
+  }
+  const startMs = parseIsoDate(period.start);
+  const endMs = parseIsoDate(period.end);
+  const hours = ((endMs - startMs) / MS_PER_DAY) * 24;
+  return { startMs, endMs, hours, label: `${period.start} – ${period.end}`, start: period.start, end: period.end };
+}
+
+export interface ServiceWindow {
+  /** Hours of the reporting period during which the asset is in service. */
+  serviceHours: number;
+  /** Share of the whole-life embodied footprint attributed to the period (linear amortisation). */
+  amortisedShare: number;
+  acquiredMs: number;
+  retiredMs: number;
+  acquiredInPeriod: boolean;
+  retiredInPeriod: boolean;
+}
+
+/**
+ * When an asset is in service relative to the period. Lifespans count 365-day years so that a
+ * full calendar year of service is 8,760 h and a 5-year asset amortises 1/5 per year.
+ */
+export function serviceWindow(period: ReportingPeriod, acquiredMs: number, lifespanYears: number): ServiceWindow {
+  const retiredMs = acquiredMs + lifespanYears * MS_PER_YEAR;
+  const overlapMs = Math.max(0, Math.min(period.endMs, retiredMs) - Math.max(period.startMs, acquiredMs));
+  const periodMs = period.endMs - period.startMs;
+  const serviceHours = periodMs > 0 ? period.hours * (overlapMs / periodMs) : 0;
+  const lifeHours = lifespanYears * HOURS_PER_YEAR;
+  return {
+    serviceHours,
+    amortisedShare: lifeHours > 0 ? Math.min(1, serviceHours / lifeHours) : 0,
+    acquiredMs,
+    retiredMs,
+    acquiredInPeriod: acquiredMs >= period.startMs && acquiredMs < period.endMs,
+    retiredInPeriod: retiredMs >= period.startMs && retiredMs < period.endMs,
+  };
+}

@@ -1,0 +1,117 @@
+import { DEFAULTS } from '../data/defaults';
+import { Scenario } from '../manifest/types.generated';
+import { total } from './breakdown';
+import { ComputeContext, ComputeInput, computeInventory, Inventory } from './inventory';
+
+export type ScenarioChanges = Scenario['set'];
+
+export interface ScenarioResult {
+  id: string;
+  /** Position in the manifest's `scenarios`, or undefined for a built-in what-if. */
+  index?: number;
+  description: string;
+  baselineKgCO2e: number;
+  scenarioKgCO2e: number;
+  /** Saving against the baseline, period view, location-based Scope 2 (positive = less CO2e). */
+  savingKgCO2e: number;
+  savingShare: number;
+  /** The same with market-based Scope 2 (renewable purchases only show here). */
+  baselineMarketKgCO2e: number;
+  scenarioMarketKgCO2e: number;
+  savingMarketKgCO2e: number;
+  savingMarketShare: number;
+}
+
+/** The manifest input with a scenario's changes applied to the selected sites and assets. */
+export function applyScenario(input: ComputeInput, set: ScenarioChanges, siteIds?: readonly string[], assetIds?: readonly string[]): ComputeInput {
+  const siteFilter = siteIds ? new Set(siteIds) : undefined;
+  const assetFilter = assetIds ? new Set(assetIds) : undefined;
+  const sites = input.sites.map((site) => {
+    if (!site || (siteFilter && !siteFilter.has(site.id))) return site;
+    if (set.pue === undefined && set.renewableShare === undefined) return site;
+    const changed = { ...site };
+    if (set.pue !== undefined) changed.pue = set.pue;
+    if (set.renewableShare !== undefined) changed.renewableShare = set.renewableShare;
+    return changed;
+  });
+  const refurbished = new Set(input.refurbishedAssets ?? []);
+  const assets = input.assets.map((asset) => {
+    if (!asset || (assetFilter && !assetFilter.has(asset.id))) return asset;
+    const changed = { ...asset };
+    if (set.lifespanYears !== undefined) changed.lifespanYears = set.lifespanYears;
+    if (set.utilization !== undefined) changed.utilization = set.utilization;
+    if (set.endOfLife !== undefined) changed.endOfLife = set.endOfLife;
+    if (set.refurbished) refurbished.add(asset.id);
+    return changed;
+  });
+  return { ...input, sites, assets, budgets: [], scenarios: [], refurbishedAssets: refurbished };
+}
+
+function compare(id: string, description: string, baseline: Inventory, scenario: Inventory, index?: number): ScenarioResult {
+  const baselineKgCO2e = total(baseline.totals.period).value;
+  const scenarioKgCO2e = total(scenario.totals.period).value;
+  const baselineMarketKgCO2e = total(baseline.totals.period, 'market').value;
+  const scenarioMarketKgCO2e = total(scenario.totals.period, 'market').value;
+  const share = (saving: number, base: number) => (base > 0 ? saving / base : 0);
+  return {
+    id,
+    index,
+    description,
+    baselineKgCO2e,
+    scenarioKgCO2e,
+    savingKgCO2e: baselineKgCO2e - scenarioKgCO2e,
+    savingShare: share(baselineKgCO2e - scenarioKgCO2e, baselineKgCO2e),
+    baselineMarketKgCO2e,
+    scenarioMarketKgCO2e,
+    savingMarketKgCO2e: baselineMarketKgCO2e - scenarioMarketKgCO2e,
+    savingMarketShare: share(baselineMarketKgCO2e - scenarioMarketKgCO2e, baselineMarketKgCO2e),
+  };
+}
+
+function describe(set: ScenarioChanges): string {
+  const parts: string[] = [];
+  if (set.pue !== undefined) parts.push(`PUE ${set.pue}`);
+  if (set.renewableShare !== undefined) parts.push(`${Math.round(set.renewableShare * 100)}% renewable electricity`);
+  if (set.lifespanYears !== undefined) parts.push(`${set.lifespanYears}-year lifespan`);
+  if (set.refurbished) parts.push('refurbished hardware');
+  if (set.utilization !== undefined) parts.push(`utilization ${set.utilization}`);
+  if (set.endOfLife !== undefined) parts.push(`end of life: ${set.endOfLife}`);
+  return parts.join(', ');
+}
+
+/** The manifest's own `scenarios`, each compared with the baseline. */
+export function evaluateScenarios(input: ComputeInput, context: ComputeContext, baseline: Inventory): ScenarioResult[] {
+  const results: ScenarioResult[] = [];
+  input.scenarios.forEach((scenario, index) => {
+    if (!scenario) return;
+    const changed = computeInventory(applyScenario(input, scenario.set, scenario.sites, scenario.assets), context);
+    results.push(compare(scenario.id, scenario.description ?? describe(scenario.set), baseline, changed, index));
+  });
+  return results;
+}
+
+/** Built-in what-ifs for the report: the levers that usually matter most for AI hardware. */
+export function quickWhatIfs(input: ComputeInput, context: ComputeContext, baseline: Inventory): ScenarioResult[] {
+  const bestPue = DEFAULTS.bestPracticePue.value;
+  const levers: { id: string; description: string; input: ComputeInput }[] = [
+    {
+      id: 'what-if-pue',
+      description: `Best-practice cooling: PUE ${bestPue} at every site above it`,
+      input: {
+        ...applyScenario(input, {}),
+        sites: input.sites.map((s) => (s && (s.pue === undefined || s.pue > bestPue) ? { ...s, pue: bestPue } : s)),
+      },
+    },
+    { id: 'what-if-renewables-100', description: '100% of electricity covered by renewable contracts (market-based)', input: applyScenario(input, { renewableShare: 1 }) },
+    {
+      id: 'what-if-lifespan-plus-2',
+      description: 'Keep every asset 2 years longer',
+      input: {
+        ...applyScenario(input, {}),
+        assets: input.assets.map((a) => (a ? { ...a, lifespanYears: Math.min(30, (a.lifespanYears ?? 4) + 2) } : a)),
+      },
+    },
+    { id: 'what-if-refurbished', description: 'Buy refurbished instead of new hardware', input: applyScenario(input, { refurbished: true }) },
+  ];
+  return levers.map((lever) => compare(lever.id, lever.description, baseline, computeInventory(lever.input, context)));
+}

@@ -1,0 +1,221 @@
+/**
+ * Current server CPUs, for the component model (die area drives the embodied estimate, TDP the
+ * power curve). Die area is the total silicon of the package: compute dies plus I/O dies for
+ * chiplet parts (BoaviztAPI `total_die_size` convention, Boavizta issue #154).
+ */
+
+export interface CpuSpec {
+  /** Kebab-case id, e.g. `amd-epyc-9654`. */
+  id: string;
+  name: string;
+  vendor: 'AMD' | 'Intel' | 'NVIDIA';
+  codename: string;
+  cores: number;
+  tdpW: number;
+  /** Total die area of one package in mm², I/O dies included. */
+  totalDieMm2: number;
+  /** How the total is made up, e.g. `12 × 72 (CCD) + 397 (IOD)`. */
+  dieComposition: string;
+  process: string;
+  year: number;
+  source: string;
+  url?: string;
+  /** Evidence note; starts with [S] or [R] when not read from the cited source. */
+  note?: string;
+}
+
+const BOAVIZTA_CPU_SPECS =
+  'BoaviztAPI 2.4.1 crowdsourcing/cpu_specs.csv (TechPowerUp CPU database), total_die_size';
+const BOAVIZTA_CPU_URL =
+  'https://github.com/Boavizta/boaviztapi/blob/15878f045bf06bc6ed685c7266c39f7e8498ab94/boaviztapi/data/crowdsourcing/cpu_specs.csv';
+
+const GENOA = { vendor: 'AMD', codename: 'Genoa (Zen 4)', process: 'TSMC N5 CCD + N6 IOD', year: 2022 } as const;
+const SAPPHIRE_RAPIDS = { vendor: 'Intel', codename: 'Sapphire Rapids', process: 'Intel 7', year: 2023 } as const;
+const EMERALD_RAPIDS = { vendor: 'Intel', codename: 'Emerald Rapids', process: 'Intel 7', year: 2023 } as const;
+const EMR_DIES =
+  '[R] Two 763 mm² dies per package as reported by die-shot analyses (SemiAnalysis); not in the Boavizta table.';
+const TURIN_IOD =
+  '[R] I/O die assumed equal to Genoa’s 397 mm² (AMD has not published Turin’s); CCD size from die-shot measurements reported by the press (HXL via Tom’s Hardware).';
+
+export const CPUS: readonly CpuSpec[] = [
+  {
+    id: 'amd-epyc-9654',
+    name: 'AMD EPYC 9654',
+    ...GENOA,
+    cores: 96,
+    tdpW: 360,
+    totalDieMm2: 1261,
+    dieComposition: '12 × 72 (CCD) + 397 (IOD)',
+    source: BOAVIZTA_CPU_SPECS,
+    url: BOAVIZTA_CPU_URL,
+  },
+  {
+    id: 'amd-epyc-9554',
+    name: 'AMD EPYC 9554',
+    ...GENOA,
+    cores: 64,
+    tdpW: 360,
+    totalDieMm2: 973,
+    dieComposition: '8 × 72 (CCD) + 397 (IOD)',
+    source: BOAVIZTA_CPU_SPECS,
+    url: BOAVIZTA_CPU_URL,
+  },
+  {
+    id: 'amd-epyc-9474f',
+    name: 'AMD EPYC 9474F',
+    ...GENOA,
+    cores: 48,
+    tdpW: 360,
+    totalDieMm2: 973,
+    dieComposition: '8 × 72 (CCD) + 397 (IOD)',
+    source: BOAVIZTA_CPU_SPECS,
+    url: BOAVIZTA_CPU_URL,
+  },
+  {
+    id: 'amd-epyc-9754',
+    name: 'AMD EPYC 9754',
+    vendor: 'AMD',
+    codename: 'Bergamo (Zen 4c)',
+    cores: 128,
+    tdpW: 360,
+    totalDieMm2: 979,
+    dieComposition: '8 × 72.7 (Zen 4c CCD) + 397 (IOD, same as Genoa)',
+    process: 'TSMC N5 CCD + N6 IOD',
+    year: 2023,
+    source: 'SemiAnalysis die-size estimate of the 16-core Zen 4c CCD (72.7 mm²), as reported by TechPowerUp (June 2023); Genoa IOD from BoaviztAPI cpu_specs.csv; TDP 360 W per AMD',
+    url: 'https://www.techpowerup.com/309741/',
+    note: '[S] Press report of an analyst die-size estimate.',
+  },
+  {
+    id: 'amd-epyc-9755',
+    name: 'AMD EPYC 9755',
+    vendor: 'AMD',
+    codename: 'Turin (Zen 5)',
+    cores: 128,
+    tdpW: 500,
+    totalDieMm2: 1730,
+    dieComposition: '16 × 83.3 (Zen 5 CCD, 7.4 × 11.26 mm) + 397 (IOD, assumed)',
+    process: 'TSMC N4P CCD + N6 IOD',
+    year: 2024,
+    source: 'Zen 5 CCD 7.4 × 11.26 mm from die shots (HXL, reported by Tom’s Hardware, April 2025); 16 CCDs and 500 W TDP per AMD EPYC 9005 launch',
+    note: TURIN_IOD,
+  },
+  {
+    id: 'amd-epyc-9965',
+    name: 'AMD EPYC 9965',
+    vendor: 'AMD',
+    codename: 'Turin Dense (Zen 5c)',
+    cores: 192,
+    tdpW: 500,
+    totalDieMm2: 1411,
+    dieComposition: '12 × 84.5 (Zen 5c CCD, 5.7 × 14.83 mm) + 397 (IOD, assumed)',
+    process: 'TSMC N3E CCD + N6 IOD',
+    year: 2024,
+    source: 'Zen 5c CCD 5.7 × 14.83 mm from die shots (HXL, reported by Tom’s Hardware, April 2025); 12 CCDs and 500 W TDP per AMD EPYC 9005 launch',
+    note: TURIN_IOD,
+  },
+  {
+    id: 'intel-xeon-platinum-8480plus',
+    name: 'Intel Xeon Platinum 8480+',
+    ...SAPPHIRE_RAPIDS,
+    cores: 56,
+    tdpW: 350,
+    totalDieMm2: 1908,
+    dieComposition: '4 × 477 (XCC tiles)',
+    source: BOAVIZTA_CPU_SPECS,
+    url: BOAVIZTA_CPU_URL,
+  },
+  {
+    id: 'intel-xeon-platinum-8480c',
+    name: 'Intel Xeon Platinum 8480C',
+    ...SAPPHIRE_RAPIDS,
+    cores: 56,
+    tdpW: 350,
+    totalDieMm2: 1908,
+    dieComposition: '4 × 477 (XCC tiles)',
+    source: 'Custom 8480+ variant in the NVIDIA DGX H100 (56 cores, 2.0 GHz base); die area as the 8480+ in BoaviztAPI cpu_specs.csv',
+    url: BOAVIZTA_CPU_URL,
+    note: '[R] Same XCC silicon as the 8480+ assumed; TDP recalled.',
+  },
+  {
+    id: 'intel-xeon-platinum-8490h',
+    name: 'Intel Xeon Platinum 8490H',
+    ...SAPPHIRE_RAPIDS,
+    cores: 60,
+    tdpW: 350,
+    totalDieMm2: 1908,
+    dieComposition: '4 × 477 (XCC tiles)',
+    source: BOAVIZTA_CPU_SPECS,
+    url: BOAVIZTA_CPU_URL,
+  },
+  {
+    id: 'intel-xeon-platinum-8570',
+    name: 'Intel Xeon Platinum 8570',
+    ...EMERALD_RAPIDS,
+    cores: 56,
+    tdpW: 350,
+    totalDieMm2: 1526,
+    dieComposition: '2 × 763',
+    source: 'Intel ARK (5th Gen Xeon Scalable, Dec 2023); host CPU of the NVIDIA DGX B200',
+    note: `${EMR_DIES} Cores and TDP recalled.`,
+  },
+  {
+    id: 'intel-xeon-platinum-8580',
+    name: 'Intel Xeon Platinum 8580',
+    ...EMERALD_RAPIDS,
+    cores: 60,
+    tdpW: 350,
+    totalDieMm2: 1526,
+    dieComposition: '2 × 763',
+    source: 'Intel ARK (5th Gen Xeon Scalable, Dec 2023)',
+    note: `${EMR_DIES} Cores and TDP recalled.`,
+  },
+  {
+    id: 'intel-xeon-platinum-8592plus',
+    name: 'Intel Xeon Platinum 8592+',
+    ...EMERALD_RAPIDS,
+    cores: 64,
+    tdpW: 350,
+    totalDieMm2: 1526,
+    dieComposition: '2 × 763',
+    source: 'Intel ARK (5th Gen Xeon Scalable, Dec 2023)',
+    note: `${EMR_DIES} Cores and TDP recalled.`,
+  },
+  {
+    id: 'nvidia-grace',
+    name: 'NVIDIA Grace',
+    vendor: 'NVIDIA',
+    codename: 'Grace (Arm Neoverse V2)',
+    cores: 72,
+    tdpW: 250,
+    totalDieMm2: 500,
+    dieComposition: '1 monolithic die (area not published)',
+    process: 'TSMC 4N',
+    year: 2023,
+    source: 'NVIDIA Grace CPU Superchip architecture (Hot Chips 34, 2022): 72 Arm v9 cores, TSMC 4N; Superchip (2 CPUs + LPDDR5X) 500 W',
+    url: 'https://developer.nvidia.com/blog/nvidia-grace-cpu-superchip-architecture-in-depth/',
+    note: '[R] Die area is a Carbon Lens estimate (72 cores + 117 MB L3 + I/O on 4N, plausibly 400–650 mm²); TDP is half the Superchip’s 500 W, memory included.',
+  },
+];
+
+/** Matching key: lower case, letters and digits only, `+` as `plus`, without vendor and line words. */
+function cpuKey(nameOrId: string): string {
+  return nameOrId
+    .toLowerCase()
+    .replace(/\(r\)|\(tm\)|®|™/g, '')
+    .replace(/\b\d+-core\b/g, '')
+    .replace(/\+/g, 'plus')
+    .replace(/\b(amd|intel|nvidia|xeon|platinum|epyc|processor|cpu)\b/g, '')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const BY_KEY: ReadonlyMap<string, CpuSpec> = new Map(CPUS.map((cpu) => [cpuKey(cpu.id), cpu]));
+
+/** A CPU by catalog id or common spelling: `amd-epyc-9654`, `EPYC 9654`, `Intel Xeon Platinum 8480+`. */
+export function cpuFor(nameOrId: string): CpuSpec | undefined {
+  return BY_KEY.get(cpuKey(nameOrId));
+}
+
+export function cpuIds(): string[] {
+  return CPUS.map((cpu) => cpu.id);
+}

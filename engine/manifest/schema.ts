@@ -1,0 +1,108 @@
+import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import schemaJson from '../../schemas/carbon-manifest.schema.json';
+
+/** The manifest JSON schema (the single source of truth for the format). */
+export const manifestSchema = schemaJson as unknown as SchemaNode;
+
+export interface SchemaNode {
+  $ref?: string;
+  type?: string | string[];
+  description?: string;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: SchemaNode[];
+  examples?: unknown[];
+  required?: string[];
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  default?: unknown;
+  [key: string]: unknown;
+}
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date in YYYY-MM-DD form (rejects 2025-02-30). */
+export function isIsoDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+let compiled: { ajv: Ajv2020; validators: Map<string, ValidateFunction> } | undefined;
+
+function ajvInstance() {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
+    ajv.addFormat('date', { type: 'string', validate: isIsoDate });
+    ajv.addSchema(schemaJson as object, 'manifest');
+    compiled = { ajv, validators: new Map() };
+  }
+  return compiled;
+}
+
+/** Section item kinds validated one item at a time (so an edit revalidates one item). */
+export type ItemKind = 'site' | 'asset' | 'budget' | 'scenario' | 'factorOverride';
+
+export const SECTION_ITEM_KIND: Record<string, ItemKind> = {
+  sites: 'site',
+  assets: 'asset',
+  budgets: 'budget',
+  scenarios: 'scenario',
+  factors: 'factorOverride',
+};
+
+/** Validator for one section item, or for the whole manifest with `kind` undefined. */
+export function validatorFor(kind?: ItemKind): ValidateFunction {
+  const { ajv, validators } = ajvInstance();
+  const key = kind ?? '';
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = kind ? ajv.compile({ $ref: `manifest#/$defs/${kind}` }) : (ajv.getSchema('manifest') as ValidateFunction);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+export function validateValue(value: unknown, kind?: ItemKind): ErrorObject[] {
+  const validate = validatorFor(kind);
+  return validate(value) ? [] : [...(validate.errors ?? [])];
+}
+
+/** Resolves a local `$ref` (`#/$defs/x`) of the manifest schema. */
+export function resolveRef(node: SchemaNode | undefined): SchemaNode | undefined {
+  let current = node;
+  for (let guard = 0; current?.$ref && guard < 10; guard++) {
+    const ref = current.$ref.replace(/^.*#\//, '').split('/');
+    let target: unknown = manifestSchema;
+    for (const part of ref) target = (target as Record<string, unknown>)?.[part];
+    // A $ref with sibling keywords (description, examples) keeps them over the target's.
+    const { $ref: _ignored, ...siblings } = current;
+    current = { ...(target as SchemaNode), ...siblings };
+  }
+  return current;
+}
+
+/** The schema of the value at a JSON path (for hover and completion), following $refs. */
+export function schemaAt(path: readonly (string | number)[]): SchemaNode | undefined {
+  let node = resolveRef(manifestSchema);
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (typeof segment === 'number') {
+      node = resolveRef(node.items);
+    } else if (node.properties?.[segment]) {
+      node = resolveRef(node.properties[segment]);
+    } else if (node.anyOf) {
+      node = node.anyOf.map(resolveRef).find((branch) => branch?.properties?.[segment]);
+      node = resolveRef(node?.properties?.[segment]);
+    } else {
+      return undefined;
+    }
+  }
+  return node;
+}

@@ -1,0 +1,300 @@
+import { ErrorObject } from 'ajv';
+import { PathSegment } from './parse';
+import { resolveRef, SchemaNode } from './schema';
+import { closest } from './suggest';
+
+/**
+ * One schema mistake in plain words. `on` says where to put it: on the key of the value,
+ * on the value itself, or on the head (first line) of the object that lacks something.
+ */
+export interface SchemaIssue {
+  code: string;
+  message: string;
+  path: PathSegment[];
+  on: 'key' | 'value' | 'object';
+  data?: Record<string, unknown>;
+  /** Replacement text for the key or value, for a quick fix. */
+  replacement?: { target: 'key' | 'value'; text: string; title: string };
+}
+
+const SHARE_KEYS = new Set(['utilization', 'uptime', 'renewableShare']);
+const KIND_NAMES: Record<string, string> = {
+  sites: 'site', assets: 'asset', budgets: 'budget', scenarios: 'scenario', factors: 'factor override',
+  components: 'components', cpu: 'cpu', gpu: 'gpu', psu: 'psu', hdd: 'hdd', ram: 'ram module', ssd: 'ssd',
+  power: 'power', transport: 'transport', generators: 'generators', refrigerants: 'refrigerant', set: 'set',
+  period: 'period', motherboard: 'motherboard',
+};
+
+function parsePointer(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer.split('/').slice(1).map((part) => {
+    const unescaped = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(unescaped) ? Number(unescaped) : unescaped;
+  });
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'number') return Number.isInteger(value) ? `the number ${value}` : `the number ${value}`;
+  if (typeof value === 'boolean') return `${value}`;
+  if (Array.isArray(value)) return 'a list';
+  return 'a mapping';
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'a whole number', number: 'a number', string: 'text', object: 'a mapping of keys to values',
+  array: 'a list', boolean: 'true or false',
+};
+
+/** Name of the thing at a path, for messages: "`count`", "this asset", "the manifest". */
+function subject(path: PathSegment[]): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'the manifest';
+  if (typeof last === 'number') {
+    const parent = path[path.length - 2];
+    return `this ${KIND_NAMES[String(parent)] ?? 'item'}`;
+  }
+  return `\`${last}\``;
+}
+
+function firstSentence(text: string | undefined): string {
+  if (!text) return '';
+  const match = /^(.*?[.!?])(\s|$)/.exec(text);
+  return (match ? match[1] : text).replace(/\.$/, '');
+}
+
+function valueAt(root: unknown, path: PathSegment[]): unknown {
+  let current = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[segment as string];
+  }
+  return current;
+}
+
+function patternIssue(path: PathSegment[], value: unknown): SchemaIssue {
+  const key = String(path[path.length - 1]);
+  const parent = path[path.length - 2];
+  if (key === 'location') {
+    return {
+      code: 'invalid-location', path, on: 'value', data: { value },
+      message: `\`location\` must be an ISO 3166 country code such as FR or FRA, or a US eGRID subregion such as US-CAMX; got "${String(value)}".`,
+    };
+  }
+  if (key === 'limit') {
+    const text = String(value);
+    const unitFix = limitUnitFix(text);
+    return {
+      code: 'invalid-limit', path, on: 'value', data: { value, allowedUnits: ['kgCO2e', 'tCO2e', 'ktCO2e', 'MtCO2e'] },
+      message: unitFix
+        ? `Budget limit "${text}" has no valid unit; did you mean "${unitFix}"? Units are kgCO2e, tCO2e, ktCO2e or MtCO2e.`
+        : `Budget limit "${text}" must be a number followed by a unit: kgCO2e, tCO2e, ktCO2e or MtCO2e (for example "900 tCO2e").`,
+      replacement: unitFix ? { target: 'value', text: unitFix, title: `Change to "${unitFix}"` } : undefined,
+    };
+  }
+  // Every other pattern in the schema is an id.
+  return {
+    code: 'invalid-id', path, on: 'value', data: { value },
+    message: `${key === 'id' || typeof key === 'number' || parent === 'assets' ? 'Id' : `\`${key}\``} "${String(value)}" is not a valid id: use letters, digits, '.', '_' or '-' (starting with a letter or digit, at most 64 characters).`,
+  };
+}
+
+const LIMIT_UNITS: Record<string, string> = {
+  kgco2e: 'kgCO2e', kgco2: 'kgCO2e', kgco2eq: 'kgCO2e', kg: 'kgCO2e', kgc02e: 'kgCO2e', kgcoe: 'kgCO2e',
+  tco2e: 'tCO2e', tco2: 'tCO2e', tco2eq: 'tCO2e', t: 'tCO2e', tc02e: 'tCO2e', tonnes: 'tCO2e', tons: 'tCO2e', tonne: 'tCO2e', tonco2e: 'tCO2e', tonsco2e: 'tCO2e', tonnesco2e: 'tCO2e',
+  ktco2e: 'ktCO2e', ktco2: 'ktCO2e', kt: 'ktCO2e', ktc02e: 'ktCO2e',
+  mtco2e: 'MtCO2e', mtco2: 'MtCO2e', mt: 'MtCO2e', mtc02e: 'MtCO2e',
+};
+
+/** Best-guess correction of a budget limit with a misspelt unit ("900 tCO2" → "900 tCO2e"). */
+export function limitUnitFix(text: string): string | undefined {
+  const match = /^\s*([0-9]+(?:\.[0-9]+)?|[0-9]*\.[0-9]+|[0-9]{1,3}(?:[ ,_][0-9]{3})+)\s*([A-Za-z0-9₂ ]*)\s*$/.exec(text);
+  if (!match) return undefined;
+  const number = match[1].replace(/[ ,_]/g, '');
+  const unitText = match[2].replace(/₂/g, '2').replace(/\s+/g, '').toLowerCase();
+  const unit = LIMIT_UNITS[unitText] ?? closest(unitText, ['kgCO2e', 'tCO2e', 'ktCO2e', 'MtCO2e'].map((u) => u.toLowerCase()));
+  if (!unit) return undefined;
+  const canonical = LIMIT_UNITS[unit.toLowerCase()] ?? unit;
+  const normalizedNumber = number.startsWith('.') ? `0${number}` : number;
+  const fixed = `${normalizedNumber} ${canonical}`;
+  return fixed.trim() === text.trim() ? undefined : fixed;
+}
+
+function rangeIssue(error: ErrorObject, path: PathSegment[], value: unknown): SchemaIssue {
+  const key = String(path[path.length - 1]);
+  const limit = error.params.limit as number;
+  const comparison = error.params.comparison as string;
+  const words: Record<string, string> = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'greater than' };
+  let hint = '';
+  if (SHARE_KEYS.has(key) && typeof value === 'number' && value > 1 && value <= 100) {
+    hint = ` It is a share between 0 and 1: write ${value / 100} for ${value}%.`;
+  } else if (key === 'pue') {
+    hint = ' PUE is facility energy divided by IT energy, so it is never below 1.';
+  } else if (typeof value === 'number' && value < 0) {
+    hint = ' Negative values are not meaningful here.';
+  }
+  const replacement = SHARE_KEYS.has(key) && typeof value === 'number' && value > 1 && value <= 100
+    ? { target: 'value' as const, text: String(value / 100), title: `Change to ${value / 100}` }
+    : undefined;
+  return {
+    code: 'out-of-range', path, on: 'value', data: { value, limit, comparison },
+    message: `${subject(path)} must be ${words[comparison] ?? comparison} ${limit}; got ${String(value)}.${hint}`,
+    replacement,
+  };
+}
+
+/** Rewrites ajv errors for a value into one plain sentence per mistake. */
+export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: PathSegment[] = []): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const error of errors) {
+    const list = byPath.get(error.instancePath) ?? [];
+    list.push(error);
+    byPath.set(error.instancePath, list);
+  }
+  const hasDeeper = (pointer: string) => errors.some((e) => e.instancePath.startsWith(`${pointer}/`) && e.keyword !== 'type');
+  const seen = new Set<string>();
+
+  for (const error of errors) {
+    const relative = parsePointer(error.instancePath);
+    const path = [...basePath, ...relative];
+    const value = valueAt(root, relative);
+    const siblings = byPath.get(error.instancePath) ?? [];
+    const schema = error.parentSchema as SchemaNode | undefined;
+    let issue: SchemaIssue | undefined;
+
+    switch (error.keyword) {
+      case 'anyOf': {
+        // Only `period` uses anyOf: report the branch's own errors when the value picked one.
+        if (hasDeeper(error.instancePath) || siblings.some((e) => !['type', 'anyOf'].includes(e.keyword))) break;
+        issue = {
+          code: 'wrong-type', path, on: 'value', data: { value },
+          message: `${subject(path)} must be a year such as 2026, or start and end dates ({ start: 2026-01-01, end: 2026-07-01 }); got ${describe(value)}.`,
+        };
+        break;
+      }
+      case 'type': {
+        if (siblings.some((e) => e.keyword === 'anyOf')) break;
+        const expected = String(error.params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+        issue = {
+          code: 'wrong-type', path, on: 'value', data: { value, expected: error.params.type },
+          message: `${subject(path)} must be ${expected}; got ${describe(value)}.`,
+        };
+        break;
+      }
+      case 'required': {
+        if (error.schemaPath.includes('/then/')) break;
+        const missing = String(error.params.missingProperty);
+        const description = firstSentence(resolveRef(schema?.properties?.[missing])?.description);
+        issue = {
+          code: 'missing-required', path, on: 'object', data: { property: missing },
+          message: `${capitalize(subject(path))} is missing \`${missing}\`${description ? ` (${lowerFirst(description)})` : ''}.`,
+        };
+        break;
+      }
+      case 'if': {
+        // asset: if no `model` then `components` is required.
+        issue = {
+          code: 'missing-model', path, on: 'object',
+          message: 'This asset needs either `model` (a catalog id such as nvidia-hgx-h100-8gpu) or `components`.',
+        };
+        break;
+      }
+      case 'not': {
+        const mutuallyExclusive: Record<string, [string, string]> = {
+          asset: ['model', 'components'], cpu: ['dieSizeMm2', 'dieSizePerCoreMm2'], gpu: ['model', 'dieSizeMm2'], power: ['averageW', 'idleW/maxW'],
+        };
+        const last = String(relative[relative.length - 1] ?? '');
+        const kind = typeof relative[relative.length - 1] === 'number' || relative.length === 0 ? 'asset' : last;
+        const [a, b] = mutuallyExclusive[kind] ?? ['one', 'the other'];
+        issue = {
+          code: 'conflicting-keys', path, on: 'object', data: { keys: [a, b] },
+          message: `Give either \`${a}\` or \`${b}\` in ${subject(path)}, not both.`,
+        };
+        break;
+      }
+      case 'dependentRequired': {
+        issue = {
+          code: 'missing-required', path, on: 'object', data: { property: error.params.missingProperty },
+          message: `\`power\` needs \`${String(error.params.missingProperty)}\` as well: give \`idleW\` and \`maxW\`, or \`averageW\` alone.`,
+        };
+        break;
+      }
+      case 'minProperties': {
+        const last = String(relative[relative.length - 1] ?? '');
+        issue = {
+          code: 'missing-required', path, on: 'object',
+          message: last === 'power'
+            ? '`power` needs `averageW`, or `idleW` and `maxW`.'
+            : `${capitalize(subject(path))} needs at least one entry.`,
+        };
+        break;
+      }
+      case 'additionalProperties': {
+        const extra = String(error.params.additionalProperty);
+        const allowed = Object.keys(schema?.properties ?? {});
+        const suggestion = closest(extra, allowed);
+        issue = {
+          code: 'unknown-key', path: [...path, extra], on: 'key', data: { key: extra, allowedKeys: allowed, suggestion },
+          message: `Unknown key \`${extra}\` in ${subject(path)}${suggestion ? `; did you mean \`${suggestion}\`?` : `. Allowed keys: ${allowed.join(', ')}.`}`,
+          replacement: suggestion ? { target: 'key', text: suggestion, title: `Rename to \`${suggestion}\`` } : undefined,
+        };
+        break;
+      }
+      case 'enum':
+      case 'const': {
+        const allowed = error.keyword === 'const' ? [error.params.allowedValue] : (error.params.allowedValues as unknown[]);
+        const suggestion = typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
+        const list = allowed.map((v) => String(v)).join(', ');
+        issue = {
+          code: 'invalid-value', path, on: 'value', data: { value, allowedValues: allowed, suggestion },
+          message: allowed.length === 1
+            ? `${subject(path)} must be ${list}; got ${describe(value)}.`
+            : `${subject(path)} must be one of ${list}; got ${describe(value)}${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
+          replacement: suggestion ? { target: 'value', text: suggestion, title: `Change to \`${suggestion}\`` } : undefined,
+        };
+        break;
+      }
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        issue = rangeIssue(error, path, value);
+        break;
+      case 'pattern':
+        issue = patternIssue(path, value);
+        break;
+      case 'format':
+        issue = {
+          code: 'invalid-date', path, on: 'value', data: { value },
+          message: `${subject(path)} must be a real date written YYYY-MM-DD (for example 2025-01-15); got ${describe(value)}.`,
+        };
+        break;
+      case 'maxItems':
+      case 'maxLength':
+      case 'minLength':
+        issue = {
+          code: 'out-of-range', path, on: 'value', data: { limit: error.params.limit },
+          message: `${subject(path)} is ${error.keyword === 'minLength' ? 'too short' : 'too long'} (${error.keyword === 'minLength' ? 'at least' : 'at most'} ${String(error.params.limit)} ${error.keyword === 'maxItems' ? 'entries' : 'characters'}).`,
+        };
+        break;
+      default:
+        issue = { code: 'schema', path, on: 'value', message: `${subject(path)} ${error.message ?? 'is invalid'}.` };
+    }
+    if (!issue) continue;
+    const key = `${issue.code}|${issue.path.join('/')}|${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(issue);
+  }
+  return issues;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}

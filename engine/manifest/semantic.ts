@@ -1,0 +1,190 @@
+import { Note } from '../compute/notes';
+import { DataCatalog } from '../data/registry';
+import { Asset, Budget, FactorOverride, Scenario, Site } from './types.generated';
+import { closest } from './suggest';
+
+/** The sections of a manifest after schema validation (invalid items are undefined). */
+export interface Sections {
+  sites: readonly (Site | undefined)[];
+  assets: readonly (Asset | undefined)[];
+  budgets: readonly (Budget | undefined)[];
+  scenarios: readonly (Scenario | undefined)[];
+  factors: readonly (FactorOverride | undefined)[];
+}
+
+/** Which section items have errors that keep them out of the computation. */
+export interface SemanticResult {
+  notes: Note[];
+  invalidSites: Set<number>;
+  invalidAssets: Set<number>;
+  invalidBudgets: Set<number>;
+  invalidScenarios: Set<number>;
+  invalidFactors: Set<number>;
+}
+
+function duplicateIds(section: string, items: readonly ({ id: string } | undefined)[], notes: Note[], invalid: Set<number>): Map<string, number> {
+  const first = new Map<string, number>();
+  items.forEach((item, index) => {
+    if (!item) return;
+    const previous = first.get(item.id);
+    if (previous === undefined) {
+      first.set(item.id, index);
+      return;
+    }
+    invalid.add(index);
+    notes.push({
+      code: 'duplicate-id',
+      severity: 'error',
+      message: `Duplicate id "${item.id}": another ${section.slice(0, -1)} already uses it. Ids must be unique so that budgets and reports can refer to them.`,
+      path: [section, index, 'id'],
+      data: { id: item.id, firstIndex: previous },
+      related: [{ path: [section, previous, 'id'], message: `First "${item.id}" is here.` }],
+    });
+  });
+  return first;
+}
+
+function unknownReference(
+  code: string,
+  what: string,
+  value: string,
+  known: Iterable<string>,
+  path: (string | number)[],
+  notes: Note[],
+  extra = '',
+): void {
+  const suggestion = closest(value, known);
+  notes.push({
+    code,
+    severity: 'error',
+    message: `Unknown ${what} "${value}"${suggestion ? `; did you mean "${suggestion}"?` : '.'}${extra}`,
+    path,
+    data: { value, suggestion },
+  });
+}
+
+/** Finds non-finite numbers (.nan, .inf, 1e999) anywhere in a value. */
+function nonFinitePaths(value: unknown, path: (string | number)[], out: (string | number)[][]): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) out.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => nonFinitePaths(v, [...path, i], out));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) nonFinitePaths(v, [...path, k], out);
+  }
+}
+
+export function checkNonFinite(value: unknown, basePath: (string | number)[], notes: Note[]): boolean {
+  const found: (string | number)[][] = [];
+  nonFinitePaths(value, basePath, found);
+  for (const path of found) {
+    notes.push({
+      code: 'not-finite',
+      severity: 'error',
+      message: `\`${String(path[path.length - 1])}\` must be a finite number; .nan, .inf and numbers too large to represent cannot be computed with.`,
+      path,
+    });
+  }
+  return found.length > 0;
+}
+
+/** Cross-references and catalog lookups that the JSON schema cannot express. */
+export function checkSemantics(sections: Sections, data: DataCatalog): SemanticResult {
+  const notes: Note[] = [];
+  const result: SemanticResult = {
+    notes,
+    invalidSites: new Set(),
+    invalidAssets: new Set(),
+    invalidBudgets: new Set(),
+    invalidScenarios: new Set(),
+    invalidFactors: new Set(),
+  };
+  const siteIds = duplicateIds('sites', sections.sites, notes, result.invalidSites);
+  const assetIds = duplicateIds('assets', sections.assets, notes, result.invalidAssets);
+  duplicateIds('budgets', sections.budgets, notes, result.invalidBudgets);
+  duplicateIds('scenarios', sections.scenarios, notes, result.invalidScenarios);
+
+  sections.sites.forEach((site, index) => {
+    if (!site) return;
+    if (site.location && !data.hasLocation(site.location)) {
+      unknownReference('unknown-location', 'grid location', site.location, data.locations(), ['sites', index, 'location'], notes,
+        ' Use an ISO 3166 country code (FR, FRA) or a US eGRID subregion (US-CAMX).');
+    }
+    (site.refrigerants ?? []).forEach((leak, i) => {
+      if (!data.hasRefrigerant(leak.gas)) {
+        unknownReference('unknown-refrigerant', 'refrigerant', leak.gas, data.refrigerants(), ['sites', index, 'refrigerants', i, 'gas'], notes);
+        result.invalidSites.add(index);
+      }
+    });
+  });
+
+  sections.assets.forEach((asset, index) => {
+    if (!asset) return;
+    if (!siteIds.has(asset.site)) {
+      unknownReference('unknown-site', 'site', asset.site, siteIds.keys(), ['assets', index, 'site'], notes,
+        siteIds.size === 0 ? ' Define it under `sites`.' : '');
+      result.invalidAssets.add(index);
+    }
+    if (asset.model !== undefined && !data.hasModel(asset.model)) {
+      unknownReference('unknown-model', 'catalog model', asset.model, data.models(), ['assets', index, 'model'], notes,
+        ' Run `carbon-lens models` to list the catalog, or describe the server with `components`.');
+      result.invalidAssets.add(index);
+    }
+    const gpuModel = asset.components?.gpu?.model;
+    if (gpuModel !== undefined && !data.hasGpuModel(gpuModel)) {
+      unknownReference('unknown-model', 'GPU model', gpuModel, data.gpuModels(), ['assets', index, 'components', 'gpu', 'model'], notes);
+      result.invalidAssets.add(index);
+    }
+    const cpu = asset.components?.cpu;
+    if (cpu?.name !== undefined && !data.hasCpu(cpu.name)) {
+      const suggestion = closest(cpu.name, data.cpus());
+      notes.push({
+        code: 'unknown-cpu',
+        severity: 'warning',
+        message: `CPU "${cpu.name}" is not in the catalog${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: ${cpu.dieSizeMm2 || cpu.dieSizePerCoreMm2 ? 'the given die size is used' : 'its die size is estimated from the core count'}.`,
+        path: ['assets', index, 'components', 'cpu', 'name'],
+        data: { value: cpu.name, suggestion },
+      });
+    }
+  });
+
+  sections.budgets.forEach((budget, index) => {
+    if (!budget) return;
+    if (budget.site && !siteIds.has(budget.site)) {
+      unknownReference('unknown-site', 'site', budget.site, siteIds.keys(), ['budgets', index, 'site'], notes);
+      result.invalidBudgets.add(index);
+    }
+    (budget.assets ?? []).forEach((id, i) => {
+      if (!assetIds.has(id)) {
+        unknownReference('unknown-asset', 'asset', id, assetIds.keys(), ['budgets', index, 'assets', i], notes);
+        result.invalidBudgets.add(index);
+      }
+    });
+  });
+
+  sections.scenarios.forEach((scenario, index) => {
+    if (!scenario) return;
+    (scenario.sites ?? []).forEach((id, i) => {
+      if (!siteIds.has(id)) {
+        unknownReference('unknown-site', 'site', id, siteIds.keys(), ['scenarios', index, 'sites', i], notes);
+        result.invalidScenarios.add(index);
+      }
+    });
+    (scenario.assets ?? []).forEach((id, i) => {
+      if (!assetIds.has(id)) {
+        unknownReference('unknown-asset', 'asset', id, assetIds.keys(), ['scenarios', index, 'assets', i], notes);
+        result.invalidScenarios.add(index);
+      }
+    });
+  });
+
+  sections.factors.forEach((override, index) => {
+    if (!override) return;
+    if (!data.hasFactor(override.id)) {
+      unknownReference('unknown-factor', 'factor id', override.id, data.factorIds(), ['factors', index, 'id'], notes,
+        ' Run `carbon-lens factors` to list the factor ids.');
+      result.invalidFactors.add(index);
+    }
+  });
+  return result;
+}

@@ -1,0 +1,110 @@
+import { useOf, type Factor } from '../../factors/factor';
+import { exact, scale, sum, type Range } from '../../quantity';
+import { BOAVIZTA } from '../../data/boavizta';
+import { fmt } from './completion';
+import type { ComponentImpact, GpuSpec } from './types';
+
+const MM2_PER_CM2 = 100;
+
+/**
+ * Wafer area consumed per good die, mm²: the die plus kerf, its share of a 300 mm wafer
+ * (edge losses included: N = πR²/A − πD/√(2A) dies fit), divided by the yield
+ * Y = exp(−√(A·D0)) with A in cm² and D0 = 0.1 defects/cm².
+ */
+export function effectiveDieAreaMm2(rawMm2: number): number {
+  const side = Math.sqrt(rawMm2) + BOAVIZTA.waferKerf.value;
+  const siteMm2 = side * side;
+  const diameter = BOAVIZTA.waferDiameter.value;
+  const waferMm2 = Math.PI * (diameter / 2) ** 2;
+  const diesPerWafer = waferMm2 / siteMm2 - (Math.PI * diameter) / Math.sqrt(2 * siteMm2);
+  const yieldShare = Math.exp(-Math.sqrt((siteMm2 / MM2_PER_CM2) * BOAVIZTA.defectDensity.value));
+  return waferMm2 / diesPerWafer / yieldShare;
+}
+
+/** Effective area of all memory dies of one card: capacity × 15.5 mm²/GB spread over the dies. */
+export function effectiveVramAreaMm2(memoryGb: number, memoryDies: number): number {
+  return effectiveDieAreaMm2((memoryGb * BOAVIZTA.vramAreaPerGb.value) / memoryDies) * memoryDies;
+}
+
+export interface GpuEmbodied {
+  /** Cradle-to-gate, upstream transport included (factors.yml books it under "manufacture"). */
+  manufacturing: Range;
+  /** Distribution to the customer by boat, truck and plane. */
+  transport: Range;
+  endOfLife: Range;
+  total: Range;
+  parts: ComponentImpact[];
+}
+
+/** A manifest value, or the Large GPU default with a sentence saying so. */
+function valueOr(given: number | undefined, fallback: Factor, what: string, assumptions: string[]): number {
+  if (given !== undefined) return given;
+  assumptions.push(`GPU ${what} not given: Boavizta's Large GPU (H100-like), ${fmt(fallback.value)} ${fallback.unit}`);
+  return fallback.value;
+}
+
+/** One GPU card, per BoaviztAPI 2.4.1's sub-part model (die, memory, board, cooling, transport, end of life). */
+export function gpuEmbodied(gpu: GpuSpec): GpuEmbodied {
+  const B = BOAVIZTA;
+  const dieAssumptions: string[] = [];
+  const vramAssumptions: string[] = [];
+  const massAssumptions: string[] = [];
+  if (gpu.model !== undefined && (gpu.dieSizeMm2 === undefined || gpu.memoryGb === undefined || gpu.weightKg === undefined)) {
+    // BoaviztAPI 2.4.1's own name lookup never fills anything (archetype defaults win).
+    dieAssumptions.push(`GPU model "${gpu.model}" not resolved here: missing dimensions use Boavizta's Large GPU`);
+  }
+  const rawDieMm2 = valueOr(gpu.dieSizeMm2, B.gpuDefaultDieSize, 'die size', dieAssumptions);
+  const memoryGb = valueOr(gpu.memoryGb, B.gpuDefaultVram, 'memory', vramAssumptions);
+  const memoryDies = valueOr(gpu.memoryDies, B.gpuDefaultVramDies, 'memory dies', vramAssumptions);
+  const weightKg = valueOr(gpu.weightKg, B.gpuDefaultWeight, 'mass', massAssumptions);
+  const heatsinkAssumptions: string[] = [];
+  const heatsinkKg = valueOr(gpu.heatsinkWeightKg, B.gpuDefaultHeatsinkWeight, 'heatsink mass', heatsinkAssumptions);
+  const casingAssumptions: string[] = [];
+  const casingKg = valueOr(gpu.casingWeightKg, B.gpuDefaultCasingWeight, 'casing mass', casingAssumptions);
+  const pcbAssumptions: string[] = [];
+  const pcbCm2 = valueOr(gpu.pcbAreaCm2, B.gpuDefaultPcbArea, 'PCB area', pcbAssumptions);
+
+  const distances = [
+    [B.gpuTransportBoat, B.gpuDefaultBoatKm],
+    [B.gpuTransportTruck, B.gpuDefaultTruckKm],
+    [B.gpuTransportPlane, B.gpuDefaultPlaneKm],
+  ] as const;
+  const distributionKg = distances.reduce((s, [factor, km]) => s + factor.value * km.value * weightKg, 0);
+  const route = `GPU distribution not described: Boavizta's default ${fmt(B.gpuDefaultBoatKm.value)} km by boat, ${fmt(B.gpuDefaultTruckKm.value)} km by truck, ${fmt(B.gpuDefaultPlaneKm.value)} km by plane`;
+
+  const part = (name: string, kg: number, factors: Factor[], assumptions: string[]): ComponentImpact => ({
+    component: `gpu/${name}`,
+    kgCO2e: exact(kg),
+    factors: factors.map((f) => useOf(f)),
+    assumptions,
+  });
+  const waferModel = [B.waferDiameter, B.waferKerf, B.defectDensity];
+  const manufacturing = [
+    part('casing', casingKg * B.gpuCasing.value, [B.gpuCasing], casingAssumptions),
+    part('heatsink', heatsinkKg * B.gpuHeatsink.value, [B.gpuHeatsink], heatsinkAssumptions),
+    part('pcb', pcbCm2 * B.gpuPcb.value, [B.gpuPcb], pcbAssumptions),
+    part('die', effectiveDieAreaMm2(rawDieMm2) * B.gpuDie.value, [B.gpuDie, ...waferModel], dieAssumptions),
+    part(
+      'vram',
+      effectiveVramAreaMm2(memoryGb, memoryDies) * B.gpuVram.value,
+      [B.gpuVram, B.vramAreaPerGb, ...waferModel],
+      vramAssumptions,
+    ),
+    part('upstream-transport', weightKg * B.gpuUpstreamTransport.value, [B.gpuUpstreamTransport], massAssumptions),
+  ];
+  const transport = part('distribution', distributionKg, distances.flat(), [...massAssumptions, route]);
+  const endOfLife = part('end-of-life', weightKg * B.gpuEndOfLife.value, [B.gpuEndOfLife], massAssumptions);
+  const parts = [...manufacturing, transport, endOfLife];
+  return {
+    manufacturing: sum(manufacturing.map((p) => p.kgCO2e)),
+    transport: transport.kgCO2e,
+    endOfLife: endOfLife.kgCO2e,
+    total: sum(parts.map((p) => p.kgCO2e)),
+    parts,
+  };
+}
+
+/** The same card impacts for `units` cards (units is a count, not an uncertainty). */
+export function scaleGpuParts(card: GpuEmbodied, units: number): ComponentImpact[] {
+  return card.parts.map((p) => ({ ...p, kgCO2e: scale(p.kgCO2e, units) }));
+}

@@ -1,0 +1,141 @@
+import { useOf, type FactorUse } from '../../factors/factor';
+import { add, exact, mul, type Range } from '../../quantity';
+import { BOAVIZTA, CPU_POWER_CURVES, TEADS_TDP_RATIOS, type CpuPowerCurveRow } from '../../data/boavizta';
+import { describe, fmt, rangeOf } from './completion';
+import { fitLogCurve, logCurveAt, type LogCurve } from './curve-fit';
+import type { CpuSpec, PowerEstimate, RamSpec, ServerSpec } from './types';
+
+export interface CpuCurve {
+  curve: LogCurve;
+  factors: FactorUse[];
+  assumptions: string[];
+}
+
+const DEFAULT_CURVE = CPU_POWER_CURVES[0];
+const curveParams = (row: CpuPowerCurveRow): LogCurve => ({ a: row.a.value, b: row.b.value, c: row.c.value, d: row.d.value });
+const curveFactors = (row: CpuPowerCurveRow): FactorUse[] => [row.a, row.b, row.c, row.d].map((f) => useOf(f));
+
+// Fits are deterministic in (model range, TDP); fleets repeat the same CPUs, so keep them.
+const fittedCurves = new Map<string, LogCurve>();
+const FITTED_CURVES_KEPT = 1024;
+
+/**
+ * Power curve of one CPU: the model range's row (else the archetype's Xeon Platinum curve),
+ * refit through the Teads points (0/10/50/100% load → 0.12/0.32/0.75/1.02 × TDP) when TDP is known.
+ */
+export function cpuPowerCurve(cpu: CpuSpec | undefined): CpuCurve {
+  const wanted = cpu?.modelRange?.trim().toLowerCase().replace(/\s+/g, ' ');
+  const row = CPU_POWER_CURVES.find((r) => r.modelRange === wanted) ?? DEFAULT_CURVE;
+  const assumptions: string[] = [];
+  if (wanted !== undefined && row === DEFAULT_CURVE) {
+    assumptions.push(`CPU model range "${cpu?.modelRange}" has no Boavizta power curve: default Xeon Platinum curve used`);
+  }
+  const tdpW = cpu?.tdpW;
+  if (tdpW === undefined) {
+    if (row === DEFAULT_CURVE && wanted === undefined) {
+      assumptions.push("CPU TDP and model range not given: Boavizta's default Xeon Platinum power curve");
+    }
+    return { curve: curveParams(row), factors: curveFactors(row), assumptions };
+  }
+  const key = `${row.modelRange}|${tdpW}`;
+  let curve = fittedCurves.get(key);
+  if (curve === undefined) {
+    curve = fitLogCurve(
+      TEADS_TDP_RATIOS.map((p) => p.loadPercent),
+      TEADS_TDP_RATIOS.map((p) => p.value * tdpW),
+      curveParams(row),
+      BOAVIZTA.cpuFitBoundSpan.value,
+    );
+    if (fittedCurves.size >= FITTED_CURVES_KEPT) fittedCurves.clear();
+    fittedCurves.set(key, curve);
+  }
+  return {
+    curve,
+    factors: [...TEADS_TDP_RATIOS.map((f) => useOf(f)), ...curveFactors(row), useOf(BOAVIZTA.cpuFitBoundSpan)],
+    assumptions,
+  };
+}
+
+/** Power of one CPU at a load, W, never below Boavizta's 1 W floor. */
+export function cpuPowerAtLoadW(curve: LogCurve, loadPercent: number): number {
+  return Math.max(BOAVIZTA.cpuMinPowerW.value, logCurveAt(curve, loadPercent));
+}
+
+function loadRange(loadPercent: number | undefined, assumptions: string[]): Range {
+  if (loadPercent !== undefined) return exact(loadPercent);
+  assumptions.push(`Load not given: Boavizta's default workload, ${describe(BOAVIZTA.defaultWorkload)}`);
+  return rangeOf(BOAVIZTA.defaultWorkload);
+}
+
+/** All CPUs of one server at a load in % (default 50, range 0–100). */
+export function cpuPower(cpu: CpuSpec | undefined, loadPercent?: number): PowerEstimate {
+  const { curve, factors, assumptions } = cpuPowerCurve(cpu);
+  const load = loadRange(loadPercent, assumptions);
+  const units = cpu?.units ?? BOAVIZTA.defaultCpuUnits.value;
+  if (cpu === undefined) assumptions.unshift(`CPU not described: Boavizta's default server, ${fmt(units)} CPUs`);
+  return {
+    watts: {
+      value: cpuPowerAtLoadW(curve, load.value) * units,
+      min: cpuPowerAtLoadW(curve, load.min) * units,
+      max: cpuPowerAtLoadW(curve, load.max) * units,
+    },
+    factors: [...factors, useOf(BOAVIZTA.cpuMinPowerW)],
+    assumptions,
+  };
+}
+
+/** Memory of one server: 0.284 W per GB, whatever the load. */
+export function ramPower(ram: readonly RamSpec[] | undefined): PowerEstimate {
+  const perGb = BOAVIZTA.ramPowerPerGb;
+  if (ram === undefined) {
+    const units = rangeOf(BOAVIZTA.defaultRamUnits);
+    const perModule = perGb.value * BOAVIZTA.defaultRamCapacity.value;
+    return {
+      watts: { value: perModule * units.value, min: perModule * units.min, max: perModule * units.max },
+      factors: [useOf(perGb), useOf(BOAVIZTA.defaultRamUnits), useOf(BOAVIZTA.defaultRamCapacity)],
+      assumptions: [
+        `Memory not described: Boavizta's default server memory, ${describe(BOAVIZTA.defaultRamUnits, 'modules')} of ${describe(BOAVIZTA.defaultRamCapacity)}`,
+      ],
+    };
+  }
+  const totalGb = ram.reduce((s, line) => s + line.units * line.capacityGb, 0);
+  return { watts: exact(perGb.value * totalGb), factors: [useOf(perGb)], assumptions: [] };
+}
+
+export interface ServerPower extends PowerEstimate {
+  cpuW: Range;
+  ramW: Range;
+  gpuW: Range;
+}
+
+/**
+ * Server power, W: (CPUs + memory + GPUs) × (1 + other-consumption ratio, 0.33 (0.2–0.6)).
+ * BoaviztAPI has no GPU power model: GPUs count only with a measured or rated average power
+ * per GPU (`gpuAvgPowerW`), multiplied by the GPU count.
+ */
+export function serverPower(components: ServerSpec, loadPercent?: number, gpuAvgPowerW?: number): ServerPower {
+  const cpu = cpuPower(components.cpu, loadPercent);
+  const ram = ramPower(components.ram);
+  const assumptions = [...cpu.assumptions, ...ram.assumptions];
+  let gpuW = exact(0);
+  if (components.gpu !== undefined) {
+    if (gpuAvgPowerW === undefined) {
+      assumptions.push('GPU average power not given: BoaviztAPI has no GPU power model, so GPUs add no power');
+    } else {
+      gpuW = exact(gpuAvgPowerW * components.gpu.units);
+    }
+  }
+  const ratio = BOAVIZTA.otherConsumptionRatio;
+  const onePlusRatio = add(exact(1), rangeOf(ratio));
+  assumptions.push(
+    `Other server power (fans, disks, NICs, PSU losses): Boavizta's default, ${fmt(ratio.value)} (${fmt(ratio.min)}–${fmt(ratio.max)}) × CPU + memory + GPU power`,
+  );
+  return {
+    watts: mul(add(add(cpu.watts, ram.watts), gpuW), onePlusRatio),
+    cpuW: cpu.watts,
+    ramW: ram.watts,
+    gpuW,
+    factors: [...cpu.factors, ...ram.factors, useOf(ratio)],
+    assumptions,
+  };
+}

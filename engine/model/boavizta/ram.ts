@@ -1,0 +1,45 @@
+import { useOf } from '../../factors/factor';
+import { exact, type Range } from '../../quantity';
+import { BOAVIZTA, RAM_DENSITIES } from '../../data/boavizta';
+import { describe, rangeOf } from './completion';
+import { completeDensity, memoryKgCO2e } from './memory';
+import type { ComponentImpact, RamSpec } from './types';
+
+/** One memory line: units × ((capacity ÷ DRAM density) × 2.20 kg/cm² + 5.22 kg). */
+export function ramEmbodied(line: RamSpec, index: number): ComponentImpact {
+  return ramLine(`ram[${index}]`, exact(line.units), exact(line.capacityGb), line, []);
+}
+
+/** No memory described: BoaviztAPI's default server line, 8 (6–10) modules of 32 GB. */
+export function defaultRamEmbodied(): ComponentImpact {
+  const units = BOAVIZTA.defaultRamUnits;
+  const capacity = BOAVIZTA.defaultRamCapacity;
+  return ramLine('ram', rangeOf(units), rangeOf(capacity), {}, [
+    `Memory not described: Boavizta's default server memory, ${describe(units, 'modules')} of ${describe(capacity)}`,
+  ]);
+}
+
+function ramLine(
+  component: string,
+  units: Range,
+  capacityGb: Range,
+  line: Pick<RamSpec, 'densityGbPerCm2' | 'manufacturer' | 'processNm'>,
+  assumptions: string[],
+): ComponentImpact {
+  const { processNm } = line;
+  const density = completeDensity(
+    RAM_DENSITIES,
+    {
+      givenGbPerCm2: line.densityGbPerCm2,
+      manufacturer: line.manufacturer,
+      key: processNm === undefined ? undefined : { matches: (r) => r.processNm === processNm, label: `${processNm} nm` },
+    },
+    'DRAM',
+  );
+  return {
+    component,
+    kgCO2e: memoryKgCO2e(capacityGb, density.gbPerCm2, units, BOAVIZTA.ramDie, BOAVIZTA.ramBase),
+    factors: [useOf(BOAVIZTA.ramDie), useOf(BOAVIZTA.ramBase), ...density.factors],
+    assumptions: [...assumptions, ...density.assumptions],
+  };
+}

@@ -1,0 +1,45 @@
+import { useOf } from '../../factors/factor';
+import { exact, type Range } from '../../quantity';
+import { BOAVIZTA, SSD_DENSITIES } from '../../data/boavizta';
+import { describe, rangeOf } from './completion';
+import { completeDensity, memoryKgCO2e } from './memory';
+import type { ComponentImpact, SsdSpec } from './types';
+
+/** One SSD line: units × ((capacity ÷ NAND density) × 2.20 kg/cm² + 6.34 kg). */
+export function ssdEmbodied(line: SsdSpec, index: number): ComponentImpact {
+  return ssdLine(`ssd[${index}]`, exact(line.units), exact(line.capacityGb), line, []);
+}
+
+/** No disk described at all: BoaviztAPI's default server disk, 1 (1–2) SSD of 1,000 GB. */
+export function defaultSsdEmbodied(): ComponentImpact {
+  const units = BOAVIZTA.defaultSsdUnits;
+  const capacity = BOAVIZTA.defaultSsdCapacity;
+  return ssdLine('ssd', rangeOf(units), rangeOf(capacity), {}, [
+    `No disk described: Boavizta's default server disk, ${describe(units, 'SSD')} of ${describe(capacity)}`,
+  ]);
+}
+
+function ssdLine(
+  component: string,
+  units: Range,
+  capacityGb: Range,
+  line: Pick<SsdSpec, 'densityGbPerCm2' | 'manufacturer' | 'layers'>,
+  assumptions: string[],
+): ComponentImpact {
+  const { layers } = line;
+  const density = completeDensity(
+    SSD_DENSITIES,
+    {
+      givenGbPerCm2: line.densityGbPerCm2,
+      manufacturer: line.manufacturer,
+      key: layers === undefined ? undefined : { matches: (r) => r.layers === layers, label: `${layers} layers` },
+    },
+    'NAND',
+  );
+  return {
+    component,
+    kgCO2e: memoryKgCO2e(capacityGb, density.gbPerCm2, units, BOAVIZTA.ssdDie, BOAVIZTA.ssdBase),
+    factors: [useOf(BOAVIZTA.ssdDie), useOf(BOAVIZTA.ssdBase), ...density.factors],
+    assumptions: [...assumptions, ...density.assumptions],
+  };
+}

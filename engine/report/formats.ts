@@ -1,0 +1,97 @@
+import { Report } from './model';
+import { formatKg, formatNumber, formatPercent } from './units';
+import { formatText } from './text';
+import { formatHtml } from './html';
+import { formatSarif } from './sarif';
+
+export const REPORT_FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function formatReports(reports: Report[], format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`;
+    case 'markdown':
+      return reports.map(formatMarkdown).join('\n---\n\n');
+    case 'csv':
+      return formatCsv(reports);
+    case 'html':
+      return formatHtml(reports);
+    default:
+      return reports.map(formatText).join('\n');
+  }
+}
+
+function mdEscape(text: string): string {
+  return text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`);
+}
+
+export function formatMarkdown(report: Report): string {
+  const t = report.totals;
+  const lines = [
+    `# Carbon inventory — ${mdEscape(report.organization ?? 'unnamed organisation')}, ${mdEscape(report.period.label)}`,
+    '',
+    report.complete ? '' : '> **Incomplete:** some items have errors and are left out of the totals.\n',
+    `**Total this period: ${formatKg(t.kgCO2e)}** (${formatKg(t.min)} – ${formatKg(t.max)}); market-based ${formatKg(t.marketKgCO2e)}; GHG Protocol inventory view ${formatKg(t.inventoryView.kgCO2e)}.`,
+    '',
+    '| Stage | tCO2e | Scope 1 | Scope 2 (location) | Scope 2 (market) | Scope 3 |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...(['manufacturing', 'transport', 'use', 'endOfLife'] as const).map((s) => {
+      const m = t.matrix[s];
+      return `| ${s} | ${formatNumber(t.byStage[s] / 1000)} | ${formatNumber(m.scope1 / 1000)} | ${formatNumber(m.scope2Location / 1000)} | ${formatNumber(m.scope2Market / 1000)} | ${formatNumber(m.scope3 / 1000)} |`;
+    }),
+    '',
+    '| Scope 3 category | tCO2e |',
+    '|---|---:|',
+    `| 2 Capital goods | ${formatNumber(t.scope3ByCategory.capitalGoods / 1000)} |`,
+    `| 3 Fuel- and energy-related | ${formatNumber(t.scope3ByCategory.fuelAndEnergy / 1000)} |`,
+    `| 4 Upstream transport | ${formatNumber(t.scope3ByCategory.upstreamTransport / 1000)} |`,
+    `| 5 Waste | ${formatNumber(t.scope3ByCategory.waste / 1000)} |`,
+    '',
+    '## Assets',
+    '',
+    '| Asset | Units | tCO2e | Share | Embodied per unit | Line |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...[...report.assets].sort((a, b) => b.kgCO2e - a.kgCO2e).map((a) => `| ${mdEscape(a.id)} | ${a.count} | ${formatNumber(a.kgCO2e / 1000)} | ${formatPercent(a.share)} | ${formatKg(a.perUnit.embodiedKgCO2e)} | ${a.line} |`),
+  ];
+  if (report.budgets.length > 0) {
+    lines.push('', '## Budgets', '', '| Budget | Actual | Limit | Used | Status |', '|---|---:|---:|---:|---|',
+      ...report.budgets.map((b) => `| ${mdEscape(b.id)} | ${formatKg(b.actualKgCO2e)} | ${formatKg(b.limitKgCO2e)} | ${formatPercent(b.ratio)} | ${b.status}${b.near ? ' (near)' : ''} |`));
+  }
+  const scenarios = [...report.scenarios, ...report.whatIfs];
+  if (scenarios.length > 0) {
+    lines.push('', '## Reduction scenarios', '', '| Scenario | Saving | % | Saving (market) | % |', '|---|---:|---:|---:|---:|',
+      ...scenarios.map((s) => `| ${mdEscape(s.description)} | ${formatKg(s.savingKgCO2e)} | ${formatPercent(s.savingShare)} | ${formatKg(s.savingMarketKgCO2e)} | ${formatPercent(s.savingMarketShare)} |`));
+  }
+  if (report.diagnostics.length > 0) {
+    lines.push('', '## Issues', '', ...report.diagnostics.map((d) => `- line ${d.line}: **${d.severity}** \`${d.code}\` ${mdEscape(d.message)}`));
+  }
+  return `${lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n')}\n`;
+}
+
+function csvCell(value: string | number | undefined): string {
+  const text = value === undefined ? '' : String(value);
+  // Cells starting with = + - @ are neutralised so that spreadsheets never evaluate them.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One row per asset and per site's direct emissions, kgCO2e, period view. */
+export function formatCsv(reports: Report[]): string {
+  const header = ['file', 'kind', 'id', 'site', 'count', 'model', 'kgCO2e', 'minKgCO2e', 'maxKgCO2e', 'manufacturingKgCO2e', 'transportKgCO2e', 'useKgCO2e', 'endOfLifeKgCO2e', 'scope1KgCO2e', 'scope2LocationKgCO2e', 'scope2MarketKgCO2e', 'scope3KgCO2e', 'embodiedPerUnitKgCO2e', 'line'];
+  const rows = [header.join(',')];
+  for (const r of reports) {
+    for (const a of r.assets) {
+      rows.push([r.file, 'asset', a.id, a.site, a.count, a.model, a.kgCO2e, a.min, a.max, a.byStage.manufacturing, a.byStage.transport, a.byStage.use, a.byStage.endOfLife, a.byScope.scope1, a.byScope.scope2Location, a.byScope.scope2Market, a.byScope.scope3, a.perUnit.embodiedKgCO2e, a.line].map(csvCell).join(','));
+    }
+    for (const s of r.sites) {
+      const direct = s.scope1.dieselKgCO2e + s.scope1.refrigerants.reduce((sum, x) => sum + x.kgCO2e, 0);
+      rows.push([r.file, 'site-direct', s.id, s.id, '', '', direct, direct, direct, 0, 0, direct, 0, direct, 0, 0, 0, '', s.line].map(csvCell).join(','));
+    }
+    const t = r.totals;
+    rows.push([r.file, 'total', '', '', t.units, '', t.kgCO2e, t.min, t.max, t.byStage.manufacturing, t.byStage.transport, t.byStage.use, t.byStage.endOfLife, t.byScope.scope1, t.byScope.scope2Location, t.byScope.scope2Market, t.byScope.scope3, '', ''].map(csvCell).join(','));
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+export { formatText, formatSarif };

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { Report } from './model';
+import { formatKg, formatNumber, formatPercent } from './units';
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: unknown): string {
+  return String(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function bar(share: number, label: string): string {
+  const width = Math.max(0, Math.min(100, Number.isFinite(share) ? share * 100 : 0));
+  return `<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(label)}"><rect width="100" height="8" class="track"/><rect width="${width.toFixed(2)}" height="8" class="fill"/></svg>`;
+}
+
+function section(report: Report): string {
+  const t = report.totals;
+  const stages = (['manufacturing', 'transport', 'use', 'endOfLife'] as const).map((s) => {
+    const share = t.kgCO2e > 0 ? t.byStage[s] / t.kgCO2e : 0;
+    return `<tr><th scope="row">${escapeHtml(s)}</th><td class="num">${escapeHtml(formatNumber(t.byStage[s] / 1000))}</td><td>${bar(share, `${s} ${formatPercent(share)}`)}</td><td class="num">${escapeHtml(formatPercent(share))}</td></tr>`;
+  }).join('');
+  const assets = [...report.assets].sort((a, b) => b.kgCO2e - a.kgCO2e).slice(0, 200).map((a) =>
+    `<tr><th scope="row">${escapeHtml(a.id)}</th><td class="num">${escapeHtml(a.count)}</td><td class="num">${escapeHtml(formatNumber(a.kgCO2e / 1000))}</td><td>${bar(a.share, `${a.id} ${formatPercent(a.share)}`)}</td><td class="num">${escapeHtml(formatKg(a.perUnit.embodiedKgCO2e))}</td><td class="num">${escapeHtml(a.line)}</td></tr>`).join('');
+  const budgets = report.budgets.map((b) =>
+    `<tr><th scope="row">${escapeHtml(b.id)}</th><td class="num">${escapeHtml(formatKg(b.actualKgCO2e))}</td><td class="num">${escapeHtml(formatKg(b.limitKgCO2e))}</td><td>${bar(Math.min(1, b.ratio), `${b.id} ${formatPercent(b.ratio)} of limit`)}</td><td>${escapeHtml(b.status === 'exceeded' ? `exceeded (${b.severity})` : b.near ? 'near' : 'ok')}</td></tr>`).join('');
+  const scenarios = [...report.scenarios, ...report.whatIfs].map((s) =>
+    `<tr><th scope="row">${escapeHtml(s.description)}</th><td class="num">${escapeHtml(formatKg(s.savingKgCO2e))}</td><td class="num">${escapeHtml(formatPercent(s.savingShare))}</td><td class="num">${escapeHtml(formatKg(s.savingMarketKgCO2e))}</td></tr>`).join('');
+  const issues = report.diagnostics.map((d) => `<li><span class="sev ${escapeHtml(d.severity)}">${escapeHtml(d.severity)}</span> line ${escapeHtml(d.line)}: ${escapeHtml(d.message)} <code>${escapeHtml(d.code)}</code></li>`).join('');
+  return `<section>
+<h1>Carbon inventory — ${escapeHtml(report.organization ?? 'unnamed organisation')}, ${escapeHtml(report.period.label)}</h1>
+${report.complete ? '' : '<p class="warn">Incomplete: some items have errors and are left out of the totals.</p>'}
+<p class="total"><strong>${escapeHtml(formatKg(t.kgCO2e))}</strong> this period (${escapeHtml(formatKg(t.min))} – ${escapeHtml(formatKg(t.max))}) · market-based ${escapeHtml(formatKg(t.marketKgCO2e))} · GHG Protocol inventory view ${escapeHtml(formatKg(t.inventoryView.kgCO2e))}</p>
+<h2>By lifecycle stage (tCO2e)</h2><table><tbody>${stages}</tbody></table>
+<h2>By scope (tCO2e)</h2><table><tbody>
+<tr><th scope="row">Scope 1</th><td class="num">${escapeHtml(formatNumber(t.byScope.scope1 / 1000))}</td></tr>
+<tr><th scope="row">Scope 2 location-based</th><td class="num">${escapeHtml(formatNumber(t.byScope.scope2Location / 1000))}</td></tr>
+<tr><th scope="row">Scope 2 market-based</th><td class="num">${escapeHtml(formatNumber(t.byScope.scope2Market / 1000))}</td></tr>
+<tr><th scope="row">Scope 3</th><td class="num">${escapeHtml(formatNumber(t.byScope.scope3 / 1000))}</td></tr>
+</tbody></table>
+<h2>Hotspots</h2><table><thead><tr><th>Asset</th><th>Units</th><th>tCO2e</th><th>Share</th><th>Embodied/unit</th><th>Line</th></tr></thead><tbody>${assets}</tbody></table>
+${budgets ? `<h2>Budgets</h2><table><thead><tr><th>Budget</th><th>Actual</th><th>Limit</th><th>Used</th><th>Status</th></tr></thead><tbody>${budgets}</tbody></table>` : ''}
+${scenarios ? `<h2>Reduction scenarios</h2><table><thead><tr><th>Scenario</th><th>Saving</th><th>%</th><th>Saving (market)</th></tr></thead><tbody>${scenarios}</tbody></table>` : ''}
+${issues ? `<h2>Issues</h2><ul>${issues}</ul>` : ''}
+</section>`;
+}
+
+/** A self-contained HTML report: no scripts, no remote content, every manifest string escaped. */
+export function formatHtml(reports: Report[]): string {
+  const nonce = randomBytes(16).toString('base64');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; img-src data:">
+<title>Carbon Lens report</title>
+<style nonce="${nonce}">
+body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1b1b;background:#fff}
+table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{padding:.25rem .6rem;text-align:left;border-bottom:1px solid #ddd}
+td.num{text-align:right;font-variant-numeric:tabular-nums}.bar{width:12rem;height:.7rem}.track{fill:#e6e6e6}.fill{fill:#2a7a3b}
+.total{font-size:1.2rem}.warn{color:#9a3412;font-weight:600}.sev{font-weight:600;text-transform:uppercase;font-size:.75rem}
+@media (prefers-color-scheme: dark){body{background:#1e1e1e;color:#e6e6e6}th,td{border-color:#444}.track{fill:#3a3a3a}.fill{fill:#4caf50}}
+</style></head><body>
+${reports.map(section).join('\n<hr>\n')}
+<p><small>Generated by Carbon Lens. Methodology and factor sources: docs/methodology.md.</small></p>
+</body></html>
+`;
+}

@@ -1,0 +1,347 @@
+import { Analysis } from '../analysis';
+import { byScope, byStage, Breakdown, CATEGORIES, Category, Stage, STAGES, total } from '../compute/breakdown';
+import { ScenarioResult } from '../compute/scenarios';
+import { FactorUse } from '../factors/factor';
+import { Severity } from '../manifest/finding';
+
+/**
+ * The serialisable result of analysing one manifest: what the CLI prints, what the editor's
+ * report shows and what the server's inventory request returns. Every number is kgCO2e unless
+ * its name says otherwise; line numbers are 1-based.
+ */
+export interface ReportBreakdown {
+  kgCO2e: number;
+  min: number;
+  max: number;
+  /** Same total with market-based Scope 2. */
+  marketKgCO2e: number;
+  byStage: Record<Stage, number>;
+  byScope: { scope1: number; scope2Location: number; scope2Market: number; scope3: number };
+  scope3ByCategory: Record<Category, number>;
+  /** Stage × scope table (location- and market-based Scope 2 both given). */
+  matrix: Record<Stage, { scope1: number; scope2Location: number; scope2Market: number; scope3: number }>;
+}
+
+export interface ReportAsset {
+  id: string;
+  index: number;
+  line: number;
+  site: string;
+  count: number;
+  model?: string;
+  gpus: number;
+  kgCO2e: number;
+  min: number;
+  max: number;
+  /** Share of the manifest's period total. */
+  share: number;
+  byStage: Record<Stage, number>;
+  byScope: ReportBreakdown['byScope'];
+  inventoryKgCO2e: number;
+  lifespanYears: number;
+  acquired: string;
+  perUnit: {
+    embodiedKgCO2e: number;
+    embodiedMinKgCO2e: number;
+    embodiedMaxKgCO2e: number;
+    manufacturingKgCO2e: number;
+    transportKgCO2e: number;
+    endOfLifeKgCO2e: number;
+    powerW: number;
+    weightKg: number;
+  };
+  energyKWh: { it: number; facility: number };
+  parts: { label: string; kgCO2e: number; min: number; max: number; source: string }[];
+  assumptions: string[];
+  factorIds: string[];
+}
+
+export interface ReportSite {
+  id: string;
+  index: number;
+  line: number;
+  location?: string;
+  gridKgCO2ePerKWh: number;
+  gridSource: string;
+  gridYear: number;
+  gridAssumed: boolean;
+  pue: number;
+  pueAssumed: boolean;
+  renewableShare: number;
+  energyKWh: { it: number; facility: number };
+  scope1: { dieselKgCO2e: number; refrigerants: { gas: string; leakedKg: number; gwp: number; kgCO2e: number }[] };
+  scope2LocationKgCO2e: number;
+  scope2MarketKgCO2e: number;
+  kgCO2e: number;
+  share: number;
+  assets: number;
+}
+
+export interface ReportBudget {
+  id: string;
+  index: number;
+  line: number;
+  limitKgCO2e: number;
+  actualKgCO2e: number;
+  min: number;
+  max: number;
+  ratio: number;
+  status: 'ok' | 'exceeded';
+  near: boolean;
+  severity: 'error' | 'warning' | 'info';
+  view: 'period' | 'inventory';
+  per?: 'gpu' | 'unit';
+  contributors: { kind: 'asset' | 'site'; id: string; kgCO2e: number }[];
+}
+
+export interface ReportDiagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Report {
+  format: 'carbon-lens-report/1';
+  file?: string;
+  organization?: string;
+  methodology: string;
+  period: { label: string; start: string; end: string; hours: number };
+  /** False when errors kept some assets or sites out of the totals. */
+  complete: boolean;
+  /** Period view: embodied amortised over lifespan; location-based Scope 2 in `kgCO2e`. */
+  totals: ReportBreakdown & {
+    /** GHG Protocol inventory view: capital goods in full in the year acquired. */
+    inventoryView: ReportBreakdown;
+    itEnergyKWh: number;
+    facilityEnergyKWh: number;
+    gpus: number;
+    units: number;
+  };
+  assets: ReportAsset[];
+  sites: ReportSite[];
+  models: { model: string; assets: number; units: number; kgCO2e: number; share: number }[];
+  budgets: ReportBudget[];
+  scenarios: ScenarioResult[];
+  whatIfs: ScenarioResult[];
+  diagnostics: ReportDiagnostic[];
+  excluded: { id?: string; line: number; reason: string }[];
+  factors: FactorUse[];
+}
+
+function breakdownOf(b: Breakdown): ReportBreakdown {
+  const location = total(b);
+  const scopes = byScope(b);
+  const stageMatrix = {} as ReportBreakdown['matrix'];
+  for (const stage of STAGES) {
+    const cell = b.stages[stage];
+    stageMatrix[stage] = { scope1: cell.scope1.value, scope2Location: cell.scope2Location.value, scope2Market: cell.scope2Market.value, scope3: cell.scope3.value };
+  }
+  const categories = {} as Record<Category, number>;
+  for (const category of CATEGORIES) categories[category] = b.categories[category].value;
+  return {
+    kgCO2e: location.value,
+    min: location.min,
+    max: location.max,
+    marketKgCO2e: total(b, 'market').value,
+    byStage: valuesOf(byStage(b)),
+    byScope: { scope1: scopes.scope1.value, scope2Location: scopes.scope2Location.value, scope2Market: scopes.scope2Market.value, scope3: scopes.scope3.value },
+    scope3ByCategory: categories,
+    matrix: stageMatrix,
+  };
+}
+
+function valuesOf(record: Record<Stage, { value: number }>): Record<Stage, number> {
+  const out = {} as Record<Stage, number>;
+  for (const stage of STAGES) out[stage] = record[stage].value;
+  return out;
+}
+
+export interface ReportOptions {
+  file?: string;
+  /** Computed what-ifs and manifest scenarios (the caller decides when the cost is worth it). */
+  scenarios?: ScenarioResult[];
+  whatIfs?: ScenarioResult[];
+}
+
+export function buildReport(analysis: Analysis, options: ReportOptions = {}): Report {
+  const { lines, inventory } = analysis;
+  const lineOf = (offset: number) => lines.position(offset).line + 1;
+  const outlineStart = new Map(analysis.outline.map((o) => [`${o.section}/${o.index}`, o.start]));
+  const itemLine = (section: string, index: number) => lineOf(outlineStart.get(`${section}/${index}`) ?? 0);
+  const diagnostics: ReportDiagnostic[] = analysis.findings
+    .filter((f) => f.severity !== 'hint')
+    .map((f) => {
+      const start = lines.position(f.start);
+      const end = lines.position(f.end);
+      return { code: f.code, severity: f.severity, message: f.message, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+    });
+  const empty: ReportBreakdown = breakdownOf({
+    stages: Object.fromEntries(STAGES.map((s) => [s, { scope1: z(), scope2Location: z(), scope2Market: z(), scope3: z() }])) as Breakdown['stages'],
+    categories: Object.fromEntries(CATEGORIES.map((c) => [c, z()])) as Breakdown['categories'],
+  });
+  if (!inventory) {
+    return {
+      format: 'carbon-lens-report/1',
+      file: options.file,
+      methodology: analysis.methodology,
+      period: { label: '', start: '', end: '', hours: 0 },
+      complete: false,
+      totals: { ...empty, inventoryView: empty, itEnergyKWh: 0, facilityEnergyKWh: 0, gpus: 0, units: 0 },
+      assets: [],
+      sites: [],
+      models: [],
+      budgets: [],
+      scenarios: [],
+      whatIfs: [],
+      diagnostics,
+      excluded: [],
+      factors: [],
+    };
+  }
+  const totals = breakdownOf(inventory.totals.period);
+  const grand = totals.kgCO2e;
+  const shareOf = (kg: number) => (grand > 0 ? kg / grand : 0);
+  const factorById = new Map<string, FactorUse>();
+  let itEnergyKWh = 0;
+  let facilityEnergyKWh = 0;
+  let gpus = 0;
+  let units = 0;
+  const siteEnergy = new Map<string, { it: number; facility: number; s2l: number; s2m: number; kg: number; assets: number }>();
+
+  const assets: ReportAsset[] = inventory.assets.map((asset) => {
+    for (const f of asset.factors) factorById.set(f.id, f);
+    const t = total(asset.period);
+    const scopes = byScope(asset.period);
+    itEnergyKWh += asset.energyKWh.it.value;
+    facilityEnergyKWh += asset.energyKWh.facility.value;
+    gpus += asset.count * asset.gpusPerUnit;
+    units += asset.count;
+    const site = siteEnergy.get(asset.siteId) ?? { it: 0, facility: 0, s2l: 0, s2m: 0, kg: 0, assets: 0 };
+    site.it += asset.energyKWh.it.value;
+    site.facility += asset.energyKWh.facility.value;
+    site.s2l += scopes.scope2Location.value;
+    site.s2m += scopes.scope2Market.value;
+    site.kg += t.value;
+    site.assets += 1;
+    siteEnergy.set(asset.siteId, site);
+    return {
+      id: asset.id,
+      index: asset.index,
+      line: itemLine('assets', asset.index),
+      site: asset.siteId,
+      count: asset.count,
+      model: asset.modelId,
+      gpus: asset.count * asset.gpusPerUnit,
+      kgCO2e: t.value,
+      min: t.min,
+      max: t.max,
+      share: shareOf(t.value),
+      byStage: valuesOf(byStage(asset.period)),
+      byScope: { scope1: scopes.scope1.value, scope2Location: scopes.scope2Location.value, scope2Market: scopes.scope2Market.value, scope3: scopes.scope3.value },
+      inventoryKgCO2e: total(asset.inventory).value,
+      lifespanYears: asset.lifespanYears,
+      acquired: asset.acquired,
+      perUnit: {
+        embodiedKgCO2e: asset.perUnit.embodied.value,
+        embodiedMinKgCO2e: asset.perUnit.embodied.min,
+        embodiedMaxKgCO2e: asset.perUnit.embodied.max,
+        manufacturingKgCO2e: asset.perUnit.manufacturing.value,
+        transportKgCO2e: asset.perUnit.transport.value,
+        endOfLifeKgCO2e: asset.perUnit.endOfLife.value,
+        powerW: asset.perUnit.powerW.value,
+        weightKg: asset.perUnit.weightKg.value,
+      },
+      energyKWh: { it: asset.energyKWh.it.value, facility: asset.energyKWh.facility.value },
+      parts: asset.parts.map((p) => ({ label: p.label, kgCO2e: p.kgCO2e.value, min: p.kgCO2e.min, max: p.kgCO2e.max, source: p.source })),
+      assumptions: asset.assumptions,
+      factorIds: [...new Set(asset.factors.map((f) => f.id))],
+    };
+  });
+
+  const sites: ReportSite[] = inventory.sites.map((site) => {
+    for (const f of site.context.factors) factorById.set(f.id, f);
+    const energy = siteEnergy.get(site.id) ?? { it: 0, facility: 0, s2l: 0, s2m: 0, kg: 0, assets: 0 };
+    const direct = total(site.direct).value;
+    return {
+      id: site.id,
+      index: site.index,
+      line: itemLine('sites', site.index),
+      location: site.context.location,
+      gridKgCO2ePerKWh: site.context.grid.value,
+      gridSource: site.context.grid.source,
+      gridYear: site.context.grid.year,
+      gridAssumed: site.context.gridAssumed,
+      pue: site.context.pue.value,
+      pueAssumed: site.context.pueAssumed,
+      renewableShare: site.context.renewableShare,
+      energyKWh: { it: energy.it, facility: energy.facility },
+      scope1: {
+        dieselKgCO2e: site.dieselKgCO2e.value,
+        refrigerants: site.refrigerants.map((r) => ({ gas: r.gas, leakedKg: r.leakedKg, gwp: r.gwp, kgCO2e: r.kgCO2e.value })),
+      },
+      scope2LocationKgCO2e: energy.s2l,
+      scope2MarketKgCO2e: energy.s2m,
+      kgCO2e: energy.kg + direct,
+      share: shareOf(energy.kg + direct),
+      assets: energy.assets,
+    };
+  });
+
+  const modelTotals = new Map<string, { assets: number; units: number; kgCO2e: number }>();
+  for (const asset of assets) {
+    const key = asset.model ?? 'component-level servers';
+    const entry = modelTotals.get(key) ?? { assets: 0, units: 0, kgCO2e: 0 };
+    entry.assets += 1;
+    entry.units += asset.count;
+    entry.kgCO2e += asset.kgCO2e;
+    modelTotals.set(key, entry);
+  }
+  const models = [...modelTotals.entries()]
+    .map(([model, m]) => ({ model, ...m, share: shareOf(m.kgCO2e) }))
+    .sort((a, b) => b.kgCO2e - a.kgCO2e);
+
+  const budgets: ReportBudget[] = inventory.budgets.map((b) => ({
+    id: b.id,
+    index: b.index,
+    line: itemLine('budgets', b.index),
+    limitKgCO2e: b.limitKgCO2e,
+    actualKgCO2e: b.actualKgCO2e.value,
+    min: b.actualKgCO2e.min,
+    max: b.actualKgCO2e.max,
+    ratio: b.ratio,
+    status: b.status === 'exceeded' ? 'exceeded' : 'ok',
+    near: b.status === 'near',
+    severity: b.severity,
+    view: b.view,
+    per: b.per,
+    contributors: b.contributors.map((c) => ({ kind: c.kind, id: c.id, kgCO2e: c.kgCO2e })),
+  }));
+
+  return {
+    format: 'carbon-lens-report/1',
+    file: options.file,
+    organization: inventory.organization,
+    methodology: inventory.methodology,
+    period: { label: inventory.period.label, start: inventory.period.start, end: inventory.period.end, hours: inventory.period.hours },
+    complete: inventory.excluded.length === 0,
+    totals: { ...totals, inventoryView: breakdownOf(inventory.totals.inventory), itEnergyKWh, facilityEnergyKWh, gpus, units },
+    assets,
+    sites,
+    models,
+    budgets,
+    scenarios: options.scenarios ?? [],
+    whatIfs: options.whatIfs ?? [],
+    diagnostics,
+    excluded: inventory.excluded.map((e) => ({ id: e.id, line: itemLine(String(e.path[0]), Number(e.path[1])), reason: e.reason })),
+    factors: [...factorById.values()].sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
+
+function z() {
+  return { value: 0, min: 0, max: 0 };
+}
+

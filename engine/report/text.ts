@@ -1,0 +1,97 @@
+import { Report } from './model';
+import { formatKg, formatNumber, formatPercent } from './units';
+
+const STAGE_LABELS = { manufacturing: 'Manufacturing', transport: 'Transport', use: 'Use (electricity, on-site fuel, leaks)', endOfLife: 'End of life' } as const;
+
+function pad(text: string, width: number, right = false): string {
+  if (text.length >= width) return text;
+  return right ? text.padStart(width) : text.padEnd(width);
+}
+
+function table(rows: string[][], rightAligned: number[] = []): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => pad(cell, widths[c], rightAligned.includes(c))).join('  ').trimEnd()).join('\n');
+}
+
+/** A plain-text inventory a sustainability lead could hand to a CFO. */
+export function formatText(report: Report): string {
+  const out: string[] = [];
+  const t = report.totals;
+  const title = `Carbon inventory — ${report.organization ?? 'unnamed organisation'}, ${report.period.label || 'period unknown'}`;
+  out.push(title, '='.repeat(title.length));
+  if (report.file) out.push(`Manifest: ${report.file}`);
+  out.push(`Method: ${report.methodology === 'boavizta-2.4' ? 'BoaviztAPI 2.4.1 parity' : 'Carbon Lens default (vendor PCFs, PUE, Scope 1, category 3)'}`);
+  if (!report.complete) out.push('', 'INCOMPLETE: some items have errors and are left out of the totals (see Issues).');
+  out.push(
+    '',
+    `Total footprint this period: ${formatKg(t.kgCO2e)} (range ${formatKg(t.min)} – ${formatKg(t.max)})`,
+    `  Market-based (with renewable contracts): ${formatKg(t.marketKgCO2e)}`,
+    `  GHG Protocol inventory view (capital goods in full in the year bought): ${formatKg(t.inventoryView.kgCO2e)}`,
+    `  Fleet: ${formatNumber(t.units)} units, ${formatNumber(t.gpus)} GPUs, ${formatNumber(t.facilityEnergyKWh / 1000)} MWh of facility electricity`,
+    '',
+    'The period view spreads each asset\'s embodied footprint evenly over its lifespan; the inventory view',
+    'reports it in full in the year of acquisition, as the GHG Protocol Scope 3 Standard requires.',
+    '',
+    'By lifecycle stage',
+    table([
+      ['Stage', 'tCO2e', 'Share'],
+      ...(['manufacturing', 'transport', 'use', 'endOfLife'] as const).map((s) => [STAGE_LABELS[s], formatNumber(t.byStage[s] / 1000), formatPercent(t.kgCO2e > 0 ? t.byStage[s] / t.kgCO2e : 0)]),
+    ], [1, 2]),
+    '',
+    'By GHG Protocol scope',
+    table([
+      ['Scope', 'tCO2e'],
+      ['Scope 1 (generators, refrigerant leaks)', formatNumber(t.byScope.scope1 / 1000)],
+      ['Scope 2 location-based', formatNumber(t.byScope.scope2Location / 1000)],
+      ['Scope 2 market-based', formatNumber(t.byScope.scope2Market / 1000)],
+      ['Scope 3', formatNumber(t.byScope.scope3 / 1000)],
+      ['  Cat. 2 capital goods', formatNumber(t.scope3ByCategory.capitalGoods / 1000)],
+      ['  Cat. 3 fuel- and energy-related', formatNumber(t.scope3ByCategory.fuelAndEnergy / 1000)],
+      ['  Cat. 4 upstream transport', formatNumber(t.scope3ByCategory.upstreamTransport / 1000)],
+      ['  Cat. 5 waste (end of life)', formatNumber(t.scope3ByCategory.waste / 1000)],
+    ], [1]),
+  );
+  if (report.assets.length > 0) {
+    const top = [...report.assets].sort((a, b) => b.kgCO2e - a.kgCO2e).slice(0, 15);
+    out.push('', `Hotspots: assets${report.assets.length > top.length ? ` (top ${top.length} of ${report.assets.length})` : ''}`,
+      table([
+        ['Asset', 'Units', 'tCO2e', 'Share', 'Embodied/unit', 'Line'],
+        ...top.map((a) => [a.id, formatNumber(a.count), formatNumber(a.kgCO2e / 1000), formatPercent(a.share), formatKg(a.perUnit.embodiedKgCO2e), String(a.line)]),
+      ], [1, 2, 3, 4, 5]));
+  }
+  if (report.sites.length > 0) {
+    out.push('', 'Sites',
+      table([
+        ['Site', 'Grid', 'kgCO2e/kWh', 'PUE', 'Renewable', 'MWh', 'tCO2e'],
+        ...report.sites.map((s) => [s.id, `${s.location ?? '?'}${s.gridAssumed ? ' (assumed)' : ''}`, String(s.gridKgCO2ePerKWh), `${formatNumber(s.pue)}${s.pueAssumed ? '*' : ''}`, formatPercent(s.renewableShare), formatNumber(s.energyKWh.facility / 1000), formatNumber(s.kgCO2e / 1000)]),
+      ], [2, 3, 4, 5, 6]));
+  }
+  if (report.budgets.length > 0) {
+    out.push('', 'Budgets',
+      table([
+        ['Budget', 'Actual', 'Limit', 'Used', 'Status'],
+        ...report.budgets.map((b) => [b.id, formatKg(b.actualKgCO2e), formatKg(b.limitKgCO2e), formatPercent(b.ratio), b.status === 'exceeded' ? `EXCEEDED (${b.severity})` : b.near ? 'near limit' : 'ok']),
+      ], [1, 2, 3]));
+  }
+  const scenarios = [...report.scenarios, ...report.whatIfs];
+  if (scenarios.length > 0) {
+    out.push('', 'Reduction scenarios (saving against this period\'s total)',
+      table([
+        ['Scenario', 'Saving (location)', '%', 'Saving (market)', '%'],
+        ...scenarios.map((s) => [s.description, formatKg(s.savingKgCO2e), formatPercent(s.savingShare), formatKg(s.savingMarketKgCO2e), formatPercent(s.savingMarketShare)]),
+      ], [1, 2, 3, 4]));
+  }
+  const issues = report.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+  if (issues.length > 0) {
+    out.push('', `Issues (${issues.length})`);
+    for (const d of issues.slice(0, 50)) out.push(`  ${d.line}:${d.column} ${d.severity} [${d.code}] ${d.message}`);
+    if (issues.length > 50) out.push(`  … and ${issues.length - 50} more`);
+  }
+  const sources = report.factors.filter((f) => !f.id.startsWith('boavizta/')).slice(0, 12);
+  if (sources.length > 0) {
+    out.push('', 'Main factors');
+    for (const f of sources) out.push(`  ${f.id}: ${formatNumber(f.value, 4)} ${f.unit} — ${f.source} (${f.year})${f.overridden ? ' [manifest override]' : ''}`);
+    out.push('  Every factor and formula: docs/methodology.md and docs/factors.md');
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,30 @@
+/** Number formatting shared by every output (text, hover, lenses, report). */
+
+export type MassUnit = 'kg' | 't';
+
+/** Three significant figures, with thousands separators for large numbers. */
+export function formatNumber(value: number, significant = 3): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  if (value === 0) return '0';
+  const abs = Math.abs(value);
+  if (abs >= 10 ** significant) return Math.round(value).toLocaleString('en-US');
+  const digits = Math.max(0, significant - 1 - Math.floor(Math.log10(abs)));
+  return Number(value.toFixed(Math.min(digits, 6))).toLocaleString('en-US', { maximumFractionDigits: Math.min(digits, 6) });
+}
+
+/** A mass of CO2e in kg, shown in kg below a tonne and in t (or kt) above, unless a unit is forced. */
+export function formatKg(kg: number, unit?: MassUnit): string {
+  if (!Number.isFinite(kg)) return 'n/a';
+  if (unit === 'kg') return `${formatNumber(kg)} kgCO2e`;
+  if (unit === 't') return `${formatNumber(kg / 1000)} tCO2e`;
+  const abs = Math.abs(kg);
+  if (abs >= 1e6) return `${formatNumber(kg / 1e6)} ktCO2e`;
+  if (abs >= 1000) return `${formatNumber(kg / 1000)} tCO2e`;
+  return `${formatNumber(kg)} kgCO2e`;
+}
+
+export function formatPercent(share: number): string {
+  if (!Number.isFinite(share)) return 'n/a';
+  const percent = share * 100;
+  return `${percent >= 10 || percent === 0 ? Math.round(percent) : percent.toFixed(1)}%`;
+}

@@ -1,0 +1,54 @@
+// First extension-host tests: the extension is loaded, owns *.carbon.yaml, activates and answers
+// its commands. They run in a real VS Code (see test/e2e/suite/index.ts and docs/testing.md).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  EXTENSION_ID, activateWithSample, closeAllEditors, getExtension, manifest, openSample, waitFor, writeWorkspaceFile,
+} from './util';
+
+const SAMPLE = 'example-ai-lab.carbon.yaml';
+
+describe('Carbon Lens extension in VS Code', () => {
+  afterEach(closeAllEditors);
+
+  it('is loaded from the development folder', () => {
+    const extension = getExtension();
+    assert.equal(extension.id.toLowerCase(), EXTENSION_ID.toLowerCase());
+    assert.equal((extension.packageJSON as { version: string }).version, manifest.version);
+  });
+
+  it(`gives ${SAMPLE} the carbon-yaml language`, async () => {
+    const document = await openSample(SAMPLE);
+    assert.equal(document.languageId, 'carbon-yaml');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString());
+  });
+
+  it('matches *.carbon.yml too, but not other YAML files', async () => {
+    const yml = await writeWorkspaceFile('copy.carbon.yml', 'version: 1\norganization: Copy\n');
+    const other = await writeWorkspaceFile('notes.yaml', 'version: 1\n');
+    assert.equal((await vscode.workspace.openTextDocument(yml)).languageId, 'carbon-yaml');
+    assert.notEqual((await vscode.workspace.openTextDocument(other)).languageId, 'carbon-yaml');
+  });
+
+  it('activates when a manifest is opened', async () => {
+    await activateWithSample(SAMPLE);
+    assert.equal(getExtension().isActive, true);
+  });
+
+  it('registers every command it contributes, carbonLens.restartServer among them', async () => {
+    await activateWithSample(SAMPLE);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed = manifest.contributes.commands.map((c) => c.command);
+    assert.ok(contributed.includes('carbonLens.restartServer'), 'package.json contributes carbonLens.restartServer');
+    assert.deepEqual(contributed.filter((id) => !registered.has(id)), [], 'contributed commands without a handler');
+  });
+
+  it('restarts the language server on carbonLens.restartServer', async () => {
+    await activateWithSample(SAMPLE);
+    // Rejects if the handler throws (e.g. the client cannot restart); mocha's timeout catches a hang.
+    await vscode.commands.executeCommand('carbonLens.restartServer');
+    // And again: a second restart only works if the first left a running client behind.
+    await vscode.commands.executeCommand('carbonLens.restartServer');
+    await waitFor(() => getExtension().isActive, 5_000, 'the extension to stay active');
+  });
+});

@@ -1,0 +1,218 @@
+// Browser helpers shared by the e2e runners: launching Debian's Chromium offline with
+// playwright-core, and driving the VS Code web workbench like a person would.
+// Selectors are VS Code 1.100's DOM (the version code-server 4.100.3 carries).
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+/** Flags that keep Chromium off the network (the machines only reach npm and apt). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
+export function chromiumPath() {
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(`no Chromium at ${path}: \`apt-get install -y chromium\` or set CHROMIUM_PATH`);
+  }
+  return path;
+}
+
+/**
+ * Headless Chromium with a fresh, empty profile. Returns { context, page, close() }; close() also
+ * removes the profile. Set CARBON_LENS_E2E_HEADED=1 to watch (needs a display, e.g. xvfb-run).
+ */
+export async function launchBrowser({ viewport = { width: 1400, height: 900 }, colorScheme = 'light' } = {}) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'carbon-lens-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: process.env.CARBON_LENS_E2E_HEADED !== '1',
+    args: CHROMIUM_ARGS,
+    viewport,
+    colorScheme,
+    timeout: 60_000,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  let closed = false;
+  return {
+    context,
+    page,
+    userDataDir,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbench
+
+/**
+ * Loads the workbench and waits until the colour theme from the settings is applied (the first
+ * paint uses a fallback theme: the `vscode-theme-…` class comes later) and the explorer lists the
+ * workspace's files.
+ */
+export async function openWorkbench(page, url, { timeoutMs = 60_000 } = {}) {
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+  await page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
+  await page.locator('.monaco-workbench[class*="vscode-theme-"]').waitFor({ state: 'attached', timeout: timeoutMs });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: timeoutMs });
+}
+
+/** A list row, tab or other element that has a label of exactly `text`. */
+function withLabel(page, selector, text) {
+  return page.locator(selector).filter({ has: page.locator('.label-name').getByText(text, { exact: true }) });
+}
+
+/** The explorer row of a file (top-level files of the workspace). */
+export function explorerItem(page, fileName) {
+  return withLabel(page, '.explorer-folders-view .monaco-list-row', fileName).first();
+}
+
+/** Clicks a file in the explorer and waits for its editor tab to be the active one. */
+export async function openFileFromExplorer(page, fileName, { timeoutMs = 30_000 } = {}) {
+  const item = explorerItem(page, fileName);
+  await item.waitFor({ timeout: timeoutMs });
+  await item.click();
+  await activeTab(page, fileName).waitFor({ timeout: timeoutMs });
+  await page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor({ timeout: timeoutMs });
+}
+
+export function activeTab(page, fileName) {
+  return withLabel(page, '.editor-group-container.active .tab.active', fileName);
+}
+
+/** The text of the visible lines of the active editor (non-breaking spaces made plain). */
+export async function visibleEditorText(page) {
+  const lines = await page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').evaluateAll((nodes) =>
+    nodes
+      .map((node) => ({ top: parseFloat(node.style.top || '0'), text: node.textContent ?? '' }))
+      .sort((a, b) => a.top - b.top)
+      .map((line) => line.text));
+  return lines.join('\n').replace(/\u00a0/g, ' ');
+}
+
+/** The language mode shown in the status bar (e.g. "Carbon Manifest"). */
+export async function statusBarLanguage(page, { timeoutMs = 15_000 } = {}) {
+  const item = page.locator('[id="status.editor.mode"]');
+  await item.waitFor({ timeout: timeoutMs });
+  return (await item.innerText()).trim();
+}
+
+/** Waits until the status bar shows `expected` as the language mode; returns what it showed last. */
+export async function waitForStatusBarLanguage(page, expected, { timeoutMs = 15_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let shown = '';
+  while (Date.now() < deadline) {
+    shown = await statusBarLanguage(page, { timeoutMs }).catch(() => '');
+    if (shown === expected) return shown;
+    await page.waitForTimeout(200);
+  }
+  return shown;
+}
+
+/** 'light' | 'dark' | 'hc', from the workbench's theme class. */
+export async function workbenchThemeKind(page) {
+  const classes = (await page.locator('.monaco-workbench').getAttribute('class')) ?? '';
+  if (/\bhc-(black|light)\b/.test(classes)) return 'hc';
+  if (/\bvs-dark\b/.test(classes)) return 'dark';
+  if (/\bvs\b/.test(classes)) return 'light';
+  return 'unknown';
+}
+
+/**
+ * Runs a command from the command palette by its title as shown there (e.g.
+ * "Carbon Lens: Open Report"). Fails if no entry with exactly that label appears.
+ */
+export async function runCommand(page, title, { timeoutMs = 15_000 } = {}) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: timeoutMs });
+  await input.fill(`>${title}`);
+  // (Playwright's :text-is() does not match these labels; getByText(…, { exact: true }) does.)
+  const entry = withLabel(page, '.quick-input-widget .quick-input-list .monaco-list-row', title).first();
+  await entry.waitFor({ timeout: timeoutMs });
+  await entry.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+/** Counts error and warning squiggles in the active editor's visible part. */
+export async function squiggleCounts(page) {
+  const editor = page.locator('.editor-group-container.active .monaco-editor');
+  return {
+    errors: await editor.locator('.squiggly-error').count(),
+    warnings: await editor.locator('.squiggly-warning').count(),
+    infos: await editor.locator('.squiggly-info').count(),
+  };
+}
+
+/** Waits for at least `min` squiggles of `kind` ('error' | 'warning' | 'info'). */
+export async function waitForSquiggles(page, kind = 'error', { min = 1, timeoutMs = 30_000 } = {}) {
+  const editor = page.locator('.editor-group-container.active .monaco-editor');
+  await editor.locator(`.squiggly-${kind}`).nth(min - 1).waitFor({ state: 'attached', timeout: timeoutMs });
+  return editor.locator(`.squiggly-${kind}`).count();
+}
+
+/** Opens the Problems panel (Ctrl+Shift+M) and returns the texts of its rows. */
+export async function problems(page, { timeoutMs = 15_000 } = {}) {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible().catch(() => false))) {
+    await page.keyboard.press('Control+Shift+M');
+  }
+  await panel.waitFor({ timeout: timeoutMs });
+  await panel.locator('.monaco-list-row').first().waitFor({ state: 'attached', timeout: timeoutMs }).catch(() => undefined);
+  return panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') || row.textContent || ''));
+}
+
+/**
+ * Hovers the first visible occurrence of `word` in the active editor and returns the hover's
+ * text. The hover is not "visible" to Playwright (it is, on screen): wait for it as attached.
+ */
+export async function hoverText(page, word, { timeoutMs = 15_000 } = {}) {
+  const editor = page.locator('.editor-group-container.active .monaco-editor');
+  const token = editor.locator('.view-line span span', { hasText: word }).first();
+  await token.waitFor({ timeout: timeoutMs });
+  const box = await token.boundingBox();
+  if (!box) throw new Error(`"${word}" is not on screen`);
+  const text = await token.innerText();
+  const at = Math.max(0, text.indexOf(word));
+  const x = box.x + (box.width * (at + word.length / 2)) / Math.max(1, text.length);
+  await page.mouse.move(x, box.y + box.height / 2);
+  const content = page.locator('.monaco-hover-content .rendered-markdown').first();
+  await content.waitFor({ state: 'attached', timeout: timeoutMs });
+  return (await content.textContent())?.trim() ?? '';
+}
+
+/**
+ * The frame (a webview's inner document) in which `selector` exists, waiting up to `timeoutMs`.
+ * Webviews are nested iframes; their documents are among page.frames().
+ */
+export async function webviewFrame(page, selector, { timeoutMs = 30_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no frame with ${selector} within ${timeoutMs} ms (${page.frames().length} frames)`);
+}
+
+/** Saves a full-page PNG under test-results/ and returns its path. */
+export async function screenshot(page, dir, name) {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
