@@ -298,6 +298,16 @@ export const BOAVIZTA = {
     year: 2023,
     boundary: 'model parameter',
   },
+  cpuModelRangeMatch: {
+    id: 'boavizta/cpu/model-range-match',
+    label: 'Least token_sort_ratio score for a model range to select a power curve',
+    value: 90,
+    unit: '%',
+    source: 'BoaviztAPI 2.4.1 utils/fuzzymatch.py fuzzymatch (rapidfuzz token_sort_ratio ≥ 90)',
+    url: 'https://github.com/Boavizta/boaviztapi/blob/15878f045bf06bc6ed685c7266c39f7e8498ab94/boaviztapi/utils/fuzzymatch.py',
+    year: 2023,
+    boundary: 'model parameter',
+  },
   cpuFitBoundSpan: {
     id: 'boavizta/cpu/fit-bound-span',
     label: 'Each fitted curve parameter p is bounded to p0 ± span·|p0| (and a, b, c ≥ 0)',

@@ -89,6 +89,7 @@ export const BOARD_KG_PER_KG: Factor = {
   unit: 'kgCO2e/kg',
   source:
     'Calibrated on NVIDIA HGX H100 PCF: (164 − 8.14 cm² × CPA 5 nm − 80 GB × HBM) ÷ 1.69 kg (H100 SXM mass, BoaviztAPI gpu_specs.csv); bounds use the opposite ends of CPA and HBM',
+  url: 'https://images.nvidia.com/aem-dam/Solutions/documents/HGX-H100-PCF-Summary.pdf',
   year: 2025,
   boundary: 'cradle-to-gate',
   note: '[S] Depends on the secondary H100 PCF figure; scaling by card mass is a Carbon Lens modelling choice.',
@@ -107,18 +108,29 @@ type Bound = 'value' | 'min' | 'max';
 const at = (f: Factor, bound: Bound) => f[bound] ?? f.value;
 const fmt = (x: number) => x.toFixed(1);
 
-function dieModel({ dies, memoryGb, memory, cardKg }: DieModelInput): { value: number; min: number; max: number; derivation: string } {
+interface DieModelResult {
+  value: number;
+  min: number;
+  max: number;
+  derivation: string;
+}
+
+function dieModel({ dies, memoryGb, memory, cardKg }: DieModelInput): DieModelResult {
   const total = (bound: Bound) =>
     dies.reduce((sum, d) => sum + (d.areaMm2 / 100) * at(d.cpa, bound), 0) +
     memoryGb * at(memory, bound) +
     cardKg * at(BOARD_KG_PER_KG, bound);
   const terms = [
-    ...dies.map((d) => `${d.label} ${d.areaMm2 / 100} cm² × ${d.cpa.value} (${d.cpa.id}) = ${fmt((d.areaMm2 / 100) * d.cpa.value)}`),
+    ...dies.map((d) => {
+      const cm2 = d.areaMm2 / 100;
+      return `${d.label} ${cm2} cm² × ${d.cpa.value} (${d.cpa.id}) = ${fmt(cm2 * d.cpa.value)}`;
+    }),
     `memory ${memoryGb} GB × ${memory.value} (${memory.id}) = ${fmt(memoryGb * memory.value)}`,
     `board ${cardKg} kg × ${fmt(BOARD_KG_PER_KG.value)} (${BOARD_KG_PER_KG.id}) = ${fmt(cardKg * BOARD_KG_PER_KG.value)}`,
   ];
   const [value, min, max] = [total('value'), total('min'), total('max')];
-  return { value, min, max, derivation: `${terms.join('; ')}; total ${fmt(value)} kgCO2e (min ${fmt(min)}, max ${fmt(max)})` };
+  const derivation = `${terms.join('; ')}; total ${fmt(value)} kgCO2e (min ${fmt(min)}, max ${fmt(max)})`;
+  return { value, min, max, derivation };
 }
 
 function bottomUp(id: string, name: string, year: number, input: DieModelInput, extra = ''): EmbodiedFactor {
@@ -145,10 +157,26 @@ function bottomUp(id: string, name: string, year: number, input: DieModelInput, 
 const GPU_SPECS_CSV = 'BoaviztAPI 2.4.1 crowdsourcing/gpu_specs.csv';
 const NV_DATASHEET = (product: string) => `NVIDIA ${product} datasheet`;
 const RECALLED = '[R] recalled from the vendor datasheet, not verified here.';
-const HGX_H100_PCF =
-  'NVIDIA HGX H100 Product Carbon Footprint summary (ISO 14067, third-party verified, July 2025): 1,312 kgCO2e for the 8-GPU baseboard (24 kg, 640 GB HBM3)';
-const HGX_B200_PCF =
-  'NVIDIA HGX B200 Product Carbon Footprint summary: 2,274 kgCO2e for the 8-GPU baseboard (32 kg, 1,440 GB HBM3e)';
+
+interface PcfSource {
+  source: string;
+  url: string;
+}
+
+const HGX_H100_PCF: PcfSource = {
+  source:
+    'NVIDIA HGX H100 Product Carbon Footprint summary (ISO 14067, third-party verified, July 2025): 1,312 kgCO2e for the 8-GPU baseboard (24 kg, 640 GB HBM3)',
+  url: 'https://images.nvidia.com/aem-dam/Solutions/documents/HGX-H100-PCF-Summary.pdf',
+};
+const HGX_B200_PCF: PcfSource = {
+  source: 'NVIDIA HGX B200 Product Carbon Footprint summary: 2,274 kgCO2e for the 8-GPU baseboard (32 kg, 1,440 GB HBM3e)',
+  url: 'https://images.nvidia.com/aem-dam/Solutions/documents/HGX-B200-PCF-Summary.pdf',
+};
+const DELL_R740_PCF: PcfSource = {
+  source:
+    'Dell PowerEdge R740 product carbon footprint (January 2019; 4 years, EU use), via Boavizta environmental-footprint-data boavizta-data-us.csv (ODbL 1.0, © Boavizta contributors, commit 61323eb)',
+  url: 'https://i.dell.com/sites/csdocuments/CorpComm_Docs/en/carbon-footprint-poweredge-r740.pdf',
+};
 const PCF_NOTE = '[S] PCF totals from the methodology brief and secondary copies; the NVIDIA PDF was not opened here.';
 const CCF_GPU_RATIO =
   'Idle ≈ 11% of board power, the Teads/Cloud Carbon Footprint ratio for the A100 (46 W idle, 407 W max)';
@@ -157,7 +185,16 @@ function spec<T>(value: T, source: string, note?: string): Sourced<T> {
   return note ? { value, source, note } : { value, source };
 }
 
-function vendorPcf(id: string, name: string, value: number, source: string, year: number, boundary: string, derivation: string, note = PCF_NOTE): EmbodiedFactor {
+function vendorPcf(
+  id: string,
+  name: string,
+  value: number,
+  { source, url }: PcfSource,
+  year: number,
+  boundary: string,
+  derivation: string,
+  note = PCF_NOTE,
+): EmbodiedFactor {
   return {
     id: `model/${id}`,
     label: `${name} manufacturing (vendor PCF)`,
@@ -166,6 +203,7 @@ function vendorPcf(id: string, name: string, value: number, source: string, year
     max: value,
     unit: 'kgCO2e/unit',
     source,
+    url,
     year,
     boundary,
     note,
@@ -331,7 +369,12 @@ const GPU_MODELS: readonly CatalogModel[] = [
       { dies: [{ label: 'GA100', areaMm2: 826, cpa: CPA_7NM }], memoryGb: 80, memory: HBM_KG_PER_GB, cardKg: 1.56 },
       'Literature cross-check: Falk et al. 2025 (arXiv 2509.00093) A100 teardown 127.6 kg cradle-to-gate [S]',
     ),
-    power: { idleW: 46, maxW: 407, source: 'Cloud Carbon Footprint GPU coefficients (Teads ratios on TechPowerUp TDP): A100 46 W idle, 407 W max' },
+    power: {
+      idleW: 46,
+      maxW: 407,
+      source: 'Cloud Carbon Footprint GPU coefficients (Teads ratios on TechPowerUp TDP): A100 46 W idle, 407 W max',
+      note: '[S] As read from the CCF code in the methodology brief §2.2; not re-read here.',
+    },
     weightKg: spec(1.56, `${GPU_SPECS_CSV}, A100 SXM4 40GB module`, 'Packaging excluded.'),
     boavizta: {
       dieSizeMm2: 826,
@@ -509,7 +552,7 @@ function dgxH100Host(cpu: string, source: string): HostComponents {
 }
 
 const h100ServerSpecs = (weight: Sourced<number>): HardwareSpecs => ({
-  memoryGb: spec(640, `${HGX_H100_PCF}`, PCF_NOTE),
+  memoryGb: spec(640, HGX_H100_PCF.source, PCF_NOTE),
   memoryType: spec('HBM3', DGX_H100, RECALLED),
   tdpW: spec(5600, 'HGX H100 baseboard, 8 × 700 W', PCF_NOTE),
   processNode: spec('TSMC 4N', DGX_H100, RECALLED),
@@ -527,7 +570,7 @@ const SERVER_MODELS: readonly CatalogModel[] = [
     kind: 'server',
     releaseYear: 2022,
     gpus: 8,
-    specs: h100ServerSpecs(spec(24, `Baseboard mass, ${HGX_H100_PCF}`, PCF_NOTE)),
+    specs: h100ServerSpecs(spec(24, `Baseboard mass, ${HGX_H100_PCF.source}`, PCF_NOTE)),
     embodied: vendorPcf(
       'nvidia-hgx-h100-8gpu',
       'NVIDIA HGX H100 8-GPU baseboard',
@@ -586,7 +629,7 @@ const SERVER_MODELS: readonly CatalogModel[] = [
       processNode: spec('TSMC 4NP', DGX_B200, RECALLED),
       dieAreaMm2: spec(8 * 1600, '8 × B200 (two ~800 mm² dies each)', '[R] Estimate.'),
       memoryStacks: spec(64, '8 GPUs × 8 HBM3e stacks', RECALLED),
-      weightKg: spec(32, `Baseboard mass, ${HGX_B200_PCF}`, PCF_NOTE),
+      weightKg: spec(32, `Baseboard mass, ${HGX_B200_PCF.source}`, PCF_NOTE),
       maxSystemPowerW: spec(14300, DGX_B200, '[R] ~14.3 kW maximum recalled from the DGX B200 datasheet.'),
     },
     embodied: vendorPcf(
@@ -637,7 +680,7 @@ const SERVER_MODELS: readonly CatalogModel[] = [
       'dell-poweredge-r740',
       'Dell PowerEdge R740',
       8640 * 0.152,
-      'Dell PowerEdge R740 product carbon footprint (January 2019; 4 years, EU use), via Boavizta environmental-footprint-data boavizta-data-us.csv (ODbL 1.0, © Boavizta contributors, commit 61323eb)',
+      DELL_R740_PCF,
       2019,
       'cradle-to-gate (manufacturing stage of the PCF; transport, use and end of life excluded)',
       `Dell PCF 8,640 kgCO2e total × 15.2% manufacturing = ${fmt(8640 * 0.152)}; use 84.3% (1,760.3 kWh/year)`,
@@ -647,7 +690,7 @@ const SERVER_MODELS: readonly CatalogModel[] = [
       idleW: 65.81,
       maxW: 367.14,
       source: 'Cloud Carbon Footprint on-premises server coefficients (65.81 W min, 367.14 W max per server)',
-      note: 'Generic on-premises server average, not R740-specific; the Dell PCF assumes 1,760.3 kWh/year (≈ 201 W average).',
+      note: '[S] CCF values as read in the methodology brief §2.2. Generic on-premises server average, not R740-specific; the Dell PCF assumes 1,760.3 kWh/year (≈ 201 W average).',
     },
     weightKg: spec(26.3, 'Boavizta environmental-footprint-data boavizta-data-us.csv (Dell PCF)', 'Product mass; packaging excluded.'),
     hostComponents: {
@@ -678,6 +721,3 @@ export function catalogModel(id: string): CatalogModel | undefined {
 export function catalogIds(): string[] {
   return CATALOG.map((m) => m.id);
 }
-
-/** Every catalog embodied figure (ids `model/<id>`), for the factor registry and overrides. */
-export const CATALOG_EMBODIED_FACTORS: readonly Factor[] = CATALOG.map((m) => m.embodied);

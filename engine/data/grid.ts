@@ -266,10 +266,11 @@ function egridFactor([subregion, name, lbPerMWh]: EgridRow): Factor {
     min: value,
     max: value,
     unit: 'kgCO2e/kWh',
-    source: `US EPA eGRID2023 rev2 (June 2025), subregion ${subregion} annual total output emission rate, ${lbPerMWh} lb CO2e/MWh × 0.45359237 kg/lb`,
+    source: 'US EPA eGRID2023 rev2 (June 2025), subregion annual total output emission rate (CO2e), from lb/MWh',
     url: EGRID_URL,
     year: 2023,
     boundary: 'combustion',
+    note: `${lbPerMWh} lb CO2e/MWh × 0.45359237 kg/lb ÷ 1000.`,
   };
 }
 

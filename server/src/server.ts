@@ -1,15 +1,206 @@
-import { Connection, TextDocuments, TextDocumentSyncKind, InitializeResult } from 'vscode-languageserver/node';
+import {
+  CancellationToken,
+  ClientCapabilities,
+  CodeLensRefreshRequest,
+  Connection,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  InitializeResult,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { reportFromAnalysis } from '../../engine';
+import { total } from '../../engine/compute/breakdown';
+import { AnalysisStore } from './analysisStore';
+import { ANALYSIS_NOTIFICATION, AnalysisSummary, REPORT_REQUEST, ReportParams } from './protocol';
+import { codeActions } from './service/codeActions';
+import { codeLenses } from './service/codeLens';
+import { complete } from './service/completion';
+import { hover } from './service/hover';
+import { documentSymbols, foldingRanges } from './service/symbols';
+import { validate } from './service/validate';
+import { DEFAULT_SETTINGS, normalizeSettings, Settings } from './settings';
+
+const SETTINGS_SECTION = 'carbonLens';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  const store = new AnalysisStore();
+  const settingsCache = new Map<string, Promise<Settings>>();
+  let capabilities: ClientCapabilities = {};
+  let pullDiagnostics = false;
+  let configurationRequests = false;
+  let globalSettings: Settings = DEFAULT_SETTINGS;
+  const pending = new Map<string, NodeJS.Immediate>();
 
-  connection.onInitialize((): InitializeResult => ({
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-    },
-    serverInfo: { name: 'carbon-lens' },
+  /** Runs a handler so that a bug answers with a fallback and a log line, never a crash. */
+  function safe<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R> => {
+      try {
+        if (token?.isCancellationRequested) return fallback;
+        return await handler(params, token);
+      } catch (error) {
+        connection.console.error(`carbon-lens: ${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!configurationRequests) return Promise.resolve(globalSettings);
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      settings = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(normalizeSettings, () => globalSettings);
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  async function analysisOf(uri: string) {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const settings = await settingsFor(uri);
+    return { document, settings, analysis: store.get(document, settings) };
+  }
+
+  function summary(uri: string, version: number, settings: Settings, analysis: ReturnType<AnalysisStore['get']>): AnalysisSummary {
+    const inventory = analysis.inventory;
+    const budgets = { ok: 0, near: 0, exceeded: 0 };
+    for (const b of inventory?.budgets ?? []) budgets[b.status] += 1;
+    return {
+      uri,
+      version,
+      totalKgCO2e: inventory ? total(inventory.totals[settings.view]).value : null,
+      view: settings.view,
+      budgets,
+      errors: analysis.findings.filter((f) => f.severity === 'error').length,
+      complete: !!inventory && inventory.excluded.length === 0,
+    };
+  }
+
+  /** Coalesces bursts of edits: only the latest version of a document is analysed and published. */
+  function schedule(uri: string): void {
+    const previous = pending.get(uri);
+    if (previous) clearImmediate(previous);
+    pending.set(uri, setImmediate(() => {
+      pending.delete(uri);
+      void publish(uri);
+    }));
+  }
+
+  async function publish(uri: string): Promise<void> {
+    try {
+      const current = await analysisOf(uri);
+      if (!current) return;
+      const { document, settings, analysis } = current;
+      if (documents.get(uri)?.version !== document.version) return; // a newer edit is queued
+      if (!pullDiagnostics) {
+        await connection.sendDiagnostics({ uri, version: document.version, diagnostics: validate(analysis, uri, settings) });
+      }
+      await connection.sendNotification(ANALYSIS_NOTIFICATION, summary(uri, document.version, settings, analysis));
+    } catch (error) {
+      connection.console.error(`carbon-lens: analysis of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    capabilities = params.capabilities;
+    pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    configurationRequests = !!capabilities.workspace?.configuration;
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    if (options?.settings) globalSettings = normalizeSettings(options.settings);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      },
+      serverInfo: { name: 'carbon-lens', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    store.clear();
+    const settings = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+    if (settings) globalSettings = normalizeSettings(settings);
+    for (const document of documents.all()) schedule(document.uri);
+    if (pullDiagnostics && capabilities.workspace?.diagnostics?.refreshSupport) connection.languages.diagnostics.refresh();
+    if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+  });
+
+  documents.onDidOpen((event) => schedule(event.document.uri));
+  documents.onDidChangeContent((event) => schedule(event.document.uri));
+  documents.onDidClose((event) => {
+    const timer = pending.get(event.document.uri);
+    if (timer) clearImmediate(timer);
+    pending.delete(event.document.uri);
+    store.delete(event.document.uri);
+    settingsCache.delete(event.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
+    const current = await analysisOf(params.textDocument.uri);
+    if (!current) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: validate(current.analysis, params.textDocument.uri, current.settings) };
   }));
+
+  connection.onHover(safe('hover', null, async (params) => {
+    const current = await analysisOf(params.textDocument.uri);
+    return current ? hover(current.analysis, params.position, current.settings) : null;
+  }));
+
+  connection.onCodeLens(safe('codeLens', [], async (params) => {
+    const current = await analysisOf(params.textDocument.uri);
+    return current ? codeLenses(current.analysis, params.textDocument.uri, current.settings) : [];
+  }));
+
+  connection.onCompletion(safe('completion', [], async (params) => {
+    const current = await analysisOf(params.textDocument.uri);
+    return current ? complete(current.analysis, params.position) : [];
+  }));
+
+  connection.onCodeAction(safe('codeAction', [], async (params) => {
+    const current = await analysisOf(params.textDocument.uri);
+    return current ? codeActions(current.analysis, params.textDocument.uri, params.context.diagnostics) : [];
+  }));
+
+  connection.onDocumentSymbol(safe('documentSymbol', [], async (params) => {
+    const current = await analysisOf(params.textDocument.uri);
+    return current ? documentSymbols(current.analysis) : [];
+  }));
+
+  connection.onFoldingRanges(safe('foldingRanges', [], async (params) => {
+    const current = await analysisOf(params.textDocument.uri);
+    return current ? foldingRanges(current.analysis) : [];
+  }));
+
+  connection.onRequest(REPORT_REQUEST, async (params: ReportParams) => {
+    try {
+      const current = await analysisOf(params.uri);
+      if (!current) return new ResponseError(-32602, `Document not open: ${params.uri}`);
+      return reportFromAnalysis(current.analysis, params.uri, params.whatIfs !== false);
+    } catch (error) {
+      connection.console.error(`carbon-lens: report failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return new ResponseError(-32603, 'Carbon Lens could not build the report; see the server log.');
+    }
+  });
 
   documents.listen(connection);
   connection.listen();

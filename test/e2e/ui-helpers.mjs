@@ -147,6 +147,16 @@ export async function runCommand(page, title, { timeoutMs = 15_000 } = {}) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: timeoutMs });
 }
 
+/**
+ * Error messages on screen: modal dialogs (a failing palette command shows "Command '…' resulted
+ * in an error" as one) and error notifications. Waits `withinMs` for one to appear.
+ */
+export async function errorMessages(page, { withinMs = 0 } = {}) {
+  const errors = page.locator('.monaco-dialog-box, .notifications-toasts .notification-toast:has(.codicon-error), .notifications-center .notification-list-item:has(.codicon-error)');
+  if (withinMs > 0) await errors.first().waitFor({ state: 'attached', timeout: withinMs }).catch(() => undefined);
+  return (await errors.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
 /** Counts error and warning squiggles in the active editor's visible part. */
 export async function squiggleCounts(page) {
   const editor = page.locator('.editor-group-container.active .monaco-editor');

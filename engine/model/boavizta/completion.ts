@@ -18,5 +18,5 @@ export function describe(f: Factor, unit = f.unit): string {
   const min = f.min ?? f.value;
   const max = f.max ?? f.value;
   const bounds = min === f.value && max === f.value ? '' : ` (${fmt(min)}–${fmt(max)})`;
-  return `${fmt(f.value)} ${unit}${bounds}`;
+  return `${fmt(f.value)}${unit === '%' ? '' : ' '}${unit}${bounds}`;
 }

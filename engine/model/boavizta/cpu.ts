@@ -74,7 +74,12 @@ export function cpuEmbodied(cpu: CpuSpec | undefined): ComponentImpact {
       min: perCpu(die.dieSizeMm2.min) * units,
       max: perCpu(die.dieSizeMm2.max) * units,
     },
-    factors: [useOf(BOAVIZTA.cpuDie), useOf(BOAVIZTA.cpuBase), ...die.factors],
+    factors: [
+      useOf(BOAVIZTA.cpuDie),
+      useOf(BOAVIZTA.cpuBase),
+      ...die.factors,
+      ...(cpu === undefined ? [useOf(BOAVIZTA.defaultCpuUnits)] : []),
+    ],
     assumptions: [
       ...(cpu === undefined ? [`CPU not described: Boavizta's default server, ${fmt(units)} CPUs`] : []),
       ...die.assumptions,

@@ -36,64 +36,78 @@ export interface GpuEmbodied {
   parts: ComponentImpact[];
 }
 
-/** A manifest value, or the Large GPU default with a sentence saying so. */
-function valueOr(given: number | undefined, fallback: Factor, what: string, assumptions: string[]): number {
+/** Defaults used for one sub-part: the rows and the sentences saying so. */
+interface Completions {
+  defaults: Factor[];
+  assumptions: string[];
+}
+
+const noCompletion = (): Completions => ({ defaults: [], assumptions: [] });
+
+/** A manifest value, or the Large GPU default recorded in `into`. */
+function valueOr(given: number | undefined, fallback: Factor, what: string, into: Completions): number {
   if (given !== undefined) return given;
-  assumptions.push(`GPU ${what} not given: Boavizta's Large GPU (H100-like), ${fmt(fallback.value)} ${fallback.unit}`);
+  into.defaults.push(fallback);
+  into.assumptions.push(`GPU ${what} not given: Boavizta's Large GPU (H100-like), ${fmt(fallback.value)} ${fallback.unit}`);
   return fallback.value;
+}
+
+function part(name: string, kg: number, factors: readonly Factor[], completions: Completions): ComponentImpact {
+  return {
+    component: `gpu/${name}`,
+    kgCO2e: exact(kg),
+    factors: [...factors, ...completions.defaults].map((f) => useOf(f)),
+    assumptions: [...completions.assumptions],
+  };
 }
 
 /** One GPU card, per BoaviztAPI 2.4.1's sub-part model (die, memory, board, cooling, transport, end of life). */
 export function gpuEmbodied(gpu: GpuSpec): GpuEmbodied {
   const B = BOAVIZTA;
-  const dieAssumptions: string[] = [];
-  const vramAssumptions: string[] = [];
-  const massAssumptions: string[] = [];
+  const die = noCompletion();
   if (gpu.model !== undefined && (gpu.dieSizeMm2 === undefined || gpu.memoryGb === undefined || gpu.weightKg === undefined)) {
-    // BoaviztAPI 2.4.1's own name lookup never fills anything (archetype defaults win).
-    dieAssumptions.push(`GPU model "${gpu.model}" not resolved here: missing dimensions use Boavizta's Large GPU`);
+    // BoaviztAPI 2.4.1's own name lookup never fills anything either (archetype defaults win).
+    die.assumptions.push(`GPU model "${gpu.model}" not resolved here: missing dimensions use Boavizta's Large GPU`);
   }
-  const rawDieMm2 = valueOr(gpu.dieSizeMm2, B.gpuDefaultDieSize, 'die size', dieAssumptions);
-  const memoryGb = valueOr(gpu.memoryGb, B.gpuDefaultVram, 'memory', vramAssumptions);
-  const memoryDies = valueOr(gpu.memoryDies, B.gpuDefaultVramDies, 'memory dies', vramAssumptions);
-  const weightKg = valueOr(gpu.weightKg, B.gpuDefaultWeight, 'mass', massAssumptions);
-  const heatsinkAssumptions: string[] = [];
-  const heatsinkKg = valueOr(gpu.heatsinkWeightKg, B.gpuDefaultHeatsinkWeight, 'heatsink mass', heatsinkAssumptions);
-  const casingAssumptions: string[] = [];
-  const casingKg = valueOr(gpu.casingWeightKg, B.gpuDefaultCasingWeight, 'casing mass', casingAssumptions);
-  const pcbAssumptions: string[] = [];
-  const pcbCm2 = valueOr(gpu.pcbAreaCm2, B.gpuDefaultPcbArea, 'PCB area', pcbAssumptions);
+  const rawDieMm2 = valueOr(gpu.dieSizeMm2, B.gpuDefaultDieSize, 'die size', die);
+  const vram = noCompletion();
+  const memoryGb = valueOr(gpu.memoryGb, B.gpuDefaultVram, 'memory', vram);
+  const memoryDies = valueOr(gpu.memoryDies, B.gpuDefaultVramDies, 'memory dies', vram);
+  const mass = noCompletion();
+  const weightKg = valueOr(gpu.weightKg, B.gpuDefaultWeight, 'mass', mass);
+  const heatsink = noCompletion();
+  const heatsinkKg = valueOr(gpu.heatsinkWeightKg, B.gpuDefaultHeatsinkWeight, 'heatsink mass', heatsink);
+  const casing = noCompletion();
+  const casingKg = valueOr(gpu.casingWeightKg, B.gpuDefaultCasingWeight, 'casing mass', casing);
+  const pcb = noCompletion();
+  const pcbCm2 = valueOr(gpu.pcbAreaCm2, B.gpuDefaultPcbArea, 'PCB area', pcb);
 
-  const distances = [
+  // The manifest has no distribution fields: the archetype route always applies.
+  const legs = [
     [B.gpuTransportBoat, B.gpuDefaultBoatKm],
     [B.gpuTransportTruck, B.gpuDefaultTruckKm],
     [B.gpuTransportPlane, B.gpuDefaultPlaneKm],
   ] as const;
-  const distributionKg = distances.reduce((s, [factor, km]) => s + factor.value * km.value * weightKg, 0);
-  const route = `GPU distribution not described: Boavizta's default ${fmt(B.gpuDefaultBoatKm.value)} km by boat, ${fmt(B.gpuDefaultTruckKm.value)} km by truck, ${fmt(B.gpuDefaultPlaneKm.value)} km by plane`;
+  const distributionKg = legs.reduce((s, [factor, km]) => s + factor.value * km.value * weightKg, 0);
+  const route: Completions = {
+    defaults: [...mass.defaults, ...legs.map(([, km]) => km)],
+    assumptions: [
+      ...mass.assumptions,
+      `GPU distribution not described: Boavizta's default ${fmt(B.gpuDefaultBoatKm.value)} km by boat, ${fmt(B.gpuDefaultTruckKm.value)} km by truck, ${fmt(B.gpuDefaultPlaneKm.value)} km by plane`,
+    ],
+  };
 
-  const part = (name: string, kg: number, factors: Factor[], assumptions: string[]): ComponentImpact => ({
-    component: `gpu/${name}`,
-    kgCO2e: exact(kg),
-    factors: factors.map((f) => useOf(f)),
-    assumptions,
-  });
   const waferModel = [B.waferDiameter, B.waferKerf, B.defectDensity];
   const manufacturing = [
-    part('casing', casingKg * B.gpuCasing.value, [B.gpuCasing], casingAssumptions),
-    part('heatsink', heatsinkKg * B.gpuHeatsink.value, [B.gpuHeatsink], heatsinkAssumptions),
-    part('pcb', pcbCm2 * B.gpuPcb.value, [B.gpuPcb], pcbAssumptions),
-    part('die', effectiveDieAreaMm2(rawDieMm2) * B.gpuDie.value, [B.gpuDie, ...waferModel], dieAssumptions),
-    part(
-      'vram',
-      effectiveVramAreaMm2(memoryGb, memoryDies) * B.gpuVram.value,
-      [B.gpuVram, B.vramAreaPerGb, ...waferModel],
-      vramAssumptions,
-    ),
-    part('upstream-transport', weightKg * B.gpuUpstreamTransport.value, [B.gpuUpstreamTransport], massAssumptions),
+    part('casing', casingKg * B.gpuCasing.value, [B.gpuCasing], casing),
+    part('heatsink', heatsinkKg * B.gpuHeatsink.value, [B.gpuHeatsink], heatsink),
+    part('pcb', pcbCm2 * B.gpuPcb.value, [B.gpuPcb], pcb),
+    part('die', effectiveDieAreaMm2(rawDieMm2) * B.gpuDie.value, [B.gpuDie, ...waferModel], die),
+    part('vram', effectiveVramAreaMm2(memoryGb, memoryDies) * B.gpuVram.value, [B.gpuVram, B.vramAreaPerGb, ...waferModel], vram),
+    part('upstream-transport', weightKg * B.gpuUpstreamTransport.value, [B.gpuUpstreamTransport], mass),
   ];
-  const transport = part('distribution', distributionKg, distances.flat(), [...massAssumptions, route]);
-  const endOfLife = part('end-of-life', weightKg * B.gpuEndOfLife.value, [B.gpuEndOfLife], massAssumptions);
+  const transport = part('distribution', distributionKg, legs.map(([factor]) => factor), route);
+  const endOfLife = part('end-of-life', weightKg * B.gpuEndOfLife.value, [B.gpuEndOfLife], mass);
   const parts = [...manufacturing, transport, endOfLife];
   return {
     manufacturing: sum(manufacturing.map((p) => p.kgCO2e)),

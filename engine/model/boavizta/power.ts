@@ -3,6 +3,7 @@ import { add, exact, mul, type Range } from '../../quantity';
 import { BOAVIZTA, CPU_POWER_CURVES, TEADS_TDP_RATIOS, type CpuPowerCurveRow } from '../../data/boavizta';
 import { describe, fmt, rangeOf } from './completion';
 import { fitLogCurve, logCurveAt, type LogCurve } from './curve-fit';
+import { matchPowerCurve } from './model-range';
 import type { CpuSpec, PowerEstimate, RamSpec, ServerSpec } from './types';
 
 export interface CpuCurve {
@@ -24,15 +25,15 @@ const FITTED_CURVES_KEPT = 1024;
  * refit through the Teads points (0/10/50/100% load → 0.12/0.32/0.75/1.02 × TDP) when TDP is known.
  */
 export function cpuPowerCurve(cpu: CpuSpec | undefined): CpuCurve {
-  const wanted = cpu?.modelRange?.trim().toLowerCase().replace(/\s+/g, ' ');
-  const row = CPU_POWER_CURVES.find((r) => r.modelRange === wanted) ?? DEFAULT_CURVE;
+  const modelRange = cpu?.modelRange;
+  const row = (modelRange === undefined ? undefined : matchPowerCurve(modelRange)) ?? DEFAULT_CURVE;
   const assumptions: string[] = [];
-  if (wanted !== undefined && row === DEFAULT_CURVE) {
-    assumptions.push(`CPU model range "${cpu?.modelRange}" has no Boavizta power curve: default Xeon Platinum curve used`);
+  if (modelRange !== undefined && row === DEFAULT_CURVE) {
+    assumptions.push(`CPU model range "${modelRange}" has no Boavizta power curve: default Xeon Platinum curve used`);
   }
   const tdpW = cpu?.tdpW;
   if (tdpW === undefined) {
-    if (row === DEFAULT_CURVE && wanted === undefined) {
+    if (modelRange === undefined) {
       assumptions.push("CPU TDP and model range not given: Boavizta's default Xeon Platinum power curve");
     }
     return { curve: curveParams(row), factors: curveFactors(row), assumptions };
@@ -61,8 +62,9 @@ export function cpuPowerAtLoadW(curve: LogCurve, loadPercent: number): number {
   return Math.max(BOAVIZTA.cpuMinPowerW.value, logCurveAt(curve, loadPercent));
 }
 
-function loadRange(loadPercent: number | undefined, assumptions: string[]): Range {
+function loadRange(loadPercent: number | undefined, factors: FactorUse[], assumptions: string[]): Range {
   if (loadPercent !== undefined) return exact(loadPercent);
+  factors.push(useOf(BOAVIZTA.defaultWorkload));
   assumptions.push(`Load not given: Boavizta's default workload, ${describe(BOAVIZTA.defaultWorkload)}`);
   return rangeOf(BOAVIZTA.defaultWorkload);
 }
@@ -70,9 +72,12 @@ function loadRange(loadPercent: number | undefined, assumptions: string[]): Rang
 /** All CPUs of one server at a load in % (default 50, range 0–100). */
 export function cpuPower(cpu: CpuSpec | undefined, loadPercent?: number): PowerEstimate {
   const { curve, factors, assumptions } = cpuPowerCurve(cpu);
-  const load = loadRange(loadPercent, assumptions);
+  const load = loadRange(loadPercent, factors, assumptions);
   const units = cpu?.units ?? BOAVIZTA.defaultCpuUnits.value;
-  if (cpu === undefined) assumptions.unshift(`CPU not described: Boavizta's default server, ${fmt(units)} CPUs`);
+  if (cpu === undefined) {
+    factors.push(useOf(BOAVIZTA.defaultCpuUnits));
+    assumptions.unshift(`CPU not described: Boavizta's default server, ${fmt(units)} CPUs`);
+  }
   return {
     watts: {
       value: cpuPowerAtLoadW(curve, load.value) * units,

@@ -1,4 +1,4 @@
-import { useOf } from '../../factors/factor';
+import { useOf, type FactorUse } from '../../factors/factor';
 import { exact, type Range } from '../../quantity';
 import { BOAVIZTA, RAM_DENSITIES } from '../../data/boavizta';
 import { describe, rangeOf } from './completion';
@@ -7,14 +7,14 @@ import type { ComponentImpact, RamSpec } from './types';
 
 /** One memory line: units × ((capacity ÷ DRAM density) × 2.20 kg/cm² + 5.22 kg). */
 export function ramEmbodied(line: RamSpec, index: number): ComponentImpact {
-  return ramLine(`ram[${index}]`, exact(line.units), exact(line.capacityGb), line, []);
+  return ramLine(`ram[${index}]`, exact(line.units), exact(line.capacityGb), line, [], []);
 }
 
 /** No memory described: BoaviztAPI's default server line, 8 (6–10) modules of 32 GB. */
 export function defaultRamEmbodied(): ComponentImpact {
   const units = BOAVIZTA.defaultRamUnits;
   const capacity = BOAVIZTA.defaultRamCapacity;
-  return ramLine('ram', rangeOf(units), rangeOf(capacity), {}, [
+  return ramLine('ram', rangeOf(units), rangeOf(capacity), {}, [useOf(units), useOf(capacity)], [
     `Memory not described: Boavizta's default server memory, ${describe(units, 'modules')} of ${describe(capacity)}`,
   ]);
 }
@@ -24,6 +24,7 @@ function ramLine(
   units: Range,
   capacityGb: Range,
   line: Pick<RamSpec, 'densityGbPerCm2' | 'manufacturer' | 'processNm'>,
+  defaults: FactorUse[],
   assumptions: string[],
 ): ComponentImpact {
   const { processNm } = line;
@@ -39,7 +40,7 @@ function ramLine(
   return {
     component,
     kgCO2e: memoryKgCO2e(capacityGb, density.gbPerCm2, units, BOAVIZTA.ramDie, BOAVIZTA.ramBase),
-    factors: [useOf(BOAVIZTA.ramDie), useOf(BOAVIZTA.ramBase), ...density.factors],
+    factors: [useOf(BOAVIZTA.ramDie), useOf(BOAVIZTA.ramBase), ...density.factors, ...defaults],
     assumptions: [...assumptions, ...density.assumptions],
   };
 }

@@ -1,4 +1,4 @@
-import { useOf } from '../../factors/factor';
+import { useOf, type FactorUse } from '../../factors/factor';
 import { exact, type Range } from '../../quantity';
 import { BOAVIZTA, SSD_DENSITIES } from '../../data/boavizta';
 import { describe, rangeOf } from './completion';
@@ -7,14 +7,14 @@ import type { ComponentImpact, SsdSpec } from './types';
 
 /** One SSD line: units × ((capacity ÷ NAND density) × 2.20 kg/cm² + 6.34 kg). */
 export function ssdEmbodied(line: SsdSpec, index: number): ComponentImpact {
-  return ssdLine(`ssd[${index}]`, exact(line.units), exact(line.capacityGb), line, []);
+  return ssdLine(`ssd[${index}]`, exact(line.units), exact(line.capacityGb), line, [], []);
 }
 
 /** No disk described at all: BoaviztAPI's default server disk, 1 (1–2) SSD of 1,000 GB. */
 export function defaultSsdEmbodied(): ComponentImpact {
   const units = BOAVIZTA.defaultSsdUnits;
   const capacity = BOAVIZTA.defaultSsdCapacity;
-  return ssdLine('ssd', rangeOf(units), rangeOf(capacity), {}, [
+  return ssdLine('ssd', rangeOf(units), rangeOf(capacity), {}, [useOf(units), useOf(capacity)], [
     `No disk described: Boavizta's default server disk, ${describe(units, 'SSD')} of ${describe(capacity)}`,
   ]);
 }
@@ -24,6 +24,7 @@ function ssdLine(
   units: Range,
   capacityGb: Range,
   line: Pick<SsdSpec, 'densityGbPerCm2' | 'manufacturer' | 'layers'>,
+  defaults: FactorUse[],
   assumptions: string[],
 ): ComponentImpact {
   const { layers } = line;
@@ -39,7 +40,7 @@ function ssdLine(
   return {
     component,
     kgCO2e: memoryKgCO2e(capacityGb, density.gbPerCm2, units, BOAVIZTA.ssdDie, BOAVIZTA.ssdBase),
-    factors: [useOf(BOAVIZTA.ssdDie), useOf(BOAVIZTA.ssdBase), ...density.factors],
+    factors: [useOf(BOAVIZTA.ssdDie), useOf(BOAVIZTA.ssdBase), ...density.factors, ...defaults],
     assumptions: [...assumptions, ...density.assumptions],
   };
 }

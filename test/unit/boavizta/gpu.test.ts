@@ -25,10 +25,10 @@ describe('boavizta gpu', () => {
     // total 575.1 (BoaviztAPI tests/api/test_component.py::test_empty_gpu: 575.1)
     const card = gpuEmbodied({ units: 1 });
     assertExact(card.total, 575.1);
-    // manufacturing = 6.521 + 5.167 + 9.635 + 119.6 + 430.7 + 0.4386 = 572.1
-    assertExact(card.manufacturing, 572.1);
-    // transport 0.4271 + 0.08518 = 0.5123
-    assertExact(card.transport, 0.5123);
+    // manufacturing = 6.5208 + 5.1671 + 9.6345 + 119.617 + 430.651 + 0.4386 = 572.0
+    assertExact(card.manufacturing, 572.0);
+    // transport 0.42706 + 0.08518 = 0.5122
+    assertExact(card.transport, 0.5122);
     assertExact(card.endOfLife, 2.545);
     const byName = new Map(card.parts.map((p) => [p.component, p.kgCO2e.value]));
     assertSigFigs(byName.get('gpu/die') ?? 0, 119.6);

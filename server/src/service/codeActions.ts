@@ -1,0 +1,129 @@
+import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver';
+import { Analysis } from '../../../engine/analysis';
+import { total } from '../../../engine/compute/breakdown';
+import { computeInventory } from '../../../engine/compute/inventory';
+import { applyScenario } from '../../../engine/compute/scenarios';
+import { Suggestion } from '../../../engine/manifest/finding';
+import { PathSegment } from '../../../engine/manifest/parse';
+import { resolveRef, schemaAt } from '../../../engine/manifest/schema';
+import { formatKg } from '../../../engine/report/units';
+import { rangeOf, SOURCE } from './convert';
+
+interface DiagnosticData {
+  path?: PathSegment[];
+  property?: string;
+  suggestions?: Suggestion[];
+  contributors?: { kind: string; id: string; index: number; kgCO2e: number }[];
+  budgetId?: string;
+}
+
+function lineIndent(analysis: Analysis, line: number): string {
+  const start = analysis.lines.lineStart(line);
+  return /^[ ]*/.exec(analysis.text.slice(start, start + 200))![0];
+}
+
+function eol(analysis: Analysis): string {
+  return analysis.text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** A placeholder value for a missing key: an id that exists, else the schema's example. */
+function placeholder(analysis: Analysis, path: PathSegment[], property: string): string {
+  if (property === 'site') {
+    const site = analysis.outline.find((o) => o.section === 'sites' && o.id);
+    if (site?.id) return site.id;
+  }
+  const schema = resolveRef(schemaAt([...path, property]));
+  const example = schema?.examples?.[0] ?? schema?.default;
+  if (example === undefined || typeof example === 'object') return '';
+  return String(example);
+}
+
+function fixes(analysis: Analysis, uri: string, diagnostic: Diagnostic): CodeAction[] {
+  const data = (diagnostic.data ?? {}) as DiagnosticData;
+  const actions: CodeAction[] = [];
+  for (const suggestion of data.suggestions ?? []) {
+    actions.push({
+      title: suggestion.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: true,
+      edit: { changes: { [uri]: [TextEdit.replace(rangeOf(analysis, suggestion.start, suggestion.end), suggestion.newText)] } },
+    });
+  }
+  if (diagnostic.code === 'missing-required' && data.property && data.path && !data.property.includes('/')) {
+    // Insert the key on its own line after the object's first line, at the object's indentation.
+    const line = diagnostic.range.start.line;
+    const isRoot = data.path.length === 0;
+    const indent = isRoot ? '' : ' '.repeat(diagnostic.range.start.character);
+    const value = placeholder(analysis, data.path, data.property);
+    const lineEnd = line + 1 < analysis.lines.lineCount ? analysis.lines.lineStart(line + 1) : analysis.text.length;
+    const insertAt = isRoot ? { line: 0, character: 0 } : rangeOf(analysis, lineEnd, lineEnd).start;
+    const text = isRoot
+      ? `${data.property}: ${value}${eol(analysis)}`
+      : lineEnd === analysis.text.length && !/\r?\n$/.test(analysis.text)
+        ? `${eol(analysis)}${indent}${data.property}: ${value}`
+        : `${indent}${data.property}: ${value}${eol(analysis)}`;
+    actions.push({
+      title: `Add \`${data.property}\``,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [uri]: [TextEdit.insert(insertAt, text)] } },
+    });
+  }
+  if (diagnostic.code === 'budget-exceeded') {
+    const action = lifespanScenario(analysis, uri, diagnostic, data);
+    if (action) actions.push(action);
+  }
+  if (typeof diagnostic.code === 'string') {
+    const line = diagnostic.range.start.line;
+    const indent = lineIndent(analysis, line);
+    actions.push({
+      title: `Ignore \`${diagnostic.code}\` here (carbon-lens-ignore comment)`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [uri]: [TextEdit.insert({ line, character: 0 }, `${indent}# carbon-lens-ignore ${diagnostic.code} reason${eol(analysis)}`)] } },
+    });
+  }
+  return actions;
+}
+
+/** For an exceeded budget: add a scenario keeping its largest asset two years longer. */
+function lifespanScenario(analysis: Analysis, uri: string, diagnostic: Diagnostic, data: DiagnosticData): CodeAction | undefined {
+  const top = data.contributors?.find((c) => c.kind === 'asset');
+  const computed = analysis.computed;
+  if (!top || !computed || !analysis.inventory) return undefined;
+  const asset = analysis.inventory.assets.find((a) => a.id === top.id);
+  if (!asset) return undefined;
+  const years = Math.min(30, asset.lifespanYears + 2);
+  const changed = computeInventory(applyScenario(computed.input, { lifespanYears: years }, undefined, [asset.id]), computed.context);
+  const saving = total(analysis.inventory.totals.period).value - total(changed.totals.period).value;
+  const id = `extend-${asset.id}`.slice(0, 64);
+  const nl = eol(analysis);
+  const item = [`  - id: ${id}`, `    description: Keep ${asset.id} ${years} years instead of ${asset.lifespanYears}`, `    assets: [${asset.id}]`, `    set: { lifespanYears: ${years} }`].join(nl);
+  const scenarios = analysis.outline.filter((o) => o.section === 'scenarios');
+  let edit: TextEdit;
+  if (scenarios.length > 0) {
+    const last = scenarios[scenarios.length - 1];
+    const lastLine = analysis.lines.position(Math.max(last.start, last.end - 1)).line;
+    const at = lastLine + 1 < analysis.lines.lineCount ? analysis.lines.lineStart(lastLine + 1) : analysis.text.length;
+    const indent = ' '.repeat(analysis.lines.position(last.start).character - 2);
+    const reindented = item.split(nl).map((l) => indent + l.slice(2)).join(nl);
+    edit = TextEdit.insert(rangeOf(analysis, at, at).start, at === analysis.text.length && !analysis.text.endsWith('\n') ? `${nl}${reindented}` : `${reindented}${nl}`);
+  } else {
+    const end = analysis.text.length;
+    const prefix = analysis.text.endsWith('\n') || end === 0 ? '' : nl;
+    edit = TextEdit.insert(rangeOf(analysis, end, end).start, `${prefix}scenarios:${nl}${item}${nl}`);
+  }
+  return {
+    title: `Add scenario: keep ${asset.id} ${years} years (saves ${formatKg(saving)} this period)`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [uri]: [edit] } },
+  };
+}
+
+/** Quick fixes for the Carbon Lens diagnostics in a range. */
+export function codeActions(analysis: Analysis, uri: string, diagnostics: Diagnostic[]): CodeAction[] {
+  return diagnostics.filter((d) => d.source === SOURCE).flatMap((d) => fixes(analysis, uri, d));
+}
+

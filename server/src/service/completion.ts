@@ -1,0 +1,204 @@
+import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position } from 'vscode-languageserver';
+import { Analysis } from '../../../engine/analysis';
+import { CATALOG } from '../../../engine/data/catalog';
+import { CPUS } from '../../../engine/data/cpus';
+import { knownLocations, locationName } from '../../../engine/data/grid';
+import { knownRefrigerants, refrigerantFor } from '../../../engine/data/refrigerants';
+import { PathSegment } from '../../../engine/manifest/parse';
+import { resolveRef, schemaAt, SchemaNode } from '../../../engine/manifest/schema';
+import { formatKg } from '../../../engine/report/units';
+
+interface LineInfo {
+  /** Column where the line's key (or scalar) starts, after any `- ` markers. */
+  keyColumn: number;
+  /** Column of the last `- ` marker, if the line starts a sequence item. */
+  dashColumn?: number;
+  key?: string;
+  /** Text after `key:` (empty for a block parent). */
+  rest?: string;
+}
+
+const LINE = /^(\s*)((?:-\s+)*)(.*)$/;
+const KEY = /^([A-Za-z_][\w.-]*)\s*:(?:\s+(.*)|\s*)$/;
+
+function lineInfo(text: string): LineInfo | undefined {
+  if (/^\s*(#.*)?$/.test(text)) return undefined;
+  const m = LINE.exec(text)!;
+  const indent = m[1].length;
+  const dashes = m[2];
+  const dashColumn = dashes ? indent + dashes.lastIndexOf('-') : undefined;
+  const keyColumn = indent + dashes.length;
+  const k = KEY.exec(m[3]);
+  return { keyColumn, dashColumn, key: k?.[1], rest: k ? (k[2] ?? '').replace(/\s+#.*$/, '') : undefined };
+}
+
+/**
+ * The JSON path of the mapping that a key typed at `column` on `line` belongs to, found from
+ * indentation alone so that it works on half-typed YAML that does not parse. Sequence items
+ * are given index 0: the schema is the same for every item.
+ */
+export function containerPath(lines: string[], line: number, column: number, itemDash?: number): PathSegment[] {
+  let path: PathSegment[] = [];
+  let col = column;
+  let dash = itemDash;
+  for (let l = line - 1; l >= 0; l--) {
+    const info = lineInfo(lines[l]);
+    if (!info) continue;
+    if (dash !== undefined) {
+      // Looking for the key that owns the sequence this item belongs to.
+      if (info.keyColumn > dash) continue;
+      if (info.key && !info.rest) {
+        path = [info.key, 0, ...path];
+        col = info.keyColumn;
+        dash = info.dashColumn;
+        continue;
+      }
+      break;
+    }
+    if (info.keyColumn > col) continue;
+    if (info.keyColumn === col) {
+      if (info.dashColumn !== undefined) dash = info.dashColumn;
+      continue;
+    }
+    if (info.key && !info.rest) {
+      path = [info.key, ...path];
+      col = info.keyColumn;
+      dash = info.dashColumn;
+      continue;
+    }
+    break;
+  }
+  return path;
+}
+
+function siblingKeys(lines: string[], line: number, column: number): Set<string> {
+  const keys = new Set<string>();
+  for (const direction of [-1, 1]) {
+    for (let l = line + direction; l >= 0 && l < lines.length; l += direction) {
+      const info = lineInfo(lines[l]);
+      if (!info) continue;
+      if (info.keyColumn < column) {
+        if (direction === -1 && info.keyColumn === column - 2 && info.dashColumn !== undefined && info.key) keys.add(info.key);
+        break;
+      }
+      if (info.keyColumn === column && info.dashColumn !== undefined && direction === 1) break;
+      if (info.keyColumn === column && info.key) {
+        keys.add(info.key);
+        if (info.dashColumn !== undefined) break;
+      }
+    }
+  }
+  return keys;
+}
+
+function keyItems(schema: SchemaNode | undefined, present: Set<string>): CompletionItem[] {
+  const properties = schema?.properties ?? {};
+  const required = new Set(schema?.required ?? []);
+  return Object.entries(properties)
+    .filter(([key]) => !present.has(key))
+    .map(([key, node], i) => {
+      const description = resolveRef(node)?.description ?? '';
+      return {
+        label: key,
+        kind: CompletionItemKind.Property,
+        detail: required.has(key) ? 'required' : undefined,
+        documentation: description ? { kind: MarkupKind.Markdown, value: description } : undefined,
+        insertText: `${key}: `,
+        sortText: `${required.has(key) ? 0 : 1}${String(i).padStart(3, '0')}`,
+      };
+    });
+}
+
+const UNIT_ITEMS: CompletionItem[] = ['tCO2e', 'kgCO2e', 'ktCO2e', 'MtCO2e'].map((unit, i) => ({
+  label: `${unit}`,
+  kind: CompletionItemKind.Unit,
+  detail: `budget limit unit: ${{ tCO2e: 'tonnes', kgCO2e: 'kilograms', ktCO2e: 'kilotonnes', MtCO2e: 'megatonnes' }[unit]} of CO2e`,
+  insertText: `\${1:100} ${unit}`,
+  insertTextFormat: InsertTextFormat.Snippet,
+  sortText: String(i),
+}));
+
+function idsIn(analysis: Analysis, section: string): string[] {
+  return analysis.outline.filter((o) => o.section === section && o.id).map((o) => o.id as string);
+}
+
+function valueItems(analysis: Analysis, path: PathSegment[], key: string): CompletionItem[] {
+  const parent = path[path.length - 1];
+  if (key === 'model') {
+    const onlyGpu = parent === 'gpu';
+    return CATALOG.filter((m) => !onlyGpu || m.kind === 'gpu').map((m) => ({
+      label: m.id,
+      kind: CompletionItemKind.Value,
+      detail: `${m.name} · ${m.kind} · ${formatKg(m.embodied.value)} embodied`,
+      documentation: { kind: MarkupKind.Markdown, value: `${m.power.idleW}–${m.power.maxW} W · ${m.embodied.method}: ${m.embodied.source}` },
+    }));
+  }
+  if (key === 'location') {
+    return knownLocations().map((code) => ({ label: code, kind: CompletionItemKind.Value, detail: locationName(code) }));
+  }
+  if (key === 'gas') {
+    return knownRefrigerants().map((gas) => ({ label: gas, kind: CompletionItemKind.Value, detail: `GWP100 ${refrigerantFor(gas)?.value ?? '?'}` }));
+  }
+  if (key === 'name' && parent === 'cpu') {
+    return CPUS.map((cpu) => ({ label: cpu.id, kind: CompletionItemKind.Value, detail: `${cpu.name} · ${cpu.cores} cores · ${cpu.tdpW} W` }));
+  }
+  if (key === 'site') return idsIn(analysis, 'sites').map((id) => ({ label: id, kind: CompletionItemKind.Reference }));
+  if (key === 'limit') return UNIT_ITEMS;
+  const schema = schemaAt([...path, key]);
+  const values = schema?.enum ?? (schema?.const !== undefined ? [schema.const] : undefined);
+  if (values) return values.map((v) => ({ label: String(v), kind: CompletionItemKind.EnumMember }));
+  if (schema?.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, kind: CompletionItemKind.Value }));
+  return [];
+}
+
+const SNIPPETS: Record<string, CompletionItem> = {
+  sites: {
+    label: 'new site',
+    kind: CompletionItemKind.Snippet,
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertText: 'id: ${1:dc1}\nlocation: ${2:FR}\npue: ${3:1.3}\nrenewableShare: ${4:0}',
+    documentation: 'A data centre with its grid location, PUE and renewable share.',
+  },
+  assets: {
+    label: 'new asset',
+    kind: CompletionItemKind.Snippet,
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertText: 'id: ${1:gpu-servers}\nsite: ${2:dc1}\nmodel: ${3:nvidia-hgx-h100-8gpu}\ncount: ${4:1}\nacquired: ${5:2026-01-01}\nlifespanYears: ${6:5}\nutilization: ${7:0.6}\ntransport: { mode: ${8|sea,air,road,rail|}, distanceKm: ${9:10000} }\nendOfLife: ${10|recycle,refurbish,landfill,resell|}',
+    documentation: 'A group of identical servers from the catalog, with everything the footprint needs.',
+  },
+  budgets: {
+    label: 'new budget',
+    kind: CompletionItemKind.Snippet,
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertText: 'id: ${1:annual-total}\nlimit: ${2:500} ${3|tCO2e,kgCO2e,ktCO2e|}\nseverity: ${4|error,warning,info|}',
+    documentation: 'A carbon budget checked on every edit.',
+  },
+};
+
+/** Completion of keys, values (catalog, locations, gases, enums, units) and item snippets. */
+export function complete(analysis: Analysis, position: Position): CompletionItem[] {
+  const lines = analysis.text.split(/\r?\n/);
+  const current = (lines[position.line] ?? '').slice(0, position.character);
+  const match = /^(\s*)((?:-\s+)*)(.*)$/.exec(current)!;
+  const startsItem = match[2].length > 0;
+  const column = match[1].length + match[2].length;
+  const itemDash = startsItem ? match[1].length + match[2].lastIndexOf('-') : undefined;
+  const typed = match[3];
+  const valueMatch = /^([A-Za-z_][\w.-]*)\s*:\s*(.*)$/.exec(typed);
+  if (valueMatch) {
+    const path = containerPath(lines, position.line, column, itemDash);
+    if (/^[[{]/.test(valueMatch[2])) return [];
+    return valueItems(analysis, path, valueMatch[1]);
+  }
+  if (!/^[A-Za-z_]*[\w.-]*$/.test(typed)) return [];
+  const path = containerPath(lines, position.line, column, itemDash);
+  const schema = schemaAt(path);
+  const items = keyItems(schema, siblingKeys(lines, position.line, column));
+  const section = path.length === 2 && typeof path[1] === 'number' ? String(path[0]) : undefined;
+  if (section && SNIPPETS[section] && startsItem && typed === '') items.unshift(SNIPPETS[section]);
+  if (path.length === 1 && SNIPPETS[String(path[0])]) {
+    // On an empty line inside a section: offer a whole new item.
+    items.unshift({ ...SNIPPETS[String(path[0])], insertText: `- ${String(SNIPPETS[String(path[0])].insertText).replace(/\n/g, '\n  ')}` });
+  }
+  return items;
+}
