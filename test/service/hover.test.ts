@@ -1,0 +1,64 @@
+import { strict as assert } from 'node:assert';
+import { MarkupContent } from 'vscode-languageserver';
+import { hover } from '../../server/src/service/hover';
+import { at, SAMPLE, settings } from './helpers';
+
+function hoverText(text: string, needle: string, delta = 1, s = settings()): string | undefined {
+  const { analysis, position } = at(text, needle, delta);
+  const result = hover(analysis, position, s);
+  return result ? (result.contents as MarkupContent).value : undefined;
+}
+
+describe('service: hover', () => {
+  it('shows an asset table per unit and for all units, period and whole life', () => {
+    const text = hoverText(SAMPLE, 'storage-nodes')!;
+    assert.match(text, /\*\*storage\\-nodes\*\* · 6 × component\\-level server/);
+    assert.match(text, /\| One unit, 2026 \|/);
+    assert.match(text, /\| All 6, 2026 \|/);
+    assert.match(text, /\| One unit, whole life \|/);
+    assert.match(text, /\| All 6, whole life \(6 yr\) \|/);
+    assert.match(text, /% of the file total/);
+    assert.match(text, /location-based \/ .* market-based/);
+    assert.match(text, /_Assumptions:_/);
+  });
+
+  it('shows a site with its grid factor, PUE and dual Scope 2', () => {
+    const text = hoverText(SAMPLE, 'fra-dc1')!;
+    assert.match(text, /\*\*fra\\-dc1\*\* · FR \(France\) · 2 assets/);
+    assert.match(text, /\| Grid factor \| 0\.098 kgCO2e\/kWh \|/);
+    assert.match(text, /\| PUE \| 1\.3 \|/);
+    assert.match(text, /Scope 2 market\\-based|Scope 2 market-based/);
+    assert.match(text, /Scarlat/);
+  });
+
+  it('shows a budget with actual, limit, percentage and top contributors', () => {
+    const text = hoverText(SAMPLE, 'annual-total')!;
+    assert.match(text, /\*\*annual\\-total\*\* · within its limit/);
+    assert.match(text, /of 900 tCO2e · \d+% · period view/);
+    assert.match(text, /\| training\\-pods \(asset\) \|/);
+  });
+
+  it('shows catalog specs and the embodied source on a model id', () => {
+    const text = hoverText(SAMPLE, 'nvidia-hgx-h100-8gpu', 2)!;
+    assert.match(text, /NVIDIA HGX H100/);
+    assert.match(text, /Embodied \(manufacturing\)/);
+    assert.match(text, /vendor\\-pcf/);
+  });
+
+  it('shows the schema description on other keys and the refrigerant GWP on gases', () => {
+    assert.match(hoverText(SAMPLE, 'lifespanYears')!, /Expected service life in years/);
+    assert.match(hoverText(SAMPLE, 'R-134a')!, /GWP100 1,300/);
+  });
+
+  it('honours the units setting', () => {
+    const text = hoverText(SAMPLE, 'storage-nodes', 1, settings({ units: 'kg' }))!;
+    assert.doesNotMatch(text, /tCO2e/);
+    assert.match(text, /kgCO2e/);
+  });
+
+  it('returns null outside any node and never throws on broken YAML', () => {
+    const broken = 'version: 1\nassets:\n  - id: [unclosed\n    site: x\n';
+    const { analysis } = at(broken, 'version');
+    for (let line = 0; line < 6; line++) for (let character = 0; character < 20; character++) hover(analysis, { line, character }, settings());
+  });
+});
