@@ -4,6 +4,7 @@ import { formatReports, REPORT_FORMATS, ReportFormat } from '../engine/report/fo
 import { formatSarif } from '../engine/report/sarif';
 import { Methodology } from '../engine/compute/notes';
 import { listFactors, listModels } from './lists';
+import { formatKg } from '../engine/report/units';
 import packageJson from '../package.json';
 
 const USAGE = `Carbon Lens ${packageJson.version}: lifecycle carbon footprint of *.carbon.yaml manifests
@@ -92,7 +93,7 @@ function checkText(reports: Report[]): string {
   for (const report of reports) {
     for (const d of report.diagnostics) lines.push(`${report.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`);
     const budgets = report.budgets.map((b) => `${b.id} ${Math.round(b.ratio * 100)}%${b.status === 'exceeded' ? ' EXCEEDED' : ''}`).join(', ');
-    lines.push(`${report.file}: ${fails(report) ? 'FAIL' : 'ok'} — ${(report.totals.kgCO2e / 1000).toFixed(1)} tCO2e this period${budgets ? `; budgets: ${budgets}` : ''}`);
+    lines.push(`${report.file}: ${fails(report) ? 'FAIL' : 'ok'} — ${formatKg(report.totals.kgCO2e)} this period${budgets ? `; budgets: ${budgets}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -70,7 +70,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const skeleton: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(manifest)) skeleton[key] = TOP_LEVEL_SECTIONS.has(key) && Array.isArray(value) ? [] : value;
     issues.push(...schemaIssues(validateValue(skeleton), skeleton));
-    const topLevelValid = issues.length === 0;
+    // Other top-level mistakes (a misspelt key, a wrong version) must not hide every number:
+    // only a missing or invalid period stops the computation.
+    const periodUsable = !issues.some((i) => i.path[0] === 'period' || (i.code === 'missing-required' && i.data?.property === 'period'));
     if (manifest.methodology === 'default' || manifest.methodology === 'boavizta-2.4') methodology = manifest.methodology;
 
     const sections = {} as Record<SectionName, unknown[]>;
@@ -89,7 +91,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const data = dataCatalog();
     const semantic = checkSemantics(typed, data);
     notes.push(...semantic.notes);
-    const periodOk = topLevelValid && periodIsValid(manifest.period, notes);
+    const periodOk = periodUsable && periodIsValid(manifest.period, notes);
     if (periodOk) {
       const drop = <T>(items: readonly (T | undefined)[], invalid: Set<number>) => items.map((item, i) => (invalid.has(i) ? undefined : item));
       const factors = drop(typed.factors, semantic.invalidFactors).filter((f): f is FactorOverride => f !== undefined);

@@ -1,7 +1,9 @@
 import { FactorSet } from '../factors/factorSet';
 import { Asset, Budget, FactorOverride, PeriodRange, PeriodYear, Scenario, Site } from '../manifest/types.generated';
 import { AssetResult, computeAsset } from './asset';
-import { addBreakdown, Breakdown, emptyBreakdown, total } from './breakdown';
+import { addBreakdown, Breakdown, cellTotal, emptyBreakdown, total } from './breakdown';
+import { DEFAULTS } from '../data/defaults';
+import { formatKg, formatNumber } from '../report/units';
 import { BudgetResult, evaluateBudget } from './budgets';
 import { completenessNotes } from './completeness';
 import { Methodology, Note } from './notes';
@@ -88,6 +90,8 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
     completenessNotes(asset, result, unit, notes);
   });
 
+  pueNotes(sites, assets, notes);
+
   const periodTotal = emptyBreakdown();
   const inventoryTotal = emptyBreakdown();
   for (const site of sites) {
@@ -117,6 +121,29 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
     excluded,
     notes,
   };
+}
+
+/** A site without PUE gets the industry average; say how much overhead that assumption adds. */
+function pueNotes(sites: readonly SiteResult[], assets: readonly AssetResult[], notes: Note[]): void {
+  for (const site of sites) {
+    const { pue, pueAssumed } = site.context;
+    if (!pueAssumed || pue.value === 1) continue;
+    let itKWh = 0;
+    let electricityKg = 0;
+    for (const asset of assets) {
+      if (asset.siteId !== site.id) continue;
+      itKWh += asset.energyKWh.it.value;
+      electricityKg += cellTotal(asset.period.stages.use).value;
+    }
+    const overheadKg = (electricityKg * (pue.value - 1)) / pue.value;
+    notes.push({
+      code: 'missing-pue',
+      severity: 'warning',
+      message: `Site "${site.id}" has no \`pue\`: assumed ${pue.value} (${DEFAULTS.pue.source.split(' (')[0]}), which adds ${formatKg(overheadKg)} of cooling and power overhead to its ${formatNumber(itKWh / 1000)} MWh of IT load (PUE ${pue.min}: ${formatKg((electricityKg / pue.value) * (pue.min - 1))}; PUE ${pue.max}: ${formatKg((electricityKg / pue.value) * (pue.max - 1))}).`,
+      path: ['sites', site.index, 'id'],
+      data: { assumedPue: pue.value, overheadKgCO2e: overheadKg, itEnergyKWh: itKWh, property: 'pue' },
+    });
+  }
 }
 
 /** Headline figure: period view, location-based Scope 2, in kgCO2e. */

@@ -1,7 +1,7 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { Analysis } from '../../../engine/analysis';
 import { AssetResult } from '../../../engine/compute/asset';
-import { byScope, byStage, cellTotal, Stage, STAGES, total } from '../../../engine/compute/breakdown';
+import { byScope, byStage, Stage, STAGES, total } from '../../../engine/compute/breakdown';
 import { HOURS_PER_YEAR } from '../../../engine/data/defaults';
 import { catalogModel } from '../../../engine/data/catalog';
 import { cpuFor } from '../../../engine/data/cpus';
@@ -102,7 +102,7 @@ function siteHover(analysis: Analysis, siteId: string, settings: Settings): stri
     s2l += asset.period.stages.use.scope2Location.value;
     s2m += asset.period.stages.use.scope2Market.value;
   }
-  const scope1 = cellTotal(site.direct.stages.use).value - site.direct.stages.use.scope3.value;
+  const scope1 = byScope(site.direct).scope1.value;
   return [
     `**${md(site.id)}** · ${md(ctx.location ?? 'no location')}${ctx.location ? ` (${md(locationName(ctx.location) ?? '')})` : ''} · ${assets} asset${assets === 1 ? '' : 's'}`,
     '',
