@@ -1,5 +1,5 @@
 import { readFileSync, realpathSync } from 'node:fs';
-import { analyze, reportFromAnalysis, Report } from '../engine';
+import { analyze, buildReport, reportFromAnalysis, Report } from '../engine';
 import { formatReports, REPORT_FORMATS, ReportFormat } from '../engine/report/formats';
 import { formatSarif } from '../engine/report/sarif';
 import { Methodology } from '../engine/compute/notes';
@@ -78,7 +78,8 @@ function analyseFiles(options: Options): { reports: Report[]; unreadable: boolea
       continue;
     }
     const analysis = analyze(text, { defaultMethodology: options.methodology, defaultLocation: options.defaultLocation });
-    reports.push(reportFromAnalysis(analysis, file, options.command === 'report' && options.whatIfs));
+    // `check` needs diagnostics and budgets only: scenarios and what-ifs are report content.
+    reports.push(options.command === 'report' ? reportFromAnalysis(analysis, file, options.whatIfs) : buildReport(analysis, { file }));
   }
   return { reports, unreadable };
 }
@@ -92,7 +93,7 @@ function checkText(reports: Report[]): string {
   const lines: string[] = [];
   for (const report of reports) {
     for (const d of report.diagnostics) lines.push(`${report.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`);
-    const budgets = report.budgets.map((b) => `${b.id} ${Math.round(b.ratio * 100)}%${b.status === 'exceeded' ? ' EXCEEDED' : ''}`).join(', ');
+    const budgets = report.budgets.map((b) => `${b.id} ${b.ratio === null ? 'over' : `${Math.round(b.ratio * 100)}%`}${b.status === 'exceeded' ? ' EXCEEDED' : ''}`).join(', ');
     lines.push(`${report.file}: ${fails(report) ? 'FAIL' : 'ok'} — ${formatKg(report.totals.kgCO2e)} this period${budgets ? `; budgets: ${budgets}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
@@ -139,7 +140,8 @@ export function main(argv: string[]): number {
       return 2;
     }
     const { reports, unreadable } = analyseFiles(options);
-    process.stdout.write(formatReports(reports, format));
+    const output = formatReports(reports, format);
+    process.stdout.write(format === 'json' ? jsonSafe(output) : format === 'html' ? output : terminalSafe(output));
     return unreadable ? 1 : 0;
   }
   const format = options.format ?? 'text';
@@ -148,10 +150,24 @@ export function main(argv: string[]): number {
     return 2;
   }
   const { reports, unreadable } = analyseFiles(options);
-  if (format === 'sarif') process.stdout.write(formatSarif(reports, packageJson.version));
-  else if (format === 'json') process.stdout.write(formatReports(reports, 'json'));
-  else process.stdout.write(checkText(reports));
+  if (format === 'sarif') process.stdout.write(jsonSafe(formatSarif(reports, packageJson.version)));
+  else if (format === 'json') process.stdout.write(jsonSafe(formatReports(reports, 'json')));
+  else process.stdout.write(terminalSafe(checkText(reports)));
   return unreadable || reports.some(fails) ? 1 : 0;
+}
+
+// Manifest text ends up in messages ("Unknown catalog model …"). Control characters would drive the
+// terminal (ANSI escapes can clear it or fake output) and bidirectional overrides can disguise text
+// ("Trojan Source"): text outputs show them as \u{…}; JSON outputs escape the ones JSON.stringify
+// leaves raw (C1 controls, bidi marks) as \uXXXX, which parses back to the same string.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
+export function jsonSafe(json: string): string {
+  return json.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // Run when executed (node dist/cli.js), not when imported by tests.

@@ -2,14 +2,16 @@ import { Document, isMap, isPair, isScalar, isSeq, Node } from 'yaml';
 import { ComputeContext, ComputeInput, computeInventory, Inventory } from './compute/inventory';
 import { Methodology, Note } from './compute/notes';
 import { dataCatalog, factorSetFor } from './data/registry';
-import { Finding, SEVERITY_ORDER, Suggestion } from './manifest/finding';
+import { Finding, SEVERITY_ORDER } from './manifest/finding';
 import { LineIndex } from './manifest/lines';
-import { locate, parseManifest, ParsedManifest, PathSegment } from './manifest/parse';
-import { ItemKind, SECTION_ITEM_KIND, validateValue } from './manifest/schema';
+import { locate, nestingExceeded, parseManifest, ParsedManifest, PathSegment } from './manifest/parse';
+import { ItemKind, manifestSchema, SECTION_ITEM_KIND, validateValue } from './manifest/schema';
 import { schemaIssues, SchemaIssue } from './manifest/schemaErrors';
 import { checkNonFinite, checkSemantics, Sections } from './manifest/semantic';
 import { Asset, Budget, FactorOverride, PeriodRange, Scenario, Site } from './manifest/types.generated';
 import { UnitCache } from './compute/unit';
+import { applyIgnoreComments, issueFinding, Locator, noteFinding } from './incremental/findings';
+import { buildSegmented, editSegmented, NeedWholeDocument, SegmentedState, segmentedSource } from './incremental/segmented';
 import { parseIsoDate } from './compute/period';
 
 export interface AnalyzeOptions {
@@ -51,10 +53,98 @@ export interface Analysis {
 
 const TOP_LEVEL_SECTIONS = new Set<string>(SECTIONS);
 
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+/** The per-item part of validation, kept per item by the incremental analysis. */
+export interface ItemCheck {
+  issues: SchemaIssue[];
+  /** Non-finite numbers the schema did not already report. */
+  notes: Note[];
+  /** The item when it has no errors, else undefined (it is left out of the computation). */
+  valid: unknown;
+  /** Its `id` when that is a string. */
+  id: string | undefined;
+}
+
+export function checkItem(section: SectionName, index: number, item: unknown): ItemCheck {
+  const kind = SECTION_ITEM_KIND[section] as ItemKind;
+  const errors = validateValue(item, kind);
+  const issues = schemaIssues(errors, item, [section, index]);
+  const reported = new Set(issues.map((i) => pathKey(i.path)));
+  const notes: Note[] = [];
+  const nonFinite = checkNonFinite(item, [section, index], notes, reported);
+  const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+  return { issues, notes, valid: issues.length === 0 && !nonFinite ? item : undefined, id: typeof id === 'string' ? id : undefined };
+}
+
+/**
+ * A read manifest, as the analysis pipeline needs it: from one `yaml` parse of the whole text
+ * (`wholeSource`), or segment by segment with per-item results kept across edits
+ * (engine/incremental/segmented.ts).
+ */
+export interface ManifestSource {
+  parsed: ParsedManifest;
+  lines: LineIndex;
+  /** YAML syntax errors hold back the other findings. */
+  syntaxErrors: boolean;
+  locate: Locator;
+  outline(): OutlineItem[];
+  /** A kept check of the item (undefined: check it now). */
+  checkItem?(section: SectionName, index: number, item: unknown): ItemCheck | undefined;
+  /** The compute context for the manifest's factor overrides (default: a fresh one). */
+  computeContext?(factors: FactorOverride[], options: AnalyzeOptions): ComputeContext;
+  /** Called once the analysis is assembled. */
+  done?(): void;
+}
+
+export function wholeSource(text: string): ManifestSource {
   const parsed = parseManifest(text);
   const doc = parsed.doc;
-  const lines = new LineIndex(text);
+  return {
+    parsed,
+    lines: new LineIndex(text),
+    syntaxErrors: !!doc && doc.errors.length > 0,
+    locate: (path) => locate(doc, path),
+    outline: () => outlineOf(doc),
+  };
+}
+
+const HOOKS = { checkItem, outlineOf };
+
+/**
+ * Analyses a manifest. Large manifests written in the usual block style are read item by
+ * item (engine/incremental); anything else with one `yaml` parse. Both give the same result.
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  return analyzeIncremental(text, options).analysis;
+}
+
+/** The reference reading: one `yaml` parse of the whole text, whatever its layout. */
+export function analyzeWhole(text: string, options: AnalyzeOptions = {}): Analysis {
+  return analyzeSource(wholeSource(text), options);
+}
+
+/**
+ * Analyses `text`, reusing `previous` (the state of an earlier version of the same document)
+ * for everything the edit did not touch. Returns the state to pass with the next version;
+ * none when the text has to be read whole.
+ */
+export function analyzeIncremental(text: string, options: AnalyzeOptions = {}, previous?: SegmentedState): { analysis: Analysis; state?: SegmentedState } {
+  // Absurd nesting (hostile input) is refused by the whole-document reading before any parse.
+  if (nestingExceeded(text) >= 0) return { analysis: analyzeWhole(text, options) };
+  const state = (previous && editSegmented(previous, text, HOOKS)) || buildSegmented(text, HOOKS);
+  if (state) {
+    try {
+      return { analysis: analyzeSource(segmentedSource(state, HOOKS), options), state };
+    } catch (error) {
+      if (!(error instanceof NeedWholeDocument)) throw error;
+    }
+  }
+  return { analysis: analyzeWhole(text, options) };
+}
+
+/** The analysis pipeline: validation, references, computation, positioned findings, outline. */
+export function analyzeSource(source: ManifestSource, options: AnalyzeOptions = {}): Analysis {
+  const { parsed, lines } = source;
+  const text = parsed.text;
   const findings: Finding[] = [...parsed.findings];
   const issues: SchemaIssue[] = [];
   const notes: Note[] = [];
@@ -72,24 +162,36 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     issues.push(...schemaIssues(validateValue(skeleton), skeleton));
     // Other top-level mistakes (a misspelt key, a wrong version) must not hide every number:
     // only a missing or invalid period stops the computation.
-    const periodUsable = !issues.some((i) => i.path[0] === 'period' || (i.code === 'missing-required' && i.data?.property === 'period'));
+    const periodUsable = manifest.period !== undefined && manifest.period !== null && !issues.some((i) => i.path[0] === 'period');
     if (manifest.methodology === 'default' || manifest.methodology === 'boavizta-2.4') methodology = manifest.methodology;
 
     const sections = {} as Record<SectionName, unknown[]>;
+    // Ids of every site and asset written in the text, valid or not: a reference to a site that
+    // has its own error is not also "unknown" (one error per mistake).
+    const declared = { sites: new Set<string>(), assets: new Set<string>() };
     for (const section of SECTIONS) {
-      const items = Array.isArray(manifest[section]) ? (manifest[section] as unknown[]) : [];
+      let items = Array.isArray(manifest[section]) ? (manifest[section] as unknown[]) : [];
+      // The skeleton above has its lists emptied, so the sections' maxItems are checked here;
+      // items beyond it are neither validated nor computed (it bounds the work on hostile input).
+      const maxItems = manifestSchema.properties?.[section]?.maxItems;
+      if (typeof maxItems === 'number' && items.length > maxItems) {
+        issues.push({
+          code: 'out-of-range', path: [section], on: 'key', data: { limit: maxItems, count: items.length },
+          message: `\`${section}\` has ${items.length.toLocaleString('en-US')} entries; at most ${maxItems.toLocaleString('en-US')} are allowed, and only the first ${maxItems.toLocaleString('en-US')} are checked and computed.`,
+        });
+        items = items.slice(0, maxItems);
+      }
       sections[section] = items.map((item, index) => {
-        const kind = SECTION_ITEM_KIND[section] as ItemKind;
-        const errors = validateValue(item, kind);
-        const itemIssues = schemaIssues(errors, item, [section, index]);
-        issues.push(...itemIssues);
-        const nonFinite = checkNonFinite(item, [section, index], notes);
-        return itemIssues.length === 0 && !nonFinite ? item : undefined;
+        const check = source.checkItem?.(section, index, item) ?? checkItem(section, index, item);
+        for (const issue of check.issues) issues.push(issue);
+        for (const note of check.notes) notes.push(note);
+        if ((section === 'sites' || section === 'assets') && check.id !== undefined) declared[section].add(check.id);
+        return check.valid;
       });
     }
     const typed = sections as unknown as Sections;
     const data = dataCatalog();
-    const semantic = checkSemantics(typed, data);
+    const semantic = checkSemantics(typed, data, declared);
     notes.push(...semantic.notes);
     const periodOk = periodUsable && periodIsValid(manifest.period, notes);
     if (periodOk) {
@@ -106,7 +208,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         factors,
         defaultLocation: options.defaultLocation,
       };
-      computed = { input, context: { factors: factorSetFor(factors), unitCache: options.unitCache } };
+      computed = { input, context: source.computeContext?.(factors, options) ?? { factors: factorSetFor(factors), unitCache: options.unitCache } };
       inventory = computeInventory(input, computed.context);
       notes.push(...inventory.notes);
     }
@@ -124,10 +226,23 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
 
-  for (const issue of issues) findings.push(issueFinding(doc, text, issue));
-  for (const note of notes) findings.push(noteFinding(doc, text, note));
+  // After a YAML syntax error the parser's recovery guesses at the structure (a tab, an unclosed
+  // bracket or quote can swallow the lines after it), so schema, reference and completeness
+  // findings would be about a document the user did not write: they are held back until the
+  // syntax is fixed, and each syntax mistake gives one error. The inventory is still computed
+  // from what could be read, for lenses and hovers.
+  if (!source.syntaxErrors) {
+    for (const issue of issues) findings.push(issueFinding(source.locate, text, issue));
+    for (const note of notes) findings.push(noteFinding(source.locate, text, note));
+  }
   findings.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return { text, lines, parsed, methodology, inventory, computed, findings: applyIgnoreComments(text, lines, findings), outline: outlineOf(doc) };
+  const analysis: Analysis = { text, lines, parsed, methodology, inventory, computed, findings: applyIgnoreComments(text, lines, findings), outline: source.outline() };
+  source.done?.();
+  return analysis;
+}
+
+function pathKey(path: readonly PathSegment[]): string {
+  return path.join('\u0000');
 }
 
 function periodIsValid(period: unknown, notes: Note[]): boolean {
@@ -141,67 +256,7 @@ function periodIsValid(period: unknown, notes: Note[]): boolean {
   return true;
 }
 
-/** Start and end of the first line of the node at `path` (where "missing X" goes). */
-function objectHead(doc: Document | undefined, text: string, path: PathSegment[]): { start: number; end: number } {
-  const where = locate(doc, path);
-  const start = where ? where.start : 0;
-  let end = text.indexOf('\n', start);
-  if (end < 0) end = text.length;
-  if (where) end = Math.min(end, Math.max(where.end, start));
-  return { start, end: Math.max(end, Math.min(text.length, start + 1)) };
-}
-
-function rangeFor(doc: Document | undefined, text: string, path: PathSegment[], on: 'key' | 'value' | 'object'): { start: number; end: number } {
-  if (on === 'object') return objectHead(doc, text, path);
-  const where = locate(doc, path);
-  if (!where) return objectHead(doc, text, path.slice(0, -1));
-  if (on === 'key' && where.keyStart !== undefined && where.keyEnd !== undefined) return { start: where.keyStart, end: where.keyEnd };
-  if (where.end <= where.start && where.keyStart !== undefined) return { start: where.keyStart, end: where.keyEnd ?? where.keyStart };
-  // A mapping or list value: underline its first line, not the whole block.
-  const newline = text.indexOf('\n', where.start);
-  return { start: where.start, end: newline >= 0 && newline < where.end ? newline : where.end };
-}
-
-function issueFinding(doc: Document | undefined, text: string, issue: SchemaIssue): Finding {
-  const { start, end } = rangeFor(doc, text, issue.path, issue.on);
-  const finding: Finding = { code: issue.code, severity: 'error', message: issue.message, start, end, data: { ...issue.data, path: issue.path } };
-  if (issue.replacement) {
-    const target = rangeFor(doc, text, issue.path, issue.replacement.target);
-    finding.suggestions = [{ title: issue.replacement.title, start: target.start, end: target.end, newText: issue.replacement.text }];
-  }
-  return finding;
-}
-
-function noteFinding(doc: Document | undefined, text: string, note: Note): Finding {
-  const { start, end } = rangeFor(doc, text, note.path, note.onKey ? 'key' : 'value');
-  const finding: Finding = { code: note.code, severity: note.severity, message: note.message, start, end, data: { ...note.data, path: note.path } };
-  if (note.related) {
-    finding.related = note.related.map((r) => ({ ...objectHead(doc, text, r.path), message: r.message }));
-  }
-  const suggestion = note.data?.suggestion;
-  if (typeof suggestion === 'string' && note.code.startsWith('unknown-')) {
-    const suggestions: Suggestion[] = [{ title: `Change to "${suggestion}"`, start, end, newText: suggestion }];
-    finding.suggestions = suggestions;
-  }
-  return finding;
-}
-
-const IGNORE_PATTERN = /#\s*carbon-lens-ignore\s+([a-z0-9-]+)(?:\s+(.*))?$/;
-
-/** `# carbon-lens-ignore <code> <reason>` on the line above silences that finding. */
-function applyIgnoreComments(text: string, lines: LineIndex, findings: Finding[]): Finding[] {
-  if (!text.includes('carbon-lens-ignore')) return findings;
-  return findings.filter((finding) => {
-    const line = lines.position(finding.start).line;
-    if (line === 0) return true;
-    const previousStart = lines.lineStart(line - 1);
-    const previous = text.slice(previousStart, lines.lineStart(line)).trimEnd();
-    const match = IGNORE_PATTERN.exec(previous);
-    return !(match && match[1] === finding.code);
-  });
-}
-
-function outlineOf(doc: Document | undefined): OutlineItem[] {
+export function outlineOf(doc: Document | undefined): OutlineItem[] {
   const items: OutlineItem[] = [];
   if (!doc || !isMap(doc.contents)) return items;
   for (const pair of doc.contents.items) {

@@ -18,6 +18,7 @@ import {
   chmodSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync,
   rmSync, symlinkSync, writeFileSync, lstatSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -275,6 +276,11 @@ export function spawnGroup(args, { cwd, env, logFile, label }) {
   return handle;
 }
 
+/** TMPDIR=dir, unless socket paths in it would pass the ~104-byte limit of Unix socket names. */
+function socketTmpEnv(dir) {
+  return dir.length + '/vscode-ipc-00000000-0000-0000-0000-000000000000.sock'.length < 100 ? { TMPDIR: dir } : {};
+}
+
 async function waitForHttp(url, handle, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -320,6 +326,9 @@ async function startWithPortRetry(label, start) {
 export async function startVscodeServer({ serverDataDir, logFile, env = {}, readyTimeoutMs = 60000 }) {
   const p = ensureVscodeServer();
   mkdirSync(serverDataDir, { recursive: true });
+  // Extension hosts leave vscode-ipc-*.sock files in TMPDIR: keep them in the run's folder.
+  const tmp = join(serverDataDir, 'tmp');
+  mkdirSync(tmp, { recursive: true });
   return startWithPortRetry('VS Code server', async (port) => {
     const handle = spawnGroup([
       p.serverMain,
@@ -330,7 +339,7 @@ export async function startVscodeServer({ serverDataDir, logFile, env = {}, read
       '--disable-telemetry',
       '--server-data-dir', serverDataDir,
       '--log', 'info',
-    ], { cwd: p.vscodeDir, env: childEnv(env), logFile, label: 'VS Code server' });
+    ], { cwd: p.vscodeDir, env: childEnv({ ...socketTmpEnv(tmp), ...env }), logFile, label: 'VS Code server' });
     handle.ready = waitForHttp(`http://127.0.0.1:${port}/`, handle, readyTimeoutMs);
     handle.url = `http://127.0.0.1:${port}`;
     return handle;
@@ -387,6 +396,8 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, s
   mkdirSync(home, { recursive: true });
   const configFile = join(home, 'config.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
+  const tmp = join(dirname(userDataDir), 'tmp'); // for the extension hosts' vscode-ipc-*.sock files (keep it short)
+  mkdirSync(tmp, { recursive: true });
   return startWithPortRetry('code-server', async (port) => {
     const handle = spawnGroup([
       p.codeServerEntry,
@@ -404,7 +415,7 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, s
       workspace,
     ], {
       cwd: p.codeServerDir,
-      env: childEnv({ XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data'), ...env }),
+      env: childEnv({ XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data'), ...socketTmpEnv(tmp), ...env }),
       logFile,
       label: 'code-server',
     });
@@ -430,23 +441,48 @@ export function assertBuilt(paths) {
   }
 }
 
-// Never part of the installed extension: what `vsce package` would leave out, and then some.
+// Never part of the installed extension (used when @vscode/vsce is not installed).
 const NOT_SHIPPED = new Set(['.git', 'node_modules', '.vscode-test', 'test-results', 'out', 'test', 'bench',
   '.ci', '.fuzz', 'docs', 'engine', 'server', 'client', 'cli', 'scripts']);
 
+/** The files `vsce package --no-dependencies` would put in the .vsix (honours .vscodeignore), or undefined. */
+function packagedFiles(root) {
+  let vsceBin;
+  try {
+    const require = createRequire(join(root, 'package.json'));
+    vsceBin = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
+  } catch {
+    return undefined;
+  }
+  const result = spawnSync(process.execPath, [vsceBin, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', env: npmEnv() });
+  if (result.status !== 0) {
+    throw new Error(`vsce ls failed (${result.status}): ${`${result.stdout}${result.stderr}`.trim().slice(-2000)}`);
+  }
+  return result.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+}
+
 /**
- * Copies the built extension (package.json, dist/, language configuration, media, schemas, …) to
- * `<extensionsDir>/<publisher>.<name>-<version>`, the layout of an installed extension. Sources
- * and node_modules are not copied: dist/ is bundled by esbuild, so a runtime dependency missing
- * from the bundle shows up here as it would in the .vsix.
+ * Copies the built extension to `<extensionsDir>/<publisher>.<name>-<version>`, the layout of an
+ * installed extension: exactly the files of the .vsix (`vsce ls`, which honours .vscodeignore),
+ * or, without @vscode/vsce, the repository minus sources, tests and node_modules. dist/ is bundled
+ * by esbuild, so a file or runtime dependency missing from the package shows up here as it would
+ * for a user.
  */
 export function installExtensionCopy(extensionsDir, root = REPO_ROOT) {
   const manifest = readExtensionManifest(root);
   const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
+  const files = packagedFiles(root);
+  if (files) {
+    for (const file of files) {
+      mkdirSync(dirname(join(target, file)), { recursive: true });
+      cpSync(join(root, file), join(target, file));
+    }
+    return target;
+  }
   for (const name of readdirSync(root)) {
-    if (NOT_SHIPPED.has(name) || name.endsWith('.vsix') || name.endsWith('.log')) continue;
+    if (NOT_SHIPPED.has(name) || name.startsWith('.') || name.endsWith('.vsix') || name.endsWith('.log')) continue;
     const source = join(root, name);
     if (lstatSync(source).isSymbolicLink()) continue;
     cpSync(source, join(target, name), { recursive: true });

@@ -1,26 +1,31 @@
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CarbonLensClient } from './client';
+import { registerCommands } from './commands';
+import { ReportPanels } from './report/panel';
+import { StatusController } from './status';
+import { registerTestHooks } from './testHooks';
 
-let client: LanguageClient | undefined;
+let client: CarbonLensClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'carbon-yaml' }],
-  };
-  client = new LanguageClient('carbonLens', 'Carbon Lens', serverOptions, clientOptions);
-  context.subscriptions.push(
-    vscode.commands.registerCommand('carbonLens.restartServer', async () => {
-      await client?.restart();
-    }),
-  );
-  await client.start();
+  client = new CarbonLensClient(context);
+  const panels = new ReportPanels(context.extensionUri, client);
+  const status = new StatusController(client);
+  context.subscriptions.push(client, panels, status);
+  registerCommands(context, client, panels);
+  registerTestHooks(context, client, panels, status);
+  try {
+    await client.start();
+  } catch (error) {
+    // The commands stay registered; "Restart Server" tries again.
+    client.output.appendLine(`[${new Date().toISOString()}] The Carbon Lens server did not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    void vscode.window.showErrorMessage('Carbon Lens: the language server did not start.', 'Show Log').then((choice) => {
+      if (choice) client?.output.show(true);
+    });
+  }
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+  client = undefined;
 }

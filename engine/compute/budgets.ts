@@ -2,6 +2,7 @@ import { Budget } from '../manifest/types.generated';
 import { addInto, Range } from '../quantity';
 import { selectTotal, Stage } from './breakdown';
 import { AssetResult } from './asset';
+import { BlockCache, blocked } from './blockSum';
 import { Note } from './notes';
 import { SiteResult } from './site';
 import { formatKg } from '../report/units';
@@ -13,6 +14,7 @@ const LIMIT_PATTERN = /^\s*([0-9]+(?:\.[0-9]+)?)\s*(kg|t|kt|Mt)CO2e\s*$/;
 export function parseLimitKg(limit: string): number | undefined {
   const match = LIMIT_PATTERN.exec(limit);
   if (!match) return undefined;
+  // Infinity for absurdly long numbers: the semantic checks report it, budgets skip it.
   return Number(match[1]) * UNIT_KG[`${match[2]}CO2e`];
 }
 
@@ -44,39 +46,148 @@ export interface BudgetResult {
   contributors: Contributor[];
 }
 
+interface Scan {
+  actual: Range;
+  units: number;
+  gpus: number;
+  /** Largest contributors first, at most five (all a budget reports). */
+  contributors: Contributor[];
+}
+
+interface ScanFilter {
+  view: 'period' | 'inventory';
+  stage?: Stage;
+  scope?: 1 | 2 | 3;
+  basis: 'location' | 'market';
+}
+
+/**
+ * Sums of an inventory's assets and sites per budget filter, computed once and shared by all its
+ * budgets: a manifest with thousands of budgets over thousands of assets stays linear.
+ */
+export class BudgetScans {
+  private readonly memo = new Map<string, Scan>();
+  private assetsById?: Map<string, AssetResult>;
+
+  constructor(
+    private readonly assets: readonly AssetResult[],
+    private readonly sites: readonly SiteResult[],
+    /** Block sums kept across runs (incremental analysis). */
+    private readonly blocks?: BlockCache,
+  ) {}
+
+  /** Assets (all, or those of `site`) under a filter. */
+  assetScan(filter: ScanFilter, site: string | undefined): Scan {
+    const key = `a|${filter.view}|${filter.stage ?? ''}|${filter.scope ?? ''}|${filter.basis}|${site ?? ''}`;
+    let scan = this.memo.get(key);
+    if (!scan) {
+      scan = scanAssets(this.assets.filter((a) => site === undefined || a.siteId === site), filter, this.blocks, key);
+      this.memo.set(key, scan);
+    }
+    return scan;
+  }
+
+  /** The listed assets (in manifest order) under a filter. */
+  listedScan(filter: ScanFilter, site: string | undefined, ids: readonly string[]): Scan {
+    if (!this.assetsById) this.assetsById = new Map(this.assets.map((a) => [a.id, a]));
+    const byId = this.assetsById;
+    const listed = [...new Set(ids)]
+      .map((id) => byId.get(id))
+      .filter((a): a is AssetResult => a !== undefined && (site === undefined || a.siteId === site))
+      .sort((a, b) => a.index - b.index);
+    return scanAssets(listed, filter);
+  }
+
+  /** Sites' direct emissions (all, or `site`'s) under a filter. */
+  siteScan(filter: ScanFilter, site: string | undefined): Scan {
+    const key = `s|${filter.view}|${filter.stage ?? ''}|${filter.scope ?? ''}|${filter.basis}|${site ?? ''}`;
+    let scan = this.memo.get(key);
+    if (!scan) {
+      const actual: Range = { value: 0, min: 0, max: 0 };
+      const contributors: Contributor[] = [];
+      for (const s of this.sites) {
+        if (site !== undefined && s.id !== site) continue;
+        const part = selectTotal(s.direct, filter);
+        addInto(actual, part);
+        if (part.value > 0) contributors.push({ kind: 'site', id: s.id, index: s.index, kgCO2e: part.value });
+      }
+      scan = { actual, units: 0, gpus: 0, contributors: top(contributors) };
+      this.memo.set(key, scan);
+    }
+    return scan;
+  }
+}
+
+function top(contributors: Contributor[]): Contributor[] {
+  return contributors.sort((a, b) => b.kgCO2e - a.kgCO2e).slice(0, 5);
+}
+
+/**
+ * Keeps the five largest contributors seen so far, largest first and, among equals, first seen
+ * first: the same five as a stable sort of all of them, without keeping (or sorting) thousands.
+ */
+function pushTop(best: Contributor[], kind: Contributor['kind'], id: string, index: number, kgCO2e: number): void {
+  if (best.length === 5 && !(kgCO2e > best[4].kgCO2e)) return;
+  let at = best.length;
+  while (at > 0 && best[at - 1].kgCO2e < kgCO2e) at--;
+  best.splice(at, 0, { kind, id, index, kgCO2e });
+  if (best.length > 5) best.pop();
+}
+
+function scanRange(assets: readonly AssetResult[], filter: ScanFilter, from: number, to: number): Scan {
+  const actual: Range = { value: 0, min: 0, max: 0 };
+  const contributors: Contributor[] = [];
+  let units = 0;
+  let gpus = 0;
+  for (let i = from; i < to; i++) {
+    const asset = assets[i];
+    const part = selectTotal(filter.view === 'period' ? asset.period : asset.inventory, filter);
+    addInto(actual, part);
+    units += asset.count;
+    gpus += asset.count * asset.gpusPerUnit;
+    if (part.value > 0) pushTop(contributors, 'asset', asset.id, asset.index, part.value);
+  }
+  return { actual, units, gpus, contributors };
+}
+
+/**
+ * Sums over the assets (in blocks: see blockSum.ts). Each block keeps its five largest
+ * contributors; merged in block order they give the same five as one pass over all assets.
+ */
+function scanAssets(assets: readonly AssetResult[], filter: ScanFilter, cache?: BlockCache, key = ''): Scan {
+  let scan: Scan = { actual: { value: 0, min: 0, max: 0 }, units: 0, gpus: 0, contributors: [] };
+  blocked(assets, cache, `scan/${key}`, () => {
+    scan = scanRange(assets, filter, 0, assets.length);
+  }, (from, to) => scanRange(assets, filter, from, to), (block) => {
+    addInto(scan.actual, block.actual);
+    scan.units += block.units;
+    scan.gpus += block.gpus;
+    for (const c of block.contributors) pushTop(scan.contributors, c.kind, c.id, c.index, c.kgCO2e);
+  });
+  return scan;
+}
+
 export function evaluateBudget(
   budget: Budget,
   index: number,
   assets: readonly AssetResult[],
   sites: readonly SiteResult[],
   notes: Note[],
+  scans: BudgetScans = new BudgetScans(assets, sites),
 ): BudgetResult | undefined {
   const limitKgCO2e = parseLimitKg(budget.limit);
-  if (limitKgCO2e === undefined) return undefined;
+  if (limitKgCO2e === undefined || !Number.isFinite(limitKgCO2e)) return undefined;
   const view = budget.view ?? 'period';
-  const filter = { stage: budget.stage as Stage | undefined, scope: budget.scope, basis: budget.scope2Basis ?? 'location' };
-  const assetFilter = budget.assets ? new Set(budget.assets) : undefined;
-  const actual: Range = { value: 0, min: 0, max: 0 };
-  const contributors: Contributor[] = [];
-  let units = 0;
-  let gpus = 0;
-  for (const asset of assets) {
-    if (budget.site && asset.siteId !== budget.site) continue;
-    if (assetFilter && !assetFilter.has(asset.id)) continue;
-    const part = selectTotal(view === 'period' ? asset.period : asset.inventory, filter);
-    addInto(actual, part);
-    units += asset.count;
-    gpus += asset.count * asset.gpusPerUnit;
-    if (part.value > 0) contributors.push({ kind: 'asset', id: asset.id, index: asset.index, kgCO2e: part.value });
-  }
+  const filter: ScanFilter = { view, stage: budget.stage as Stage | undefined, scope: budget.scope, basis: budget.scope2Basis ?? 'location' };
+  const assetScan = budget.assets ? scans.listedScan(filter, budget.site, budget.assets) : scans.assetScan(filter, budget.site);
+  const actual: Range = { ...assetScan.actual };
+  const { units, gpus } = assetScan;
+  const contributors: Contributor[] = assetScan.contributors.map((c) => ({ ...c }));
   // Site emissions (generators, refrigerants) belong to no asset: only whole-site budgets count them.
-  if (!assetFilter && !budget.per) {
-    for (const site of sites) {
-      if (budget.site && site.id !== budget.site) continue;
-      const part = selectTotal(site.direct, filter);
-      addInto(actual, part);
-      if (part.value > 0) contributors.push({ kind: 'site', id: site.id, index: site.index, kgCO2e: part.value });
-    }
+  if (!budget.assets && !budget.per) {
+    const siteScan = scans.siteScan(filter, budget.site);
+    addInto(actual, siteScan.actual);
+    contributors.push(...siteScan.contributors.map((c) => ({ ...c })));
   }
   let divisor = 1;
   if (budget.per) {
@@ -96,6 +207,7 @@ export function evaluateBudget(
     for (const c of contributors) c.kgCO2e /= divisor;
   }
   contributors.sort((a, b) => b.kgCO2e - a.kgCO2e);
+  contributors.length = Math.min(contributors.length, 5);
   const ratio = limitKgCO2e > 0 ? actual.value / limitKgCO2e : actual.value > 0 ? Infinity : 0;
   const status: BudgetStatus = ratio > 1 ? 'exceeded' : ratio >= NEAR_BUDGET_RATIO ? 'near' : 'ok';
   const result: BudgetResult = {

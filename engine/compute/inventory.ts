@@ -4,12 +4,13 @@ import { AssetResult, computeAsset } from './asset';
 import { addBreakdown, Breakdown, cellTotal, emptyBreakdown, total } from './breakdown';
 import { DEFAULTS } from '../data/defaults';
 import { formatKg, formatNumber } from '../report/units';
-import { BudgetResult, evaluateBudget } from './budgets';
+import { BudgetResult, BudgetScans, evaluateBudget } from './budgets';
 import { completenessNotes } from './completeness';
 import { Methodology, Note } from './notes';
 import { reportingPeriod, ReportingPeriod } from './period';
-import { SiteContext, siteContext, siteDirect, SiteResult } from './site';
+import { SiteContext, siteContext, siteDirect, SiteOptions, SiteResult } from './site';
 import { UnitCache, unitProfile } from './unit';
+import { BlockCache, blocked } from './blockSum';
 
 /**
  * What the engine computes from: the manifest's sections with invalid items left as
@@ -48,12 +49,27 @@ export interface ComputeContext {
   factors: FactorSet;
   /** Per-unit profiles shared across runs (scenarios, edits) keyed by asset content. */
   unitCache?: UnitCache;
+  /** Per-site and per-asset results reused across runs (incremental analysis). */
+  memo?: InventoryMemo;
+}
+
+/**
+ * Reuses what a run computed for a site or an asset when the next run has the same objects
+ * and dependencies (engine/incremental/memo.ts); `compute` runs on a miss.
+ */
+export interface InventoryMemo {
+  period(period: PeriodYear | PeriodRange, compute: () => ReportingPeriod): ReportingPeriod;
+  site<T>(site: Site, index: number, options: SiteOptions, compute: () => T): T;
+  asset<T>(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod, compute: () => T): T;
+  /** Sums of blocks of assets (totals, budgets). */
+  blocks: BlockCache;
 }
 
 export function computeInventory(input: ComputeInput, context: ComputeContext): Inventory {
   const notes: Note[] = [];
-  const period = reportingPeriod(input.period);
-  const options = { methodology: input.methodology, factors: context.factors, defaultLocation: input.defaultLocation };
+  const memo = context.memo;
+  const period = memo ? memo.period(input.period, () => reportingPeriod(input.period)) : reportingPeriod(input.period);
+  const options: SiteOptions = { methodology: input.methodology, factors: context.factors, defaultLocation: input.defaultLocation };
   const excluded: Inventory['excluded'] = [];
 
   const siteContexts = new Map<string, SiteContext>();
@@ -61,9 +77,15 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   input.sites.forEach((site, index) => {
     if (!site) return;
     if (siteContexts.has(site.id)) return; // duplicate ids are reported by the semantic checks
-    const ctx = siteContext(site, index, options, notes);
+    const run = () => {
+      const siteNotes: Note[] = [];
+      const ctx = siteContext(site, index, options, siteNotes);
+      return { ctx, result: siteDirect(site, ctx, options), siteNotes };
+    };
+    const { ctx, result, siteNotes } = memo ? memo.site(site, index, options, run) : run();
+    notes.push(...siteNotes);
     siteContexts.set(site.id, ctx);
-    sites.push(siteDirect(site, ctx, options));
+    sites.push(result);
   });
 
   const assets: AssetResult[] = [];
@@ -79,34 +101,38 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
       excluded.push({ path: ['assets', index], id: asset.id, reason: `its site "${asset.site}" is not defined` });
       return;
     }
-    const unit = unitProfile(asset, input.methodology, context.factors, context.unitCache, input.refurbishedAssets?.has(asset.id) ?? false);
-    if (!unit) {
+    const refurbished = input.refurbishedAssets?.has(asset.id) ?? false;
+    const run = () => {
+      const unit = unitProfile(asset, input.methodology, context.factors, context.unitCache, refurbished);
+      if (!unit) return undefined;
+      const assetNotes: Note[] = [];
+      const result = computeAsset({ asset, index, unit, site, period }, assetNotes);
+      completenessNotes(asset, result, unit, assetNotes);
+      return { result, assetNotes };
+    };
+    const computed = memo ? memo.asset(asset, index, options, refurbished, site, period, run) : run();
+    if (!computed) {
       excluded.push({ path: ['assets', index], id: asset.id, reason: `its model "${asset.model ?? ''}" is not in the catalog` });
       return;
     }
     seenAssets.add(asset.id);
-    const result = computeAsset({ asset, index, unit, site, period }, notes);
-    assets.push(result);
-    completenessNotes(asset, result, unit, notes);
+    assets.push(computed.result);
+    for (const note of computed.assetNotes) notes.push(note);
   });
 
   pueNotes(sites, assets, notes);
 
-  const periodTotal = emptyBreakdown();
-  const inventoryTotal = emptyBreakdown();
-  for (const site of sites) {
-    addBreakdown(periodTotal, site.direct);
-    addBreakdown(inventoryTotal, site.direct);
-  }
-  for (const asset of assets) {
-    addBreakdown(periodTotal, asset.period);
-    addBreakdown(inventoryTotal, asset.inventory);
-  }
+  // Sites' direct emissions, then every asset, in order (in blocks: see blockSum.ts).
+  const periodTerms: Breakdown[] = [...sites.map((s) => s.direct), ...assets.map((a) => a.period)];
+  const inventoryTerms: Breakdown[] = [...sites.map((s) => s.direct), ...assets.map((a) => a.inventory)];
+  const periodTotal = sumBreakdowns(periodTerms, memo?.blocks, 'total/period');
+  const inventoryTotal = sumBreakdowns(inventoryTerms, memo?.blocks, 'total/inventory');
 
   const budgets: BudgetResult[] = [];
+  const scans = new BudgetScans(assets, sites, memo?.blocks);
   input.budgets.forEach((budget, index) => {
     if (!budget) return;
-    const result = evaluateBudget(budget, index, assets, sites, notes);
+    const result = evaluateBudget(budget, index, assets, sites, notes, scans);
     if (result) budgets.push(result);
   });
 
@@ -135,6 +161,7 @@ function pueNotes(sites: readonly SiteResult[], assets: readonly AssetResult[], 
       itKWh += asset.energyKWh.it.value;
       electricityKg += cellTotal(asset.period.stages.use).value;
     }
+    if (itKWh === 0) continue; // no computed load (no assets, or only assets with errors): nothing to size
     const overheadKg = (electricityKg * (pue.value - 1)) / pue.value;
     notes.push({
       code: 'missing-pue',
@@ -144,6 +171,18 @@ function pueNotes(sites: readonly SiteResult[], assets: readonly AssetResult[], 
       data: { assumedPue: pue.value, overheadKgCO2e: overheadKg, itEnergyKWh: itKWh, property: 'pue' },
     });
   }
+}
+
+function sumBreakdowns(terms: readonly Breakdown[], cache: BlockCache | undefined, key: string): Breakdown {
+  const total = emptyBreakdown();
+  blocked(terms, cache, key, () => {
+    for (const term of terms) addBreakdown(total, term);
+  }, (from, to) => {
+    const block = emptyBreakdown();
+    for (let i = from; i < to; i++) addBreakdown(block, terms[i]);
+    return block;
+  }, (block) => addBreakdown(total, block));
+  return total;
 }
 
 /** Headline figure: period view, location-based Scope 2, in kgCO2e. */

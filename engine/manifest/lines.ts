@@ -12,6 +12,18 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  /** An index over precomputed line starts (the incremental analysis splices them per edit). */
+  static fromStarts(starts: number[]): LineIndex {
+    const index = Object.create(LineIndex.prototype) as { starts: number[] };
+    index.starts = starts;
+    return index as unknown as LineIndex;
+  }
+
+  /** Offsets where lines start (shared: do not modify). */
+  get lineStarts(): readonly number[] {
+    return this.starts;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }
@@ -31,4 +43,26 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
+}
+
+const LINE_BREAK = /[\r\n]/g;
+
+/**
+ * Offset of the first line break (CR or LF) at or after `from`, or -1 on the last line. Ranges
+ * that end "at the end of the line" stop here: before a CRLF's CR, not between CR and LF.
+ */
+export function lineBreakAt(text: string, from = 0): number {
+  LINE_BREAK.lastIndex = Math.max(0, from);
+  const match = LINE_BREAK.exec(text);
+  return match ? match.index : -1;
+}
+
+/**
+ * The position of `offset` kept inside the document: clamped to the text, and moved back onto
+ * the CR when it falls between a CR and its LF (a column past the end of the line's content).
+ */
+export function positionIn(lines: LineIndex, text: string, offset: number): { line: number; character: number } {
+  let at = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, text.length));
+  if (at > 0 && text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10) at -= 1;
+  return lines.position(at);
 }

@@ -1,10 +1,25 @@
-import { Document, isMap, isPair, isScalar, isSeq, Node, parseAllDocuments, Scalar } from 'yaml';
+import { Alias, Document, isMap, isPair, isScalar, isSeq, Node, parseAllDocuments, Scalar, visit } from 'yaml';
 import { Finding } from './finding';
 
 /** Limits that keep hostile input (alias bombs, huge files) bounded in time and memory. */
 export const PARSE_LIMITS = {
-  /** Larger files are refused with one diagnostic instead of being parsed. */
-  maxTextLength: 32 * 1024 * 1024,
+  /**
+   * Larger files are refused with one diagnostic instead of being parsed. The YAML parser needs
+   * about a second per megabyte of manifest (a 10,000-asset fleet is about 3 MB), so much bigger
+   * files would freeze the editor for tens of seconds.
+   */
+  maxTextLength: 4 * 1024 * 1024,
+  /**
+   * Lines plus flow separators (`,` `[` `{`) allowed: the parser's time and memory grow with the
+   * number of nodes (a 10 MB `[1,1,1,…]` needs gigabytes), not only with the length in bytes.
+   */
+  maxStructure: 250_000,
+  /**
+   * Nesting levels allowed (open flow brackets, or `- ` indicators at the start of one line). A
+   * manifest needs about five; the parser slows down steeply with depth (seconds at a few
+   * thousand) before it overflows the stack.
+   */
+  maxNesting: 256,
   /** Alias expansions allowed when converting to plain values ("billion laughs" guard). */
   maxAliasCount: 1000,
 };
@@ -33,26 +48,93 @@ const YAML_CODE_HINTS: Record<string, string> = {
   BAD_INDENT: 'Check the indentation of this line against its parent.',
 };
 
+/** Lines and flow separators in `text`, counting no further than `limit + 1`. */
+export function structureCount(text: string, limit = PARSE_LIMITS.maxStructure): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || c === 44 /* , */ || c === 91 /* [ */ || c === 123 /* { */) count++;
+  }
+  return count;
+}
+
+/** Offset where the nesting first goes deeper than `limit`, or -1. Quotes are not skipped (an overestimate). */
+export function nestingExceeded(text: string, limit = PARSE_LIMITS.maxNesting): number {
+  let flow = 0;
+  let lineStart = true;
+  let dashes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || c === 13 /* \r */) {
+      lineStart = true;
+      dashes = 0;
+      continue;
+    }
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++flow > limit) return i;
+    } else if ((c === 93 /* ] */ || c === 125 /* } */) && flow > 0) {
+      flow--;
+    }
+    if (lineStart) {
+      if (c === 45 /* - */ && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
+        if (++dashes > limit) return i;
+        i++;
+      } else if (c !== 32) {
+        lineStart = false;
+      }
+    }
+  }
+  return -1;
+}
+
+function tooLarge(text: string, message: string, data: Record<string, unknown>): ParsedManifest {
+  const newline = text.indexOf('\n');
+  return {
+    text,
+    doc: undefined,
+    value: undefined,
+    findings: [{ code: 'file-too-large', severity: 'error', message, start: 0, end: newline >= 0 ? newline : Math.min(text.length, 1), data }],
+  };
+}
+
 export function parseManifest(text: string): ParsedManifest {
   if (text.length > PARSE_LIMITS.maxTextLength) {
+    return tooLarge(
+      text,
+      `This file is ${(text.length / 1048576).toFixed(1)} MB; Carbon Lens analyses manifests up to ${PARSE_LIMITS.maxTextLength / 1048576} MB. Split it into several manifests.`,
+      { length: text.length, limit: PARSE_LIMITS.maxTextLength },
+    );
+  }
+  const deep = nestingExceeded(text);
+  if (deep >= 0) {
     return {
       text,
       doc: undefined,
       value: undefined,
       findings: [{
-        code: 'file-too-large',
+        code: 'yaml-nesting',
         severity: 'error',
-        message: `This file is ${(text.length / 1048576).toFixed(1)} MB; Carbon Lens analyses manifests up to ${PARSE_LIMITS.maxTextLength / 1048576} MB. Split it into several manifests.`,
-        start: 0,
-        end: 0,
-        data: { length: text.length, limit: PARSE_LIMITS.maxTextLength },
+        message: `Lists and mappings are nested more than ${PARSE_LIMITS.maxNesting} levels deep here; a manifest needs about five. Carbon Lens stops reading to stay responsive.`,
+        start: deep,
+        end: Math.min(text.length, deep + 1),
+        data: { limit: PARSE_LIMITS.maxNesting },
       }],
     };
+  }
+  if (structureCount(text) > PARSE_LIMITS.maxStructure) {
+    return tooLarge(
+      text,
+      `This file has more than ${PARSE_LIMITS.maxStructure.toLocaleString('en-US')} lines and list or map entries; Carbon Lens analyses manifests up to that size to stay responsive. Split it into several manifests.`,
+      { length: text.length, limit: PARSE_LIMITS.maxStructure },
+    );
   }
   const findings: Finding[] = [];
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, merge: true, strict: true }) as Document.Parsed[];
+    // YAML 1.2 counts a lone CR (old Mac line endings) as a line break, as LineIndex does, but
+    // the parser does not: give it LF instead (same length, so every offset stays valid).
+    const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+    docs = parseAllDocuments(source, { uniqueKeys: true, prettyErrors: false, merge: true, strict: true, logLevel: 'error' }) as Document.Parsed[];
   } catch (error) {
     // The yaml parser recurses per nesting level; absurd nesting exhausts the stack.
     return {
@@ -71,7 +153,13 @@ export function parseManifest(text: string): ParsedManifest {
   if (!Array.isArray(docs)) docs = [];
   const doc = docs[0];
   for (const [index, d] of docs.entries()) {
+    // A tab used as indentation makes the parser misread every line after it: report the tabs,
+    // not the cascade. Errors at the same position are one mistake seen twice: keep the first.
+    const tabs = d.errors.some((e) => e.code === 'TAB_AS_INDENT');
+    const seenAt = new Set<number>();
     for (const error of d.errors) {
+      if ((tabs && error.code !== 'TAB_AS_INDENT') || seenAt.has(error.pos[0])) continue;
+      seenAt.add(error.pos[0]);
       const hint = YAML_CODE_HINTS[error.code];
       findings.push({
         code: 'yaml-syntax',
@@ -110,23 +198,119 @@ export function parseManifest(text: string): ParsedManifest {
     try {
       value = doc.toJS({ maxAliasCount: PARSE_LIMITS.maxAliasCount });
     } catch (error) {
-      findings.push({
-        code: 'yaml-alias-limit',
-        severity: 'error',
-        message: `Aliases expand too much (${error instanceof Error ? error.message : String(error)}); Carbon Lens stops at ${PARSE_LIMITS.maxAliasCount} expansions to stay responsive.`,
-        start: 0,
-        end: Math.min(text.length, 1),
-      });
+      findings.push(aliasFinding(doc, text, error));
+    }
+    if (value !== undefined) {
+      // `&a [*a]` is legal YAML and becomes a structure that contains itself: every walk over it
+      // (validation, the report) would never end.
+      const cycle = recursiveAlias(doc);
+      if (cycle || isCyclic(value)) {
+        value = undefined;
+        findings.push({
+          code: 'yaml-alias-cycle',
+          severity: 'error',
+          message: `The alias ${cycle ? `*${cycle.source} ` : ''}is used inside its own anchor, so the value would contain itself. Copy the values instead.`,
+          start: cycle?.start ?? 0,
+          end: cycle?.end ?? Math.min(text.length, 1),
+        });
+      }
     }
   } else if (doc) {
     // With syntax errors the tree is still usable for positions and partial values.
     try {
       value = doc.toJS({ maxAliasCount: PARSE_LIMITS.maxAliasCount });
+      if (recursiveAlias(doc) || isCyclic(value)) value = undefined;
     } catch {
       value = undefined;
     }
   }
   return { text, doc, value, findings };
+}
+
+/** A finding for an error thrown while turning the document into values (aliases, merge keys). */
+function aliasFinding(doc: Document.Parsed, text: string, error: unknown): Finding {
+  const message = error instanceof Error ? error.message : String(error);
+  const firstAlias = (predicate: (alias: Alias) => boolean) => {
+    let found: [number, number] | undefined;
+    visit(doc, { Alias(_, node) { if (!found && node.range && predicate(node)) { found = [node.range[0], node.range[1]]; return visit.BREAK; } return undefined; } });
+    return found;
+  };
+  const at = (range: [number, number] | undefined) => (range ? { start: range[0], end: Math.max(range[1], range[0] + 1) } : { start: 0, end: Math.min(text.length, 1) });
+  if (/Unresolved alias/i.test(message)) {
+    const unresolved = firstAlias((alias) => alias.resolve(doc) === undefined);
+    const name = /: (.*)$/.exec(message)?.[1];
+    return {
+      code: 'yaml-unresolved-alias', severity: 'error', ...at(unresolved),
+      message: `The alias *${name ?? ''} refers to no anchor: define &${name ?? 'name'} before it is used.`,
+    };
+  }
+  if (/Merge sources/i.test(message)) {
+    return {
+      code: 'yaml-merge', severity: 'error', ...at(mergeKeyRange(doc)),
+      message: 'A merge key (<<) must refer to a mapping or a list of mappings, such as `<<: *defaults`.',
+    };
+  }
+  return {
+    code: 'yaml-alias-limit', severity: 'error', ...at(firstAlias(() => true)),
+    message: `Aliases expand too much (${message}); Carbon Lens stops at ${PARSE_LIMITS.maxAliasCount} expansions to stay responsive.`,
+  };
+}
+
+function mergeKeyRange(doc: Document.Parsed): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!found && isScalar(pair.key) && (pair.key.value === '<<' || String(pair.key.source ?? '') === '<<') && pair.key.range) {
+        found = [pair.key.range[0], pair.key.range[1]];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** The first alias used inside the node its anchor names (`&a [*a]`), if any. */
+function recursiveAlias(doc: Document.Parsed): { source: string; start: number; end: number } | undefined {
+  let found: { source: string; start: number; end: number } | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      if (!found && target?.range && alias.range && target.range[0] <= alias.range[0] && alias.range[1] <= target.range[1]) {
+        found = { source: alias.source, start: alias.range[0], end: alias.range[1] };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** True when a plain value contains itself (iterative: deep values must not overflow the stack). */
+export function isCyclic(root: unknown): boolean {
+  if (root === null || typeof root !== 'object') return false;
+  const onPath = new Set<object>();
+  const done = new Set<object>();
+  const stack: { node: object; children: unknown[]; next: number }[] = [];
+  const enter = (node: object) => {
+    onPath.add(node);
+    stack.push({ node, children: Array.isArray(node) ? node : Object.values(node), next: 0 });
+  };
+  enter(root);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.children.length) {
+      onPath.delete(top.node);
+      done.add(top.node);
+      stack.pop();
+      continue;
+    }
+    const child = top.children[top.next++];
+    if (child === null || typeof child !== 'object' || done.has(child)) continue;
+    if (onPath.has(child)) return true;
+    enter(child);
+  }
+  return false;
 }
 
 export interface NodeLocation {

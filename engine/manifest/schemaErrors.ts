@@ -85,11 +85,20 @@ function patternIssue(path: PathSegment[], value: unknown): SchemaIssue {
   if (key === 'limit') {
     const text = String(value);
     const unitFix = limitUnitFix(text);
+    const unitOk = /(^|[\s\d.])(kg|t|kt|Mt)CO2e\s*$/.test(text);
+    const negative = /^\s*-/.test(text);
+    const ambiguous = limitUnitAmbiguity(text);
     return {
       code: 'invalid-limit', path, on: 'value', data: { value, allowedUnits: ['kgCO2e', 'tCO2e', 'ktCO2e', 'MtCO2e'] },
       message: unitFix
-        ? `Budget limit "${text}" has no valid unit; did you mean "${unitFix}"? Units are kgCO2e, tCO2e, ktCO2e or MtCO2e.`
-        : `Budget limit "${text}" must be a number followed by a unit: kgCO2e, tCO2e, ktCO2e or MtCO2e (for example "900 tCO2e").`,
+        ? unitOk
+          ? `Budget limit "${text}" must be a plain number (digits and one decimal point) before its unit; did you mean "${unitFix}"?`
+          : `Budget limit "${text}" has no valid unit; did you mean "${unitFix}"? Units are kgCO2e, tCO2e, ktCO2e or MtCO2e.`
+        : ambiguous
+          ? `Budget limit "${text}" is ambiguous: ${ambiguous} Write tCO2e (tonnes) or MtCO2e (megatonnes).`
+          : negative
+            ? `Budget limit "${text}" is negative: a limit is a positive number followed by a unit (for example "900 tCO2e").`
+            : `Budget limit "${text}" must be a number followed by a unit: kgCO2e, tCO2e, ktCO2e or MtCO2e (for example "900 tCO2e").`,
       replacement: unitFix ? { target: 'value', text: unitFix, title: `Change to "${unitFix}"` } : undefined,
     };
   }
@@ -100,25 +109,66 @@ function patternIssue(path: PathSegment[], value: unknown): SchemaIssue {
   };
 }
 
-const LIMIT_UNITS: Record<string, string> = {
-  kgco2e: 'kgCO2e', kgco2: 'kgCO2e', kgco2eq: 'kgCO2e', kg: 'kgCO2e', kgc02e: 'kgCO2e', kgcoe: 'kgCO2e',
-  tco2e: 'tCO2e', tco2: 'tCO2e', tco2eq: 'tCO2e', t: 'tCO2e', tc02e: 'tCO2e', tonnes: 'tCO2e', tons: 'tCO2e', tonne: 'tCO2e', tonco2e: 'tCO2e', tonsco2e: 'tCO2e', tonnesco2e: 'tCO2e',
-  ktco2e: 'ktCO2e', ktco2: 'ktCO2e', kt: 'ktCO2e', ktc02e: 'ktCO2e',
-  mtco2e: 'MtCO2e', mtco2: 'MtCO2e', mt: 'MtCO2e', mtc02e: 'MtCO2e',
-};
+const LIMIT_NUMBER = /^\s*([0-9]{1,3}(?:[ ,_][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,3})?|[0-9]*\.[0-9]+)\s*(.*?)\s*$/;
+// A unit is a mass prefix and an optional CO2 / CO2e / CO2eq / CO2-eq suffix (₂ and a zero for O
+// accepted); the prefix alone decides the magnitude, so no guess ever changes it.
+const LIMIT_UNIT = /^(kg|g|t|tonnes?|tons?|kt|mt|gt)(?:c[o0]2?(?:e|eq|-eq)?)?$/i;
 
-/** Best-guess correction of a budget limit with a misspelt unit ("900 tCO2" → "900 tCO2e"). */
-export function limitUnitFix(text: string): string | undefined {
-  const match = /^\s*([0-9]+(?:\.[0-9]+)?|[0-9]*\.[0-9]+|[0-9]{1,3}(?:[ ,_][0-9]{3})+)\s*([A-Za-z0-9₂ ]*)\s*$/.exec(text);
+/** Unit prefix → canonical unit and the factor the number is multiplied by. */
+function canonicalUnit(prefix: string): { unit: string; factor: number } | undefined {
+  const p = prefix.toLowerCase();
+  if (p === 'kg') return { unit: 'kgCO2e', factor: 1 };
+  if (p === 'g') return { unit: 'kgCO2e', factor: 1e-3 }; // grams
+  if (p === 't' || p.startsWith('ton')) return { unit: 'tCO2e', factor: 1 };
+  if (p === 'kt') return { unit: 'ktCO2e', factor: 1 };
+  if (p === 'gt') return { unit: 'MtCO2e', factor: 1e3 }; // gigatonnes
+  // "Mt" is megatonnes, but "MT", "mt" and "mT" are also written for metric tonnes: no guess.
+  if (prefix === 'Mt') return { unit: 'MtCO2e', factor: 1 };
+  return undefined;
+}
+
+function splitLimit(text: string): { number: string; prefix: string } | undefined {
+  const match = LIMIT_NUMBER.exec(text);
   if (!match) return undefined;
-  const number = match[1].replace(/[ ,_]/g, '');
-  const unitText = match[2].replace(/₂/g, '2').replace(/\s+/g, '').toLowerCase();
-  const unit = LIMIT_UNITS[unitText] ?? closest(unitText, ['kgCO2e', 'tCO2e', 'ktCO2e', 'MtCO2e'].map((u) => u.toLowerCase()));
+  const unitText = match[2].replace(/₂/g, '2').replace(/\s+/g, '');
+  const unit = LIMIT_UNIT.exec(unitText);
+  return unit ? { number: match[1], prefix: unit[1] } : undefined;
+}
+
+/** Why a limit's unit cannot be guessed safely, if that is the problem. */
+export function limitUnitAmbiguity(text: string): string | undefined {
+  const parts = splitLimit(text);
+  if (parts && parts.prefix.toLowerCase() === 'mt' && parts.prefix !== 'Mt') {
+    return `"${parts.prefix}" is written both for megatonnes (MtCO2e, a million tonnes) and for metric tonnes (tCO2e).`;
+  }
+  return undefined;
+}
+
+/**
+ * Correction of a budget limit with a misspelt unit or number ("900 tCO2" → "900 tCO2e",
+ * "1,000 tCO2e" → "1000 tCO2e", "900 gCO2e" → "0.9 kgCO2e"), or undefined when it cannot be
+ * guessed without risking the magnitude.
+ */
+export function limitUnitFix(text: string): string | undefined {
+  const parts = splitLimit(text);
+  if (!parts) return undefined;
+  const unit = canonicalUnit(parts.prefix);
   if (!unit) return undefined;
-  const canonical = LIMIT_UNITS[unit.toLowerCase()] ?? unit;
-  const normalizedNumber = number.startsWith('.') ? `0${number}` : number;
-  const fixed = `${normalizedNumber} ${canonical}`;
-  return fixed.trim() === text.trim() ? undefined : fixed;
+  let number = parts.number.replace(/[ ,_]/g, '');
+  if (number.startsWith('.')) number = `0${number}`;
+  if (/[eE]/.test(number) || unit.factor !== 1) {
+    // "9e3 tCO2e" → "9000 tCO2e": the limit pattern takes plain decimals only.
+    const parsed = Number(number) * unit.factor;
+    if (!Number.isFinite(parsed) || parsed >= 1e21) return undefined;
+    number = plainDecimal(parsed);
+  }
+  const fixed = `${number} ${unit.unit}`;
+  return fixed === text.trim() ? undefined : fixed;
+}
+
+/** A finite number without exponent notation (9e3 → "9000", 1.5e-3 → "0.0015"). */
+function plainDecimal(value: number): string {
+  return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
 }
 
 function rangeIssue(error: ErrorObject, path: PathSegment[], value: unknown): SchemaIssue {
@@ -129,8 +179,10 @@ function rangeIssue(error: ErrorObject, path: PathSegment[], value: unknown): Sc
   let hint = '';
   if (SHARE_KEYS.has(key) && typeof value === 'number' && value > 1 && value <= 100) {
     hint = ` It is a share between 0 and 1: write ${value / 100} for ${value}%.`;
-  } else if (key === 'pue') {
+  } else if (key === 'pue' && typeof value === 'number' && value < 1) {
     hint = ' PUE is facility energy divided by IT energy, so it is never below 1.';
+  } else if (key === 'pue') {
+    hint = ' Typical values are 1.1 (hyperscale) to 1.6 (enterprise rooms).';
   } else if (typeof value === 'number' && value < 0) {
     hint = ' Negative values are not meaningful here.';
   }
@@ -139,7 +191,7 @@ function rangeIssue(error: ErrorObject, path: PathSegment[], value: unknown): Sc
     : undefined;
   return {
     code: 'out-of-range', path, on: 'value', data: { value, limit, comparison },
-    message: `${subject(path)} must be ${words[comparison] ?? comparison} ${limit}; got ${String(value)}.${hint}`,
+    message: `${capitalize(subject(path))} must be ${words[comparison] ?? comparison} ${limit}; got ${String(value)}.${hint}`,
     replacement,
   };
 }
@@ -164,22 +216,42 @@ export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: Pat
     const schema = error.parentSchema as SchemaNode | undefined;
     let issue: SchemaIssue | undefined;
 
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      // ajv rejects .nan, .inf and 1e400 with whatever keyword it meets first (type, enum, anyOf):
+      // say what is really wrong, once.
+      issues.push(...dedupe(seen, [nonFiniteIssue(path, value)]));
+      continue;
+    }
+
     switch (error.keyword) {
       case 'anyOf': {
         // Only `period` uses anyOf: report the branch's own errors when the value picked one.
         if (hasDeeper(error.instancePath) || siblings.some((e) => !['type', 'anyOf'].includes(e.keyword))) break;
+        // A mapping chose the {start, end} form: its own errors (a date of the wrong type) say what is wrong.
+        if (value !== null && typeof value === 'object' && !Array.isArray(value)) break;
         issue = {
           code: 'wrong-type', path, on: 'value', data: { value },
-          message: `${subject(path)} must be a year such as 2026, or start and end dates ({ start: 2026-01-01, end: 2026-07-01 }); got ${describe(value)}.`,
+          message: `${capitalize(subject(path))} must be a year such as 2026, or start and end dates ({ start: 2026-01-01, end: 2026-07-01 }); got ${describe(value)}.`,
         };
         break;
       }
       case 'type': {
         if (siblings.some((e) => e.keyword === 'anyOf')) break;
-        const expected = String(error.params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+        if (path[path.length - 1] === 'limit' && path[0] === 'budgets' && typeof value === 'number') {
+          issue = {
+            code: 'invalid-limit', path, on: 'value', data: { value, allowedUnits: ['kgCO2e', 'tCO2e', 'ktCO2e', 'MtCO2e'] },
+            message: `Budget limit ${value} has no unit: write it as text with a unit, such as "${value} tCO2e" (units: kgCO2e, tCO2e, ktCO2e or MtCO2e).`,
+            replacement: { target: 'value', text: `${value} tCO2e`, title: `Change to "${value} tCO2e"` },
+          };
+          break;
+        }
+        const expected = schema?.format === 'date'
+          ? 'a date written YYYY-MM-DD (for example 2025-01-15)'
+          : String(error.params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+        const quotedNumber = /integer|number/.test(String(error.params.type)) && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value));
         issue = {
           code: 'wrong-type', path, on: 'value', data: { value, expected: error.params.type },
-          message: `${subject(path)} must be ${expected}; got ${describe(value)}.`,
+          message: `${capitalize(subject(path))} must be ${expected}; got ${describe(value)}.${quotedNumber ? ' Write it without quotes.' : ''}`,
         };
         break;
       }
@@ -202,6 +274,8 @@ export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: Pat
         break;
       }
       case 'not': {
+        // `not: {required: [a, b]}` fails on anything that is not a mapping; the type error says it.
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) break;
         const mutuallyExclusive: Record<string, [string, string]> = {
           asset: ['model', 'components'], cpu: ['dieSizeMm2', 'dieSizePerCoreMm2'], gpu: ['model', 'dieSizeMm2'], power: ['averageW', 'idleW/maxW'],
         };
@@ -237,7 +311,7 @@ export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: Pat
         const suggestion = closest(extra, allowed);
         issue = {
           code: 'unknown-key', path: [...path, extra], on: 'key', data: { key: extra, allowedKeys: allowed, suggestion },
-          message: `Unknown key \`${extra}\` in ${subject(path)}${suggestion ? `; did you mean \`${suggestion}\`?` : `. Allowed keys: ${allowed.join(', ')}.`}`,
+          message: `Unknown ${extra === '' ? 'empty key' : `key \`${extra}\``} in ${subject(path)}${suggestion ? `; did you mean \`${suggestion}\`?` : `. Allowed keys: ${allowed.join(', ')}.`}`,
           replacement: suggestion ? { target: 'key', text: suggestion, title: `Rename to \`${suggestion}\`` } : undefined,
         };
         break;
@@ -250,8 +324,8 @@ export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: Pat
         issue = {
           code: 'invalid-value', path, on: 'value', data: { value, allowedValues: allowed, suggestion },
           message: allowed.length === 1
-            ? `${subject(path)} must be ${list}; got ${describe(value)}.`
-            : `${subject(path)} must be one of ${list}; got ${describe(value)}${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
+            ? `${capitalize(subject(path))} must be ${list}; got ${describe(value)}.`
+            : `${capitalize(subject(path))} must be one of ${list}; got ${describe(value)}${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
           replacement: suggestion ? { target: 'value', text: suggestion, title: `Change to \`${suggestion}\`` } : undefined,
         };
         break;
@@ -268,7 +342,7 @@ export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: Pat
       case 'format':
         issue = {
           code: 'invalid-date', path, on: 'value', data: { value },
-          message: `${subject(path)} must be a real date written YYYY-MM-DD (for example 2025-01-15); got ${describe(value)}.`,
+          message: `${capitalize(subject(path))} must be a real date written YYYY-MM-DD (for example 2025-01-15); got ${describe(value)}.`,
         };
         break;
       case 'maxItems':
@@ -276,19 +350,41 @@ export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: Pat
       case 'minLength':
         issue = {
           code: 'out-of-range', path, on: 'value', data: { limit: error.params.limit },
-          message: `${subject(path)} is ${error.keyword === 'minLength' ? 'too short' : 'too long'} (${error.keyword === 'minLength' ? 'at least' : 'at most'} ${String(error.params.limit)} ${error.keyword === 'maxItems' ? 'entries' : 'characters'}).`,
+          message: `${capitalize(subject(path))} is ${error.keyword === 'minLength' ? 'too short' : 'too long'} (${error.keyword === 'minLength' ? 'at least' : 'at most'} ${String(error.params.limit)} ${error.keyword === 'maxItems' ? 'entries' : 'characters'}).`,
         };
         break;
       default:
-        issue = { code: 'schema', path, on: 'value', message: `${subject(path)} ${error.message ?? 'is invalid'}.` };
+        issue = { code: 'schema', path, on: 'value', message: `${capitalize(subject(path))} ${error.message ?? 'is invalid'}.` };
     }
     if (!issue) continue;
-    const key = `${issue.code}|${issue.path.join('/')}|${issue.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    issues.push(issue);
+    issues.push(...dedupe(seen, [issue]));
   }
-  return issues;
+  // A misspelt required key ("periode", "sit") is one mistake: the unknown key's "did you mean"
+  // says it, so the "missing" error for the key it should have been is dropped.
+  const misspelt = new Set(issues
+    .filter((i) => i.code === 'unknown-key' && typeof i.data?.suggestion === 'string')
+    .map((i) => `${i.path.slice(0, -1).join('/')}|${String(i.data?.suggestion)}`));
+  return misspelt.size === 0
+    ? issues
+    : issues.filter((i) => !(i.code === 'missing-required' && misspelt.has(`${i.path.join('/')}|${String(i.data?.property)}`)));
+}
+
+function dedupe(seen: Set<string>, candidates: SchemaIssue[]): SchemaIssue[] {
+  return candidates.filter((issue) => {
+    const key = issue.code === 'not-finite' ? `not-finite|${issue.path.join('/')}` : `${issue.code}|${issue.path.join('/')}|${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A number YAML reads as NaN or ±Infinity (.nan, .inf, 1e400). */
+export function nonFiniteIssue(path: PathSegment[], value: number): SchemaIssue {
+  const what = Number.isNaN(value) ? '.nan (not a number)' : value > 0 ? 'a number too large to represent (.inf or beyond 1.8e308)' : 'a negative infinity';
+  return {
+    code: 'not-finite', path, on: 'value', data: { value: String(value) },
+    message: `${capitalize(subject(path))} must be a finite number; got ${what}, which cannot be computed with.`,
+  };
 }
 
 function capitalize(text: string): string {

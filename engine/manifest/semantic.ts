@@ -2,6 +2,7 @@ import { Note } from '../compute/notes';
 import { DataCatalog } from '../data/registry';
 import { Asset, Budget, FactorOverride, Scenario, Site } from './types.generated';
 import { closest } from './suggest';
+import { parseLimitKg } from '../compute/budgets';
 
 /** The sections of a manifest after schema validation (invalid items are undefined). */
 export interface Sections {
@@ -63,6 +64,10 @@ function unknownReference(
   });
 }
 
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 20)}…${text.slice(-12)}` : text;
+}
+
 /** Finds non-finite numbers (.nan, .inf, 1e999) anywhere in a value. */
 function nonFinitePaths(value: unknown, path: (string | number)[], out: (string | number)[][]): void {
   if (typeof value === 'number') {
@@ -74,10 +79,15 @@ function nonFinitePaths(value: unknown, path: (string | number)[], out: (string 
   }
 }
 
-export function checkNonFinite(value: unknown, basePath: (string | number)[], notes: Note[]): boolean {
+/**
+ * Adds a `not-finite` error for each non-finite number in `value` whose path (joined with NUL)
+ * is not in `reported` (the schema usually reports them already). True when any was found.
+ */
+export function checkNonFinite(value: unknown, basePath: (string | number)[], notes: Note[], reported: ReadonlySet<string> = new Set()): boolean {
   const found: (string | number)[][] = [];
   nonFinitePaths(value, basePath, found);
   for (const path of found) {
+    if (reported.has(path.join('\u0000'))) continue;
     notes.push({
       code: 'not-finite',
       severity: 'error',
@@ -89,7 +99,12 @@ export function checkNonFinite(value: unknown, basePath: (string | number)[], no
 }
 
 /** Cross-references and catalog lookups that the JSON schema cannot express. */
-export function checkSemantics(sections: Sections, data: DataCatalog): SemanticResult {
+export function checkSemantics(
+  sections: Sections,
+  data: DataCatalog,
+  /** Ids written in the text, including items with schema errors (already reported on their own). */
+  declared: { sites: ReadonlySet<string>; assets: ReadonlySet<string> } = { sites: new Set(), assets: new Set() },
+): SemanticResult {
   const notes: Note[] = [];
   const result: SemanticResult = {
     notes,
@@ -120,7 +135,10 @@ export function checkSemantics(sections: Sections, data: DataCatalog): SemanticR
 
   sections.assets.forEach((asset, index) => {
     if (!asset) return;
-    if (!siteIds.has(asset.site)) {
+    if (!siteIds.has(asset.site) && declared.sites.has(asset.site)) {
+      // The site exists but has errors of its own: the asset cannot be computed, nothing more to say.
+      result.invalidAssets.add(index);
+    } else if (!siteIds.has(asset.site)) {
       unknownReference('unknown-site', 'site', asset.site, siteIds.keys(), ['assets', index, 'site'], notes,
         siteIds.size === 0 ? ' Define it under `sites`.' : '');
       result.invalidAssets.add(index);
@@ -150,12 +168,25 @@ export function checkSemantics(sections: Sections, data: DataCatalog): SemanticR
 
   sections.budgets.forEach((budget, index) => {
     if (!budget) return;
+    const limitKg = parseLimitKg(budget.limit);
+    if (limitKg !== undefined && !Number.isFinite(limitKg)) {
+      notes.push({
+        code: 'invalid-limit',
+        severity: 'error',
+        message: `Budget limit "${shorten(budget.limit.trim())}" is too large to compute with; write it with a larger unit (ktCO2e, MtCO2e).`,
+        path: ['budgets', index, 'limit'],
+        data: { value: budget.limit },
+      });
+      result.invalidBudgets.add(index);
+    }
     if (budget.site && !siteIds.has(budget.site)) {
-      unknownReference('unknown-site', 'site', budget.site, siteIds.keys(), ['budgets', index, 'site'], notes);
+      if (!declared.sites.has(budget.site)) unknownReference('unknown-site', 'site', budget.site, siteIds.keys(), ['budgets', index, 'site'], notes);
       result.invalidBudgets.add(index);
     }
     (budget.assets ?? []).forEach((id, i) => {
-      if (!assetIds.has(id)) {
+      if (!assetIds.has(id) && declared.assets.has(id)) {
+        result.invalidBudgets.add(index);
+      } else if (!assetIds.has(id)) {
         unknownReference('unknown-asset', 'asset', id, assetIds.keys(), ['budgets', index, 'assets', i], notes);
         result.invalidBudgets.add(index);
       }
@@ -165,13 +196,13 @@ export function checkSemantics(sections: Sections, data: DataCatalog): SemanticR
   sections.scenarios.forEach((scenario, index) => {
     if (!scenario) return;
     (scenario.sites ?? []).forEach((id, i) => {
-      if (!siteIds.has(id)) {
+      if (!siteIds.has(id) && !declared.sites.has(id)) {
         unknownReference('unknown-site', 'site', id, siteIds.keys(), ['scenarios', index, 'sites', i], notes);
         result.invalidScenarios.add(index);
       }
     });
     (scenario.assets ?? []).forEach((id, i) => {
-      if (!assetIds.has(id)) {
+      if (!assetIds.has(id) && !declared.assets.has(id)) {
         unknownReference('unknown-asset', 'asset', id, assetIds.keys(), ['scenarios', index, 'assets', i], notes);
         result.invalidScenarios.add(index);
       }

@@ -56,7 +56,7 @@ export function formatMarkdown(report: Report): string {
   ];
   if (report.budgets.length > 0) {
     lines.push('', '## Budgets', '', '| Budget | Actual | Limit | Used | Status |', '|---|---:|---:|---:|---|',
-      ...report.budgets.map((b) => `| ${mdEscape(b.id)} | ${formatKg(b.actualKgCO2e)} | ${formatKg(b.limitKgCO2e)} | ${formatPercent(b.ratio)} | ${b.status}${b.near ? ' (near)' : ''} |`));
+      ...report.budgets.map((b) => `| ${mdEscape(b.id)} | ${formatKg(b.actualKgCO2e)} | ${formatKg(b.limitKgCO2e)} | ${formatPercent(b.ratio ?? Infinity)} | ${b.status}${b.near ? ' (near)' : ''} |`));
   }
   const scenarios = [...report.scenarios, ...report.whatIfs];
   if (scenarios.length > 0) {

@@ -3,6 +3,7 @@ import { byScope, byStage, Breakdown, CATEGORIES, Category, Stage, STAGES, total
 import { ScenarioResult } from '../compute/scenarios';
 import { FactorUse } from '../factors/factor';
 import { Severity } from '../manifest/finding';
+import { positionIn } from '../manifest/lines';
 
 /**
  * The serialisable result of analysing one manifest: what the CLI prints, what the editor's
@@ -85,7 +86,8 @@ export interface ReportBudget {
   actualKgCO2e: number;
   min: number;
   max: number;
-  ratio: number;
+  /** actual ÷ limit; null when the limit is 0 and the actual is not (an infinite ratio has no JSON form). */
+  ratio: number | null;
   status: 'ok' | 'exceeded';
   near: boolean;
   severity: 'error' | 'warning' | 'info';
@@ -175,8 +177,8 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
   const diagnostics: ReportDiagnostic[] = analysis.findings
     .filter((f) => f.severity !== 'hint')
     .map((f) => {
-      const start = lines.position(f.start);
-      const end = lines.position(f.end);
+      const start = positionIn(lines, analysis.text, f.start);
+      const end = positionIn(lines, analysis.text, Math.max(f.start, f.end));
       return { code: f.code, severity: f.severity, message: f.message, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
     });
   const empty: ReportBreakdown = breakdownOf({
@@ -312,7 +314,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
     actualKgCO2e: b.actualKgCO2e.value,
     min: b.actualKgCO2e.min,
     max: b.actualKgCO2e.max,
-    ratio: b.ratio,
+    ratio: Number.isFinite(b.ratio) ? b.ratio : null,
     status: b.status === 'exceeded' ? 'exceeded' : 'ok',
     near: b.status === 'near',
     severity: b.severity,

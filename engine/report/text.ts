@@ -70,7 +70,7 @@ export function formatText(report: Report): string {
     out.push('', 'Budgets',
       table([
         ['Budget', 'Actual', 'Limit', 'Used', 'Status'],
-        ...report.budgets.map((b) => [b.id, formatKg(b.actualKgCO2e), formatKg(b.limitKgCO2e), formatPercent(b.ratio), b.status === 'exceeded' ? `EXCEEDED (${b.severity})` : b.near ? 'near limit' : 'ok']),
+        ...report.budgets.map((b) => [b.id, formatKg(b.actualKgCO2e), formatKg(b.limitKgCO2e), formatPercent(b.ratio ?? Infinity), b.status === 'exceeded' ? `EXCEEDED (${b.severity})` : b.near ? 'near limit' : 'ok']),
       ], [1, 2, 3]));
   }
   const scenarios = [...report.scenarios, ...report.whatIfs];

@@ -2,14 +2,18 @@
 
 export type MassUnit = 'kg' | 't';
 
+// `toLocaleString` builds a number format on every call; these are built once (same output).
+const INTEGER_FORMAT = new Intl.NumberFormat('en-US');
+const FRACTION_FORMATS = [0, 1, 2, 3, 4, 5, 6].map((digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }));
+
 /** Three significant figures, with thousands separators for large numbers. */
 export function formatNumber(value: number, significant = 3): string {
   if (!Number.isFinite(value)) return 'n/a';
   if (value === 0) return '0';
   const abs = Math.abs(value);
-  if (abs >= 10 ** significant) return Math.round(value).toLocaleString('en-US');
+  if (abs >= 10 ** significant) return INTEGER_FORMAT.format(Math.round(value));
   const digits = Math.max(0, significant - 1 - Math.floor(Math.log10(abs)));
-  return Number(value.toFixed(Math.min(digits, 6))).toLocaleString('en-US', { maximumFractionDigits: Math.min(digits, 6) });
+  return FRACTION_FORMATS[Math.min(digits, 6)].format(Number(value.toFixed(Math.min(digits, 6))));
 }
 
 /** A mass of CO2e in kg, shown in kg below a tonne and in t (or kt) above, unless a unit is forced. */

@@ -21,26 +21,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   REPO_ROOT, assertBuilt, buildTestUrl, ensureVscodeServer, makeTempDir, readVscodeVersion, startVscodeServer,
 } from '../../scripts/vscode-server.mjs';
-import { launchBrowser } from './ui-helpers.mjs';
+import { createRunGuard, launchBrowser } from './ui-helpers.mjs';
 
 const SUITE = join(REPO_ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
 const LOG_DIR = join(REPO_ROOT, 'test-results', 'e2e-host');
 const TIMEOUT_MS = Number(process.env.CARBON_LENS_E2E_TIMEOUT_MS || 300_000);
-const keep = process.env.CARBON_LENS_E2E_KEEP === '1';
 
-const cleanups = [];
-async function cleanup() {
-  while (cleanups.length > 0) {
-    const fn = cleanups.pop();
-    try { await fn(); } catch (error) { console.error(`cleanup: ${error?.message ?? error}`); }
-  }
-}
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping the VS Code server and the browser`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
+// Stops the server and the browser and removes the temp folder, also on Ctrl+C.
+const guard = createRunGuard('the VS Code server and the browser');
 
 function seconds(since) {
   return `${((Date.now() - since) / 1000).toFixed(1)}s`;
@@ -102,11 +90,11 @@ async function runInServer(tempRoot, workspace) {
   const env = { CARBON_LENS_E2E_RESULTS: resultsFile };
   if (process.env.CARBON_LENS_E2E_GREP) env.CARBON_LENS_E2E_GREP = process.env.CARBON_LENS_E2E_GREP;
   const server = await startVscodeServer({ serverDataDir: join(tempRoot, 'server-data'), logFile: join(LOG_DIR, 'server.log'), env });
-  cleanups.push(() => server.stop());
+  guard.defer(() => server.stop());
   console.log(`server on port ${server.port} (${seconds(started)})`);
 
   const browser = await launchBrowser();
-  cleanups.push(() => browser.close());
+  guard.defer(() => browser.close());
   const { page } = browser;
   page.on('console', (message) => appendFileSync(consoleLog, `[${message.type()}] ${message.text()}\n`));
   page.on('pageerror', (error) => appendFileSync(consoleLog, `[pageerror] ${error.stack ?? error.message}\n`));
@@ -170,8 +158,7 @@ async function runInElectron(vscodeExecutablePath, tempRoot, workspace) {
 async function main() {
   const started = Date.now();
   assertBuilt(['dist/client.js', 'dist/server.js', 'out/test/e2e/suite/index.js']);
-  const tempRoot = makeTempDir('carbon-lens-e2e-');
-  cleanups.push(() => (keep ? console.log(`kept ${tempRoot}`) : rmSync(tempRoot, { recursive: true, force: true })));
+  const tempRoot = guard.removeAtEnd(makeTempDir('carbon-lens-e2e-'));
   const workspace = prepareWorkspace(tempRoot);
 
   const mode = process.env.CARBON_LENS_E2E_MODE;
@@ -187,10 +174,8 @@ let exitCode = 1;
 try {
   exitCode = await main();
 } catch (error) {
-  console.error(`\nextension-host tests could not complete: ${error?.stack ?? error}`);
+  console.error(guard.stopping ? 'interrupted' : `\nextension-host tests could not complete: ${error?.stack ?? error}`);
   console.log('0 passed, 1 failed');
   exitCode = error?.timedOut ? 2 : 1;
-} finally {
-  await cleanup();
 }
-process.exit(exitCode);
+process.exit(await guard.finish(exitCode));

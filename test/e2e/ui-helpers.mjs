@@ -32,14 +32,24 @@ export function chromiumPath() {
  */
 export async function launchBrowser({ viewport = { width: 1400, height: 900 }, colorScheme = 'light' } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'carbon-lens-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: process.env.CARBON_LENS_E2E_HEADED !== '1',
     args: CHROMIUM_ARGS,
     viewport,
     colorScheme,
     timeout: 60_000,
-  });
+    // The runners' own signal handlers close the browser (and remove this profile), then exit.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    });
+  } catch (error) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
   const page = context.pages()[0] ?? (await context.newPage());
   let closed = false;
   return {
@@ -53,6 +63,70 @@ export async function launchBrowser({ viewport = { width: 1400, height: 900 }, c
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clean-up that survives Ctrl+C
+
+/**
+ * Undo steps of a run (stop servers, close browsers, remove temp folders), run in reverse order by
+ * cleanup(). On SIGINT/SIGTERM/SIGHUP: `stopping` is set, cleanup starts at once, and the run
+ * unwinds (its browser and server are gone, so its awaits fail fast); the runner then calls
+ * cleanup() again (which waits for the first) and exits with exitCode(). A step deferred after the
+ * signal (a launch that was in flight) is queued for that final cleanup and throws. Temp folders
+ * go last (finish()), so that nothing still running writes into a removed folder.
+ */
+export function createRunGuard(label) {
+  const steps = [];
+  const tempDirs = [];
+  let chain = Promise.resolve();
+  const guard = {
+    stopping: false,
+    defer(fn) {
+      steps.push(fn);
+      if (guard.stopping) throw new Error('interrupted');
+      return async () => {
+        const i = steps.lastIndexOf(fn);
+        if (i < 0) return; // cleanup() has it
+        steps.splice(i, 1);
+        await fn();
+      };
+    },
+    cleanup() {
+      chain = chain.then(async () => {
+        while (steps.length > 0) {
+          const fn = steps.pop();
+          try { await fn(); } catch (error) { console.error(`cleanup: ${error?.message ?? error}`); }
+        }
+      });
+      return chain;
+    },
+    /** A temp folder removed by finish(), after every step (unless CARBON_LENS_E2E_KEEP=1). */
+    removeAtEnd(path) {
+      tempDirs.push(path);
+      return path;
+    },
+    /** Runs the remaining steps, removes the temp folders, returns the exit code (130 if interrupted). */
+    async finish(code) {
+      await guard.cleanup();
+      for (const dir of tempDirs.splice(0)) {
+        if (process.env.CARBON_LENS_E2E_KEEP === '1') console.log(`kept ${dir}`);
+        else rmSync(dir, { recursive: true, force: true });
+      }
+      return guard.stopping ? 130 : code;
+    },
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, () => {
+      if (guard.stopping) return;
+      guard.stopping = true;
+      console.error(`\n${signal}: stopping ${label}`);
+      void guard.cleanup();
+      // Should the run not unwind, exit anyway ('exit' handlers still kill the servers' process groups).
+      setTimeout(() => process.exit(130), 20_000).unref();
+    });
+  }
+  return guard;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,6 +219,13 @@ export async function runCommand(page, title, { timeoutMs = 15_000 } = {}) {
   await entry.waitFor({ timeout: timeoutMs });
   await entry.click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+/** Waits for code lenses in the active editor and returns their texts (empty ones dropped). */
+export async function waitForCodeLenses(page, { timeoutMs = 30_000 } = {}) {
+  const lenses = page.locator('.editor-group-container.active .monaco-editor .codelens-decoration');
+  await lenses.first().waitFor({ state: 'attached', timeout: timeoutMs });
+  return (await lenses.allInnerTexts()).map((text) => text.trim()).filter(Boolean);
 }
 
 /**

@@ -18,8 +18,9 @@ interface LineInfo {
   rest?: string;
 }
 
-const LINE = /^(\s*)((?:-\s+)*)(.*)$/;
-const KEY = /^([A-Za-z_][\w.-]*)\s*:(?:\s+(.*)|\s*)$/;
+// `s`: a line may contain U+2028/U+2029, which `.` would not match (and exec would return null).
+const LINE = /^(\s*)((?:-\s+)*)(.*)$/s;
+const KEY = /^([A-Za-z_][\w.-]*)\s*:(?:\s+(.*)|\s*)$/s;
 
 function lineInfo(text: string): LineInfo | undefined {
   if (/^\s*(#.*)?$/.test(text)) return undefined;
@@ -177,14 +178,18 @@ const SNIPPETS: Record<string, CompletionItem> = {
 
 /** Completion of keys, values (catalog, locations, gases, enums, units) and item snippets. */
 export function complete(analysis: Analysis, position: Position): CompletionItem[] {
-  const lines = analysis.text.split(/\r?\n/);
+  // Line breaks as LSP counts them (CRLF, LF or a lone CR), so that lines match positions.
+  const lines = analysis.text.split(/\r\n|\r|\n/);
+  // A position past the end (a stale or hostile request) would make containerPath walk back
+  // from line 2^31: nothing to complete there.
+  if (!Number.isInteger(position.line) || position.line < 0 || position.line >= lines.length) return [];
   const current = (lines[position.line] ?? '').slice(0, position.character);
-  const match = /^(\s*)((?:-\s+)*)(.*)$/.exec(current)!;
+  const match = LINE.exec(current)!;
   const startsItem = match[2].length > 0;
   const column = match[1].length + match[2].length;
   const itemDash = startsItem ? match[1].length + match[2].lastIndexOf('-') : undefined;
   const typed = match[3];
-  const valueMatch = /^([A-Za-z_][\w.-]*)\s*:\s*(.*)$/.exec(typed);
+  const valueMatch = /^([A-Za-z_][\w.-]*)\s*:\s*(.*)$/s.exec(typed);
   if (valueMatch) {
     const path = containerPath(lines, position.line, column, itemDash);
     if (/^[[{]/.test(valueMatch[2])) return [];

@@ -1,6 +1,7 @@
 import { Diagnostic, DiagnosticSeverity, DiagnosticRelatedInformation, Range } from 'vscode-languageserver';
 import { Analysis } from '../../../engine/analysis';
 import { Finding, Severity } from '../../../engine/manifest/finding';
+import { positionIn } from '../../../engine/manifest/lines';
 
 export const SOURCE = 'carbon-lens';
 
@@ -16,7 +17,8 @@ export function toSeverity(severity: Severity): DiagnosticSeverity {
 }
 
 export function rangeOf(analysis: Analysis, start: number, end: number): Range {
-  return { start: analysis.lines.position(start), end: analysis.lines.position(Math.max(start, end)) };
+  // positionIn keeps both ends inside the document whatever the finding's offsets (CRLF, past the end).
+  return { start: positionIn(analysis.lines, analysis.text, start), end: positionIn(analysis.lines, analysis.text, Math.max(start, end)) };
 }
 
 export function offsetOf(analysis: Analysis, position: { line: number; character: number }): number {

@@ -19,7 +19,8 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   for (const item of analysis.outline) {
     const range = rangeOf(analysis, item.start, item.end);
     const symbol: DocumentSymbol = {
-      name: item.id ?? `#${item.index + 1}`,
+      // Clients reject empty names (VS Code throws on `id: ""`): fall back to the position.
+      name: item.id?.trim() ? item.id : `#${item.index + 1}`,
       kind: KIND[item.section],
       range,
       selectionRange: rangeOf(analysis, item.selectionStart, item.selectionEnd),

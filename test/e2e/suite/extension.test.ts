@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  EXTENSION_ID, activateWithSample, closeAllEditors, getExtension, manifest, openSample, waitFor, writeWorkspaceFile,
+  EXTENSION_ID, activateWithSample, closeAllEditors, codeLenses, getExtension, manifest, openSample, waitFor, writeWorkspaceFile,
 } from './util';
 
 const SAMPLE = 'example-ai-lab.carbon.yaml';
@@ -43,12 +43,14 @@ describe('Carbon Lens extension in VS Code', () => {
     assert.deepEqual(contributed.filter((id) => !registered.has(id)), [], 'contributed commands without a handler');
   });
 
-  it('restarts the language server on carbonLens.restartServer', async () => {
-    await activateWithSample(SAMPLE);
+  it('restarts the language server on carbonLens.restartServer, which then answers again', async () => {
+    const document = await activateWithSample(SAMPLE);
+    const answers = async (): Promise<boolean> => (await codeLenses(document.uri)).length > 0;
+    await waitFor(answers, 30_000, 'code lenses from the language server');
     // Rejects if the handler throws (e.g. the client cannot restart); mocha's timeout catches a hang.
     await vscode.commands.executeCommand('carbonLens.restartServer');
     // And again: a second restart only works if the first left a running client behind.
     await vscode.commands.executeCommand('carbonLens.restartServer');
-    await waitFor(() => getExtension().isActive, 5_000, 'the extension to stay active');
+    await waitFor(answers, 30_000, 'code lenses from the restarted language server');
   });
 });

@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import { formatKg } from '../../engine/report/units';
+import type { AnalysisSummary } from '../../server/src/protocol';
+import { CarbonLensClient, DOCUMENT_SELECTOR } from './client';
+import { isManifest } from './manifests';
+
+export type BudgetState = 'none' | 'ok' | 'near' | 'exceeded';
+
+/** Budget state of a summary: the worst of its budgets. */
+export function budgetState(summary: AnalysisSummary): BudgetState {
+  const { ok, near, exceeded } = summary.budgets;
+  if (exceeded > 0) return 'exceeded';
+  if (near > 0) return 'near';
+  return ok > 0 ? 'ok' : 'none';
+}
+
+/** The status text of a summary, e.g. "232 tCO2e this period" and "2 budgets ok". */
+export function describeSummary(summary: AnalysisSummary, units: 'auto' | 'kg' | 't'): { text: string; detail: string } {
+  const unit = units === 'auto' ? undefined : units;
+  const total = summary.totalKgCO2e === null
+    ? 'no total (errors)'
+    : `${formatKg(summary.totalKgCO2e, unit)} ${summary.view === 'period' ? 'this period' : 'inventory view'}`;
+  const { ok, near, exceeded } = summary.budgets;
+  const count = ok + near + exceeded;
+  const parts: string[] = [];
+  if (count === 0) parts.push('no budgets');
+  else if (exceeded === 0 && near === 0) parts.push(`${count === 1 ? 'budget' : `${count} budgets`} ok`);
+  else {
+    if (exceeded > 0) parts.push(`${exceeded} budget${exceeded > 1 ? 's' : ''} exceeded`);
+    if (near > 0) parts.push(`${near} near the limit`);
+    if (ok > 0) parts.push(`${ok} ok`);
+  }
+  if (!summary.complete) parts.push(summary.errors > 0 ? `${summary.errors} error${summary.errors > 1 ? 's' : ''}: incomplete` : 'incomplete');
+  return { text: total, detail: parts.join(' · ') };
+}
+
+/**
+ * The language status item of the active manifest ({} in the status bar next to the language
+ * mode): its total and budget state from the server's `carbonLens/analysis` notifications.
+ * Clicking it opens the report.
+ */
+export class StatusController implements vscode.Disposable {
+  private readonly item: vscode.LanguageStatusItem;
+  private readonly summaries = new Map<string, AnalysisSummary>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly client: CarbonLensClient) {
+    this.item = vscode.languages.createLanguageStatusItem('carbonLens.status', DOCUMENT_SELECTOR);
+    this.item.name = 'Carbon Lens';
+    this.item.text = '$(loading~spin) Carbon Lens';
+    this.item.busy = true;
+    this.disposables.push(
+      this.item,
+      client.onDidAnalyze((summary) => {
+        const uri = client.uriOf(summary).toString();
+        this.summaries.set(uri, summary);
+        if (uri === this.activeUri()) this.update();
+      }),
+      client.onDidChangeState(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        // Busy until the server has analysed the edit.
+        if (event.contentChanges.length > 0 && event.document.uri.toString() === this.activeUri()) this.item.busy = true;
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.summaries.delete(document.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('carbonLens.units')) this.update();
+      }),
+    );
+    this.update();
+  }
+
+  private activeUri(): string | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    return isManifest(document) ? document.uri.toString() : undefined;
+  }
+
+  private update(): void {
+    const uri = this.activeUri();
+    if (!uri) return; // the item only shows for manifests anyway
+    const summary = this.summaries.get(uri);
+    if (!this.client.running) {
+      this.item.text = 'Carbon Lens: server not running';
+      this.item.detail = 'Run "Carbon Lens: Restart Server"';
+      this.item.severity = vscode.LanguageStatusSeverity.Warning;
+      this.item.busy = false;
+      this.item.command = { title: 'Restart Server', command: 'carbonLens.restartServer' };
+      return;
+    }
+    if (!summary) {
+      this.item.text = 'Carbon Lens';
+      this.item.detail = 'Analysing…';
+      this.item.severity = vscode.LanguageStatusSeverity.Information;
+      this.item.busy = true;
+      this.item.command = { title: 'Open Report', command: 'carbonLens.openReport', arguments: [uri] };
+      return;
+    }
+    const units = vscode.workspace.getConfiguration('carbonLens', vscode.Uri.parse(uri)).get<'auto' | 'kg' | 't'>('units') ?? 'auto';
+    const { text, detail } = describeSummary(summary, units);
+    const state = budgetState(summary);
+    this.item.text = text;
+    this.item.detail = detail;
+    this.item.severity = state === 'exceeded' || summary.totalKgCO2e === null
+      ? vscode.LanguageStatusSeverity.Error
+      : state === 'near' || !summary.complete
+        ? vscode.LanguageStatusSeverity.Warning
+        : vscode.LanguageStatusSeverity.Information;
+    this.item.busy = false;
+    this.item.command = { title: 'Open Report', command: 'carbonLens.openReport', arguments: [uri], tooltip: 'Open the carbon report of this manifest' };
+  }
+
+  /** Test hook: what the item shows now. */
+  snapshot(): { text: string; detail?: string; severity: string; busy: boolean; command?: string; budget?: BudgetState } {
+    const uri = this.activeUri();
+    const summary = uri ? this.summaries.get(uri) : undefined;
+    return {
+      text: this.item.text,
+      detail: this.item.detail,
+      severity: vscode.LanguageStatusSeverity[this.item.severity],
+      busy: this.item.busy,
+      command: this.item.command?.command,
+      budget: summary ? budgetState(summary) : undefined,
+    };
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+}

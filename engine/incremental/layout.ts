@@ -1,0 +1,113 @@
+/**
+ * The block structure of a manifest found from its lines alone: the top-level sections
+ * written as block lists (`assets:` then `  - id: …` lines) and where each of their items
+ * starts. Items can then be parsed, validated and computed one at a time, and an edit inside
+ * one item only needs that item again.
+ *
+ * Anything the line scan cannot vouch for (a BOM, CR line ends, directives or `---`, a top
+ * level that is not a plain mapping, tabs or odd indentation inside a list) returns
+ * undefined and the caller parses the whole document with `yaml` instead.
+ */
+import type { SectionName } from '../analysis';
+
+export const SECTION_NAMES: readonly SectionName[] = ['sites', 'assets', 'budgets', 'scenarios', 'factors'];
+const SECTION_SET = new Set<string>(SECTION_NAMES);
+
+export interface SectionLayout {
+  name: SectionName;
+  /** Column of the items' `-`. */
+  indent: number;
+  /** Line starts of the items, in order; the first is where the section's item block starts. */
+  starts: number[];
+  /** End of the last item (start of the next top-level line, or the end of the text). */
+  end: number;
+}
+
+export interface Layout {
+  /** Sections written as block lists, in document order. */
+  sections: SectionLayout[];
+}
+
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const DASH = 45;
+const NL = 10;
+
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_.-]*):(?:[ \t]|$)/;
+
+/** True when `text[pos]` is `-` followed by a space, a newline or the end of the text. */
+export function isDashAt(text: string, pos: number): boolean {
+  if (text.charCodeAt(pos) !== DASH) return false;
+  const next = text.charCodeAt(pos + 1);
+  return Number.isNaN(next) || next === SPACE || next === NL;
+}
+
+function lineEndOf(text: string, pos: number): number {
+  const nl = text.indexOf('\n', pos);
+  return nl < 0 ? text.length : nl;
+}
+
+export function scanLayout(text: string): Layout | undefined {
+  if (text.length === 0 || text.charCodeAt(0) === 0xfeff || text.indexOf('\r') >= 0) return undefined;
+  const sections: SectionLayout[] = [];
+  let current: SectionLayout | undefined;
+  /** A section key seen on the previous content line, waiting for its first item. */
+  let pendingSection: SectionName | undefined;
+  const seenKeys = new Set<string>();
+  let pos = 0;
+  while (pos < text.length) {
+    const lineEnd = lineEndOf(text, pos);
+    let indent = 0;
+    while (pos + indent < lineEnd && text.charCodeAt(pos + indent) === SPACE) indent++;
+    const first = pos + indent < lineEnd ? text.charCodeAt(pos + indent) : NL;
+    const next = lineEnd + 1;
+    if (first === TAB) return undefined;
+    if (first === NL || first === HASH) {
+      pos = next;
+      continue;
+    }
+    if (pendingSection !== undefined) {
+      // The first content line after `assets:` decides whether it is a block list.
+      if (isDashAt(text, pos + indent)) {
+        current = { name: pendingSection, indent, starts: [pos], end: text.length };
+        sections.push(current);
+        pendingSection = undefined;
+        pos = next;
+        continue;
+      }
+      pendingSection = undefined;
+    }
+    if (current) {
+      if (indent > current.indent) {
+        pos = next;
+        continue;
+      }
+      if (indent === current.indent && isDashAt(text, pos + indent)) {
+        current.starts.push(pos);
+        pos = next;
+        continue;
+      }
+      if (indent > 0) return undefined; // less indented than the items but not top level
+      current.end = pos;
+      current = undefined;
+    }
+    if (indent > 0) {
+      pos = next;
+      continue; // inside a top-level entry that is not a block list
+    }
+    // A top-level line: a plain `key:`, nothing else.
+    const line = text.slice(pos, Math.min(lineEnd, pos + 80));
+    const match = KEY_LINE.exec(line);
+    if (!match) return undefined;
+    const key = match[1];
+    if (seenKeys.has(key)) return undefined;
+    seenKeys.add(key);
+    if (SECTION_SET.has(key)) {
+      const rest = text.slice(pos + key.length + 1, lineEnd);
+      if (/^[ ]*(#.*)?$/.test(rest)) pendingSection = key as SectionName;
+    }
+    pos = next;
+  }
+  return { sections };
+}

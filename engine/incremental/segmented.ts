@@ -1,0 +1,576 @@
+/**
+ * The segmented reading of a manifest, and its incremental update after an edit.
+ *
+ * A manifest whose sections are block lists (the usual style, and what generators write) is
+ * read as a header (everything outside the section items, parsed with `yaml` with the item
+ * lines cut out) plus one segment per list item, each parsed on its own (fast parser, or
+ * `yaml` for unusual items). Per item we keep only its value, its validation and the little
+ * position data findings need; positions are relative to the item, so items after an edit
+ * only move. After an edit inside one item, only that item is parsed and validated again;
+ * everything else is reused, and the pipeline in analysis.ts assembles the same Analysis as
+ * from scratch (test/unit/incremental checks this on random edit sequences).
+ *
+ * Anything the segmented reading cannot vouch for returns undefined, and the caller falls
+ * back to the whole-document analysis: YAML errors or warnings anywhere, anchors or aliases
+ * in items, directives, several documents, an unusual layout, edits across items or in the
+ * header.
+ */
+import { Document, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { AnalyzeOptions, ItemCheck, ManifestSource, OutlineItem, SectionName } from '../analysis';
+import type { ComputeContext } from '../compute/inventory';
+import { UnitCache } from '../compute/unit';
+import { factorSetFor } from '../data/registry';
+import { FactorSet } from '../factors/factorSet';
+import { LineIndex } from '../manifest/lines';
+import { NodeLocation, parseManifest, ParsedManifest, PARSE_LIMITS, PathSegment, structureCount } from '../manifest/parse';
+import { FactorOverride } from '../manifest/types.generated';
+import { LMap, LNode } from './fastYaml';
+import { locateLight } from './findings';
+import { InventoryMemoCache } from './memo';
+import { isDashAt, Layout, scanLayout, SECTION_NAMES } from './layout';
+import { fromYamlNode, parseItem, yamlItemNode } from './yamlItem';
+
+/** What the segmented reading needs from analysis.ts (passed in to avoid an import cycle). */
+export interface SegmentHooks {
+  checkItem(section: SectionName, index: number, item: unknown): ItemCheck;
+  outlineOf(doc: Document | undefined): OutlineItem[];
+}
+
+/** Limits of the segmented reading (the fast parser is linear, so they are larger than yaml's). */
+export const SEGMENTED_LIMITS = {
+  /** Larger texts go to the whole-document path (which refuses them as too large). */
+  maxTextLength: 64 * 1024 * 1024,
+  /** Bytes of items parsed with `yaml` (unusual items) before the whole document is parsed instead. */
+  maxYamlBytes: PARSE_LIMITS.maxTextLength,
+};
+
+/** One list item: everything kept about it is relative to the start of its segment. */
+export interface ItemState {
+  /** Length of the segment (from the start of its `-` line to the next item). */
+  readonly length: number;
+  readonly value: unknown;
+  readonly check: ItemCheck;
+  /** The item node's range[0], range[1] and range[2] (relative). */
+  readonly nodeStart: number;
+  readonly nodeEnd: number;
+  readonly nodeEnd2: number;
+  readonly id: string | undefined;
+  readonly selectionStart: number;
+  readonly selectionEnd: number;
+  /** Whether the fast parser read it (else `yaml` did). */
+  readonly fast: boolean;
+  /** Located paths inside the item (relative), filled as findings need them. */
+  locations?: Map<string, NodeLocation | null>;
+  /** The parsed node while it is at hand (dropped after the first analysis), and where it was parsed. */
+  node?: LNode;
+  nodeBase?: number;
+}
+
+interface SectionState {
+  readonly name: SectionName;
+  readonly indent: number;
+  readonly items: readonly ItemState[];
+  /** Absolute start of each item's segment. */
+  readonly starts: readonly number[];
+  /** End of the last item's segment. */
+  readonly end: number;
+}
+
+/** A stretch of the text outside the section items: the header is their concatenation. */
+interface Piece {
+  /** Offset in the header text. */
+  skeleton: number;
+  length: number;
+}
+
+interface HeaderState {
+  /** The header parsed with `yaml` (offsets into the header text). */
+  readonly doc: Document.Parsed;
+  readonly root: LMap;
+  readonly value: Record<string, unknown>;
+  readonly pieces: readonly Piece[];
+  /** Outline of lists written inside the header (flow style), in header offsets. */
+  readonly outline: readonly OutlineItem[];
+  /** Checks of the items of lists written inside the header. */
+  readonly checks: Map<string, { item: unknown; check: ItemCheck }>;
+}
+
+/** Caches shared by the versions of one document. */
+interface Caches {
+  unitCache: UnitCache;
+  memo: InventoryMemoCache;
+  factorSet?: { overrides: readonly FactorOverride[]; set: FactorSet };
+  yamlBytes: number;
+}
+
+export interface SegmentedState {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly header: HeaderState;
+  /** Absolute start of each header piece in this version. */
+  readonly pieceStarts: readonly number[];
+  /** Segmented sections in document order. */
+  readonly sections: readonly SectionState[];
+  readonly caches: Caches;
+}
+
+/** Thrown by a locator that cannot answer: the caller reads the whole document instead. */
+export class NeedWholeDocument extends Error {}
+
+// ---- building ---------------------------------------------------------------------------
+
+function buildItem(text: string, from: number, to: number, section: SectionName, index: number, hooks: SegmentHooks, caches: Caches): ItemState | undefined {
+  const parsed = parseItem(text, from, to);
+  if (!parsed) return undefined;
+  if (!parsed.fast) {
+    caches.yamlBytes += to - from;
+    if (caches.yamlBytes > SEGMENTED_LIMITS.maxYamlBytes) return undefined;
+  }
+  const node = parsed.node;
+  let id: string | undefined;
+  let selection: [number, number] = [node.s, node.s];
+  if (node.t === 1) {
+    const at = node.keys.indexOf('id');
+    const idNode = at >= 0 ? node.values[at] : null;
+    if (idNode && idNode.t === 0) {
+      id = String(idNode.v);
+      selection = [idNode.s, idNode.e];
+    }
+  }
+  return {
+    length: to - from,
+    value: parsed.value,
+    check: hooks.checkItem(section, index, parsed.value),
+    nodeStart: node.s - from,
+    nodeEnd: node.e - from,
+    nodeEnd2: parsed.end - from,
+    id,
+    selectionStart: selection[0] - from,
+    selectionEnd: selection[1] - from,
+    fast: parsed.fast,
+    node,
+    nodeBase: from,
+  };
+}
+
+/** Reads `text` segment by segment, or returns undefined when it has to be read whole. */
+export function buildSegmented(text: string, hooks: SegmentHooks): SegmentedState | undefined {
+  if (text.length > SEGMENTED_LIMITS.maxTextLength) return undefined;
+  const layout: Layout | undefined = scanLayout(text);
+  if (!layout || layout.sections.length === 0) return undefined;
+  // The header: the text with every section's item block cut out.
+  const cuts = layout.sections.map((s) => [s.starts[0], s.end] as const).sort((a, b) => a[0] - b[0]);
+  const pieces: Piece[] = [];
+  const pieceStarts: number[] = [];
+  let skeletonText = '';
+  let from = 0;
+  for (const [start, end] of [...cuts, [text.length, text.length] as const]) {
+    pieces.push({ skeleton: skeletonText.length, length: start - from });
+    pieceStarts.push(from);
+    skeletonText += text.slice(from, start);
+    from = end;
+  }
+  if (skeletonText.length > PARSE_LIMITS.maxTextLength || structureCount(skeletonText) > PARSE_LIMITS.maxStructure) return undefined;
+  const parsed = parseManifest(skeletonText);
+  const doc = parsed.doc;
+  if (!doc || parsed.findings.length > 0 || doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(doc.contents)) return undefined;
+  const value = parsed.value as Record<string, unknown> | undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  for (const section of layout.sections) if (value[section.name] !== null) return undefined;
+  const root = fromYamlNode(doc.contents, 0);
+  if (!root || root.t !== 1) return undefined;
+
+  const caches: Caches = { unitCache: new UnitCache(), memo: new InventoryMemoCache(), yamlBytes: 0 };
+  const header: HeaderState = { doc, root, value, pieces, outline: hooks.outlineOf(doc), checks: new Map() };
+  const sections: SectionState[] = [];
+  for (const section of layout.sections) {
+    const items: ItemState[] = [];
+    for (let i = 0; i < section.starts.length; i++) {
+      const start = section.starts[i];
+      const end = i + 1 < section.starts.length ? section.starts[i + 1] : section.end;
+      const item = buildItem(text, start, end, section.name, i, hooks, caches);
+      if (!item) return undefined;
+      items.push(item);
+    }
+    sections.push({ name: section.name, indent: section.indent, items, starts: section.starts, end: section.end });
+  }
+  return { text, lines: new LineIndex(text), header, pieceStarts, sections, caches };
+}
+
+// ---- editing ----------------------------------------------------------------------------
+
+/** The single changed region between two texts: [start, oldEnd) became [start, newEnd). */
+export function changedRegion(before: string, after: string): { start: number; oldEnd: number; newEnd: number } | undefined {
+  if (before === after) return undefined;
+  // Whole chunks first (native string comparison), then character by character.
+  const CHUNK = 1024;
+  const limit = Math.min(before.length, after.length);
+  let start = 0;
+  while (start + CHUNK <= limit && before.substring(start, start + CHUNK) === after.substring(start, start + CHUNK)) start += CHUNK;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let oldEnd = before.length;
+  let newEnd = after.length;
+  while (oldEnd - CHUNK >= start && newEnd - CHUNK >= start && before.substring(oldEnd - CHUNK, oldEnd) === after.substring(newEnd - CHUNK, newEnd)) {
+    oldEnd -= CHUNK;
+    newEnd -= CHUNK;
+  }
+  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return { start, oldEnd, newEnd };
+}
+
+/** True when `text[from, to)` is exactly one list item of a section whose dashes are at `indent`. */
+export function isCleanItemSegment(text: string, from: number, to: number, indent: number): boolean {
+  if (to <= from) return false;
+  if (to < text.length && text.charCodeAt(to - 1) !== 10) return false;
+  for (let i = 0; i < indent; i++) if (text.charCodeAt(from + i) !== 32) return false;
+  if (!isDashAt(text, from + indent)) return false;
+  let pos = text.indexOf('\n', from);
+  if (pos < 0 || pos >= to) return true;
+  pos++;
+  while (pos < to) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0 || end > to) end = to;
+    let i = pos;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    if (i < end) {
+      const c = text.charCodeAt(i);
+      if (c === 9 || c === 13) return false;
+      if (c !== 35 && i - pos <= indent) return false; // a new item or a line outside the section
+    }
+    pos = end + 1;
+  }
+  return true;
+}
+
+function lastAtOrBefore(starts: readonly number[], position: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  if (hi < 0 || starts[0] > position) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= position) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Line starts of `after` from those of `before` and the changed region. */
+function spliceLines(lines: LineIndex, after: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+  const old = lines.lineStarts;
+  const delta = newEnd - oldEnd;
+  // Line starts s with text[s-1] === '\n': keep those whose newline is before the region...
+  const keepBefore = lastAtOrBefore(old, start);
+  const result = old.slice(0, keepBefore + 1);
+  for (let i = after.indexOf('\n', start); i >= 0 && i < newEnd; i = after.indexOf('\n', i + 1)) result.push(i + 1);
+  // ...and, shifted, those whose newline is after it.
+  for (let i = lastAtOrBefore(old, oldEnd) + 1; i < old.length; i++) result.push(old[i] + delta);
+  return LineIndex.fromStarts(result);
+}
+
+/**
+ * The state after `text` replaced `previous.text`, reading again only the item the change
+ * falls in; undefined when the change is not inside one item (or the item no longer reads
+ * on its own): the caller then reads the document from scratch.
+ */
+export function editSegmented(previous: SegmentedState, text: string, hooks: SegmentHooks): SegmentedState | undefined {
+  if (text === previous.text) return previous;
+  if (text.length > SEGMENTED_LIMITS.maxTextLength || text.indexOf('\r') >= 0) return undefined;
+  const region = changedRegion(previous.text, text);
+  if (!region) return previous;
+  const { start, oldEnd, newEnd } = region;
+  const delta = newEnd - oldEnd;
+  const sectionIndex = previous.sections.findIndex((s) => s.starts[0] <= start && oldEnd <= s.end);
+  if (sectionIndex < 0) return undefined;
+  const section = previous.sections[sectionIndex];
+  const k = lastAtOrBefore(section.starts, start);
+  if (k < 0) return undefined;
+  const itemStart = section.starts[k];
+  const itemEnd = k + 1 < section.starts.length ? section.starts[k + 1] : section.end;
+  if (oldEnd > itemEnd) return undefined;
+  const newItemEnd = itemEnd + delta;
+  if (!isCleanItemSegment(text, itemStart, newItemEnd, section.indent)) return undefined;
+  const item = buildItem(text, itemStart, newItemEnd, section.name, k, hooks, previous.caches);
+  if (!item) return undefined;
+  const oldItem = section.items[k];
+  // Keep positions found in the old item while the edit leaves its text before them alone? No:
+  // positions are cheap to find again in the new item, which is at hand.
+  void oldItem;
+
+  const items = section.items.slice();
+  items[k] = item;
+  const starts = section.starts.slice();
+  for (let i = k + 1; i < starts.length; i++) starts[i] += delta;
+  const sections = previous.sections.map((s, i) => {
+    if (i === sectionIndex) return { ...s, items, starts, end: s.end + delta };
+    if (s.starts[0] > start) return { ...s, starts: s.starts.map((x) => x + delta), end: s.end + delta };
+    return s;
+  });
+  const pieceStarts = previous.pieceStarts.map((p) => (p >= itemEnd ? p + delta : p));
+  return {
+    text,
+    lines: spliceLines(previous.lines, text, start, oldEnd, newEnd),
+    header: previous.header,
+    pieceStarts,
+    sections,
+    caches: previous.caches,
+  };
+}
+
+// ---- reading a state --------------------------------------------------------------------
+
+const NUMBER_MARK = '\u0002';
+
+function pathKey(path: readonly PathSegment[], from: number): string {
+  let key = '';
+  for (let i = from; i < path.length; i++) {
+    const segment = path[i];
+    key += (typeof segment === 'number' ? NUMBER_MARK + segment : segment) + '\u0001';
+  }
+  return key;
+}
+
+/** The item's node (parsed again from the text if it was dropped), offsets relative to the item. */
+function itemNode(state: SegmentedState, item: ItemState, start: number): { node: LNode; base: number } {
+  if (item.node && item.nodeBase !== undefined) return { node: item.node, base: item.nodeBase };
+  const parsed = parseItem(state.text, start, start + item.length);
+  if (!parsed) throw new NeedWholeDocument('an item no longer parses');
+  return { node: parsed.node, base: start };
+}
+
+function shiftLocation(location: NodeLocation | undefined, by: number): NodeLocation | null {
+  if (!location) return null;
+  return location.keyStart !== undefined
+    ? { start: location.start + by, end: location.end + by, keyStart: location.keyStart + by, keyEnd: (location.keyEnd ?? location.keyStart) + by }
+    : { start: location.start + by, end: location.end + by };
+}
+
+/** Maps an offset of the header text to the document: starts go to the later piece at a seam. */
+function headerOffset(state: SegmentedState, offset: number, isEnd: boolean): number {
+  const pieces = state.header.pieces;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    const last = i === pieces.length - 1;
+    const inside = isEnd ? offset <= piece.skeleton + piece.length : offset < piece.skeleton + piece.length;
+    if (inside || last) return state.pieceStarts[i] + (offset - piece.skeleton);
+  }
+  return offset;
+}
+
+function locateIn(state: SegmentedState, path: readonly PathSegment[]): NodeLocation | undefined {
+  const first = path[0];
+  const section = path.length > 0 ? state.sections.find((s) => s.name === first) : undefined;
+  if (section) {
+    const root = state.header.root;
+    const at = root.keys.indexOf(section.name);
+    const keyRange: [number, number] = [headerOffset(state, root.keyStarts[at], false), headerOffset(state, root.keyEnds[at], true)];
+    const last = section.items.length - 1;
+    const seqRange: [number, number] = [section.starts[0] + section.indent, section.starts[last] + section.items[last].nodeEnd2];
+    const index = path[1];
+    const item = typeof index === 'number' ? section.items[index] : undefined;
+    if (path.length === 1 || !item) return { start: seqRange[0], end: seqRange[1], keyStart: keyRange[0], keyEnd: keyRange[1] };
+    const start = section.starts[index as number];
+    const key = pathKey(path, 2);
+    let locations = item.locations;
+    if (!locations) item.locations = locations = new Map();
+    let relative = locations.get(key);
+    if (relative === undefined) {
+      const { node, base } = itemNode(state, item, start);
+      relative = shiftLocation(locateLight(node, path, 2, [node.s, node.e], undefined), -base);
+      locations.set(key, relative);
+    }
+    return relative ? (shiftLocation(relative, start) ?? undefined) : undefined;
+  }
+  // In the header: located in the header text, then mapped to the document.
+  const root = state.header.root;
+  const where = locateLight(root, path, 0, [root.s, root.e], undefined);
+  if (!where) return undefined;
+  if (where.keyStart === undefined && where.start === root.s && where.end === root.e) {
+    // The root mapping: the whole document's root ends after the items, past its first line.
+    return { start: headerOffset(state, root.s, false), end: state.text.length };
+  }
+  const start = headerOffset(state, where.start, false);
+  const end = Math.max(start, headerOffset(state, where.end, true));
+  if (where.keyStart === undefined) return { start, end };
+  const keyStart = headerOffset(state, where.keyStart, false);
+  return { start, end, keyStart, keyEnd: Math.max(keyStart, headerOffset(state, where.keyEnd ?? where.keyStart, true)) };
+}
+
+function outlineIn(state: SegmentedState): OutlineItem[] {
+  const outline: OutlineItem[] = [];
+  const root = state.header.doc.contents as YAMLMap;
+  const headerItems = state.header.outline;
+  for (const pair of root.items) {
+    if (!isPair(pair) || !isScalar(pair.key)) continue;
+    const name = String(pair.key.value);
+    const section = state.sections.find((s) => s.name === name);
+    if (section) {
+      section.items.forEach((item, index) => {
+        const start = section.starts[index];
+        outline.push({
+          section: section.name,
+          index,
+          id: item.id,
+          start: start + item.nodeStart,
+          end: start + item.nodeEnd,
+          selectionStart: start + item.selectionStart,
+          selectionEnd: start + item.selectionEnd,
+        });
+      });
+      continue;
+    }
+    if (!SECTION_NAMES.includes(name as SectionName) || !isSeq(pair.value)) continue;
+    for (const entry of headerItems) {
+      if (entry.section !== name) continue;
+      outline.push({
+        ...entry,
+        start: headerOffset(state, entry.start, false),
+        end: headerOffset(state, entry.end, true),
+        selectionStart: headerOffset(state, entry.selectionStart, false),
+        selectionEnd: headerOffset(state, entry.selectionEnd, true),
+      });
+    }
+  }
+  return outline;
+}
+
+/** The root value: the header's, with each segmented section's list of item values. */
+function rootValue(state: SegmentedState): Record<string, unknown> {
+  const value: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(state.header.value)) {
+    const section = state.sections.find((s) => s.name === key);
+    value[key] = section ? section.items.map((item) => item.value) : v;
+  }
+  return value;
+}
+
+/** The factor set for the manifest's overrides, reused while the overrides are the same objects. */
+function factorSetOf(caches: Caches, overrides: readonly FactorOverride[]): FactorSet {
+  const memo = caches.factorSet;
+  if (memo && memo.overrides.length === overrides.length && memo.overrides.every((o, i) => o === overrides[i])) return memo.set;
+  const set = factorSetFor(overrides);
+  caches.factorSet = { overrides, set };
+  return set;
+}
+
+/** The state as a source for the analysis pipeline. */
+export function segmentedSource(state: SegmentedState, hooks: SegmentHooks): ManifestSource {
+  let doc: Document | undefined;
+  const parsed = {
+    text: state.text,
+    value: rootValue(state),
+    findings: [],
+    get doc(): Document.Parsed | undefined {
+      if (!doc) doc = lazyDocument(state);
+      return doc as Document.Parsed;
+    },
+  } as ParsedManifest;
+  return {
+    parsed,
+    lines: state.lines,
+    syntaxErrors: false,
+    locate: (path) => locateIn(state, path),
+    outline: () => outlineIn(state),
+    checkItem: (section, index, item) => {
+      const segmented = state.sections.find((s) => s.name === section);
+      if (segmented) {
+        const entry = segmented.items[index];
+        return entry && entry.value === item ? entry.check : undefined;
+      }
+      const key = `${section}/${index}`;
+      const cached = state.header.checks.get(key);
+      if (cached && cached.item === item) return cached.check;
+      const check = hooks.checkItem(section, index, item);
+      state.header.checks.set(key, { item, check });
+      return check;
+    },
+    computeContext: (factors: FactorOverride[], options: AnalyzeOptions): ComputeContext => ({
+      factors: factorSetOf(state.caches, factors),
+      unitCache: options.unitCache ?? state.caches.unitCache,
+      memo: state.caches.memo,
+    }),
+    done: () => {
+      // The parsed nodes were only needed for the first positions: free them.
+      for (const section of state.sections) for (const item of section.items) if (item.node) {
+        item.node = undefined;
+        item.nodeBase = undefined;
+      }
+    },
+  };
+}
+
+// ---- the yaml Document view (hover) ---------------------------------------------------------
+
+function mappedClone(state: SegmentedState, node: Node): Node {
+  const clone = node.clone() as Node;
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    const withRange = n as { range?: [number, number, number] | null };
+    if (isScalar(n) || isMap(n) || isSeq(n)) {
+      if (withRange.range) {
+        withRange.range = [headerOffset(state, withRange.range[0], false), headerOffset(state, withRange.range[1], true), headerOffset(state, withRange.range[2], true)];
+      }
+    }
+    if (isMap(n)) for (const pair of n.items) { visit(pair.key); visit(pair.value); }
+    if (isSeq(n)) for (const item of n.items) visit(item);
+  };
+  visit(clone);
+  return clone;
+}
+
+/**
+ * A `yaml` Document of the whole text for consumers that walk nodes by position (hover):
+ * header nodes are copies with document offsets, and each list item is parsed with `yaml`
+ * only when something reads its contents.
+ */
+function lazyDocument(state: SegmentedState): Document {
+  const doc = new Document();
+  const source = state.header.doc.contents as YAMLMap;
+  const root = new YAMLMap();
+  root.range = [headerOffset(state, state.header.root.s, false), state.text.length, state.text.length];
+  for (const pair of source.items) {
+    const key = pair.key as Node;
+    const name = isScalar(key) ? String(key.value) : undefined;
+    const section = state.sections.find((s) => s.name === name);
+    if (!section) {
+      root.items.push(new Pair(mappedClone(state, key), pair.value ? mappedClone(state, pair.value as Node) : pair.value));
+      continue;
+    }
+    const seq = new YAMLSeq();
+    const last = section.items.length - 1;
+    seq.range = [section.starts[0] + section.indent, section.starts[last] + section.items[last].nodeEnd2, section.starts[last] + section.items[last].nodeEnd2];
+    seq.items = section.items.map((item, index) => lazyItem(state, item, section.starts[index]));
+    root.items.push(new Pair(mappedClone(state, key), seq));
+  }
+  doc.contents = root as unknown as Document['contents'];
+  return doc;
+}
+
+function lazyItem(state: SegmentedState, item: ItemState, start: number): Node {
+  const range: [number, number, number] = [start + item.nodeStart, start + item.nodeEnd, start + item.nodeEnd2];
+  if (item.value === null || typeof item.value !== 'object') {
+    const scalar = new Scalar(item.value);
+    scalar.range = range;
+    return scalar;
+  }
+  const node = Array.isArray(item.value) ? new YAMLSeq() : new YAMLMap();
+  node.range = range;
+  let materialized: unknown[] | undefined;
+  Object.defineProperty(node, 'items', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (!materialized) {
+        const real = yamlItemNode(state.text, start, start + item.length);
+        materialized = real && (isMap(real) || isSeq(real)) ? (real.items as unknown[]) : [];
+      }
+      return materialized;
+    },
+    set(value: unknown[]) {
+      materialized = value;
+    },
+  });
+  return node as Node;
+}

@@ -1,0 +1,111 @@
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, parseDocument, visit } from 'yaml';
+import { PARSE_LIMITS } from '../manifest/parse';
+import { LMap, LNode, LSeq, parseFastItem } from './fastYaml';
+
+/** The options `parseManifest` gives `yaml` (kept identical so that both parse alike). */
+export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true, strict: true } as const;
+
+/** A `yaml` node as a light node, with its ranges shifted by `shift`. */
+export function fromYamlNode(node: unknown, shift: number): LNode | null {
+  if (isAlias(node)) {
+    // A leaf that is neither a mapping nor a list, like the alias for `locate`.
+    if (!node.range) return null;
+    return { t: 0, s: node.range[0] + shift, e: node.range[1] + shift, v: undefined };
+  }
+  if (isScalar(node)) {
+    if (!node.range) return null;
+    return { t: 0, s: node.range[0] + shift, e: node.range[1] + shift, v: node.value };
+  }
+  if (isMap(node)) {
+    if (!node.range) return null;
+    const map: LMap = { t: 1, s: node.range[0] + shift, e: node.range[1] + shift, keys: [], keyStarts: [], keyEnds: [], values: [] };
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = pair.key as Node | null;
+      // Only scalar keys can be matched by a path; others keep their slot with no name.
+      map.keys.push(isScalar(key) ? String(key.value) : '\u0000');
+      map.keyStarts.push(key?.range ? key.range[0] + shift : -1);
+      map.keyEnds.push(key?.range ? key.range[1] + shift : -1);
+      map.values.push(fromYamlNode(pair.value, shift));
+    }
+    return map;
+  }
+  if (isSeq(node)) {
+    if (!node.range) return null;
+    const seq: LSeq = { t: 2, s: node.range[0] + shift, e: node.range[1] + shift, items: [] };
+    for (const item of node.items) {
+      const converted = fromYamlNode(item, shift);
+      // A seq item without a range cannot be represented faithfully.
+      if (!converted) throw new Error('unrepresentable');
+      seq.items.push(converted);
+    }
+    return seq;
+  }
+  return null;
+}
+
+export interface ItemParse {
+  node: LNode;
+  value: unknown;
+  /** The node's range[2]. */
+  end: number;
+  /** True when the fast parser handled it (otherwise `yaml` did). */
+  fast: boolean;
+}
+
+/**
+ * Parses the list item in `text[from, to)` (from the start of its `-` line up to the next
+ * item). Returns undefined when the item cannot be analysed on its own: YAML errors or
+ * warnings (which may depend on the rest of the document), anchors or aliases, or more
+ * than one node in the segment.
+ */
+export function parseItem(text: string, from: number, to: number): ItemParse | undefined {
+  const fast = parseFastItem(text, from, to);
+  if (fast) return { node: fast.node, value: fast.value, end: fast.end, fast: true };
+  return parseItemWithYaml(text, from, to);
+}
+
+export function parseItemWithYaml(text: string, from: number, to: number): ItemParse | undefined {
+  const segment = text.slice(from, to);
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(segment, YAML_OPTIONS);
+  } catch {
+    return undefined;
+  }
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  const seq = doc.contents;
+  if (!isSeq(seq) || seq.items.length !== 1) return undefined;
+  let unusual = false;
+  visit(doc, { Node: (_key, node) => {
+    if (isAlias(node) || (node as { anchor?: string }).anchor) {
+      unusual = true;
+      return visit.BREAK;
+    }
+    return undefined;
+  } });
+  if (unusual) return undefined;
+  let node: LNode | null;
+  let value: unknown;
+  try {
+    node = fromYamlNode(seq.items[0], from);
+    value = (seq.items[0] as Node).toJS(doc, { maxAliasCount: PARSE_LIMITS.maxAliasCount });
+  } catch {
+    return undefined;
+  }
+  const range = (seq.items[0] as Node).range;
+  if (!node || !range) return undefined;
+  return { node, value, end: range[2] + from, fast: false };
+}
+
+/** The `yaml` node of the item in `text[from, to)`, ranges shifted to document offsets (for hover). */
+export function yamlItemNode(text: string, from: number, to: number): Node | undefined {
+  const doc = parseDocument(text.slice(from, to), YAML_OPTIONS);
+  const seq = doc.contents;
+  if (!isSeq(seq) || seq.items.length < 1) return undefined;
+  const node = seq.items[0] as Node;
+  visit(node, { Node: (_key, n) => {
+    if (n.range) n.range = [n.range[0] + from, n.range[1] + from, n.range[2] + from];
+  } });
+  return node;
+}

@@ -1,0 +1,118 @@
+// Language features through the real editor API: diagnostics, hover, code lenses, completion,
+// quick fixes, on copies of the sample in the temporary workspace.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  activateWithSample, closeAllEditors, codeActions, codeLenses, completionItems, hoverTexts, labelOf, positionOf,
+  waitFor, waitForDiagnostics, writeWorkspaceFile,
+} from './util';
+import { SAMPLE, sampleText } from './carbonLensHelpers';
+
+function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+describe('Carbon Lens language features', () => {
+  let sample: string;
+
+  before(async () => {
+    await activateWithSample(SAMPLE);
+    sample = sampleText();
+  });
+  afterEach(closeAllEditors);
+
+  it('reports unknown models and sites with their codes, severities and exact ranges', async () => {
+    const broken = sample.replace('model: nvidia-hgx-h100-8gpu', 'model: nvidia-hgx-h100-8gpx').replace(/site: fra-dc1$/gm, 'site: fra-dc9');
+    const uri = await writeWorkspaceFile('broken.carbon.yaml', broken);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'unknown-model') && d.filter((x) => codeOf(x) === 'unknown-site').length === 2);
+
+    const model = diagnostics.find((d) => codeOf(d) === 'unknown-model')!;
+    assert.equal(model.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(document.getText(model.range), 'nvidia-hgx-h100-8gpx');
+    assert.deepEqual([model.range.start.line, model.range.start.character], [positionOf(document, 'nvidia-hgx-h100-8gpx').line, positionOf(document, 'nvidia-hgx-h100-8gpx').character]);
+    assert.match(model.message, /did you mean "nvidia-hgx-h100-8gpu"/);
+
+    const sites = diagnostics.filter((d) => codeOf(d) === 'unknown-site');
+    for (const site of sites) {
+      assert.equal(site.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(document.getText(site.range), 'fra-dc9');
+    }
+    const siteLines = document.getText().split('\n').flatMap((line, i) => (line.includes('site: fra-dc9') ? [i] : []));
+    assert.deepEqual(sites.map((d) => d.range.start.line).sort((a, b) => a - b), siteLines, 'one per asset, on its `site:` line');
+  });
+
+  it('hovers an asset id with its footprint by stage', async () => {
+    const document = await activateWithSample(SAMPLE);
+    const texts = await waitFor(async () => {
+      const found = await hoverTexts(document.uri, positionOf(document, 'id: training-pods', 6));
+      return found.length > 0 ? found : undefined;
+    }, 20_000, 'a hover on training-pods');
+    const text = texts.join('\n');
+    assert.match(text, /training\\?-pods/);
+    assert.match(text, /16 × nvidia\\?-hgx\\?-h100\\?-8gpu/);
+    assert.match(text, /Manufacturing \| Transport \| Use \| End of life/);
+    assert.match(text, /tCO2e\*\* this period/);
+  });
+
+  it('shows code lenses: the file total, one per asset and one per budget, all opening the report', async () => {
+    const document = await activateWithSample(SAMPLE);
+    const lenses = await waitFor(async () => {
+      const found = await codeLenses(document.uri);
+      return found.length >= 5 ? found : undefined;
+    }, 20_000, 'five code lenses');
+    assert.equal(lenses.length, 5);
+    for (const lens of lenses) assert.equal(lens.command?.command, 'carbonLens.openReport');
+
+    const [top, ...rest] = [...lenses].sort((a, b) => a.range.start.line - b.range.start.line);
+    assert.equal(top!.range.start.line, 0);
+    assert.match(top!.command!.title, /^Carbon Lens: [\d.,]+ tCO2e this period · 2 assets/);
+    assert.deepEqual(top!.command!.arguments, [document.uri.toString()]);
+
+    const byArgument = rest.map((lens) => ({ line: lens.range.start.line, title: lens.command!.title, target: lens.command!.arguments?.[1] as { kind: string; id: string } }));
+    const lineOf = (text: string) => positionOf(document, text).line;
+    assert.deepEqual(byArgument.map((l) => [l.line, l.target.kind, l.target.id]), [
+      [lineOf('id: training-pods'), 'asset', 'training-pods'],
+      [lineOf('id: storage-nodes'), 'asset', 'storage-nodes'],
+      [lineOf('id: annual-total'), 'budget', 'annual-total'],
+      [lineOf('id: embodied'), 'budget', 'embodied'],
+    ]);
+    for (const lens of rest) assert.deepEqual(lens.command!.arguments?.[0], document.uri.toString());
+    assert.match(byArgument[0]!.title, /^≈ [\d.,]+ tCO2e\/yr · [\d.]+% of total$/);
+    assert.match(byArgument[2]!.title, /^[\d.]+% of 900 tCO2e/);
+  });
+
+  it('completes catalog model ids', async () => {
+    const uri = await writeWorkspaceFile('complete.carbon.yaml', sample.replace('model: nvidia-hgx-h100-8gpu', 'model: nvidia-hgx'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const position = positionOf(document, 'model: nvidia-hgx', 'model: nvidia-hgx'.length);
+    const items = await waitFor(async () => {
+      const found = await completionItems(uri, position);
+      return found.some((item) => labelOf(item) === 'nvidia-hgx-h100-8gpu') ? found : undefined;
+    }, 20_000, 'nvidia-hgx-h100-8gpu among the completions');
+    const item = items.find((i) => labelOf(i) === 'nvidia-hgx-h100-8gpu')!;
+    assert.equal(item.kind, vscode.CompletionItemKind.Value);
+    assert.match(String(item.detail), /embodied/);
+  });
+
+  it('applies the quick fix of an unknown model and the error goes away', async () => {
+    const uri = await writeWorkspaceFile('quickfix.carbon.yaml', sample.replace('model: nvidia-hgx-h100-8gpu', 'model: nvidia-hgx-h100-8gpx'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const [diagnostic] = (await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'unknown-model'))).filter((d) => codeOf(d) === 'unknown-model');
+
+    const actions = await codeActions(uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.isPreferred && /nvidia-hgx-h100-8gpu/.test(a.title));
+    assert.ok(fix?.edit, `a preferred fix naming the right model among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(actions.some((a) => /carbon-lens-ignore/.test(a.title)), 'an "ignore here" fix too');
+
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    assert.match(document.getText(), /model: nvidia-hgx-h100-8gpu\n/);
+    await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'unknown-model'));
+    await vscode.commands.executeCommand('workbench.action.files.save');
+  });
+});

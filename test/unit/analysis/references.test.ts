@@ -1,0 +1,149 @@
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../../engine/analysis';
+import { BASE, BASE_LINES, insertAfter, one, problems, rangeOf, withLine } from './helpers';
+
+// Cross-references and catalog lookups the schema cannot express, each with a suggestion when a
+// known name is close, and never a second error caused by the first.
+
+describe('analysis: unknown names with suggestions', () => {
+  it('suggests a catalog model', () => {
+    const text = withLine(10, '    model: dell-poweredge-r470');
+    one(text, {
+      code: 'unknown-model',
+      message: 'Unknown catalog model "dell-poweredge-r470"; did you mean "dell-poweredge-r740"? Run `carbon-lens models` to list the catalog, or describe the server with `components`.',
+      range: rangeOf(text, 10, 'dell-poweredge-r470'),
+    });
+    const fix = analyze(text).findings[0].suggestions?.[0];
+    assert.equal(fix?.newText, 'dell-poweredge-r740');
+  });
+
+  it('says when no model is close', () => {
+    const text = withLine(10, '    model: cray-xyz');
+    one(text, {
+      code: 'unknown-model',
+      message: 'Unknown catalog model "cray-xyz". Run `carbon-lens models` to list the catalog, or describe the server with `components`.',
+      range: rangeOf(text, 10, 'cray-xyz'),
+    });
+  });
+
+  it('suggests a GPU model inside components', () => {
+    const text = withLine(10, '    components: { gpu: { units: 8, model: nvidia-h100 } }');
+    one(text, { code: 'unknown-model', message: 'Unknown GPU model "nvidia-h100"; did you mean "nvidia-h100-sxm"?', range: rangeOf(text, 10, 'nvidia-h100') });
+  });
+
+  it('suggests a grid location, and explains the code format', () => {
+    const unknown = withLine(5, '    location: FX');
+    one(unknown, {
+      code: 'unknown-location',
+      message: 'Unknown grid location "FX"; did you mean "FI"? Use an ISO 3166 country code (FR, FRA) or a US eGRID subregion (US-CAMX).',
+      range: rangeOf(unknown, 5, 'FX'),
+    });
+    const name = withLine(5, '    location: France');
+    one(name, {
+      code: 'invalid-location',
+      message: '`location` must be an ISO 3166 country code such as FR or FRA, or a US eGRID subregion such as US-CAMX; got "France".',
+      range: rangeOf(name, 5, 'France'),
+    });
+  });
+
+  it('suggests a refrigerant', () => {
+    const text = insertAfter(6, '    refrigerants: [{ gas: R-134, leakedKg: 3 }]');
+    one(text, { code: 'unknown-refrigerant', message: 'Unknown refrigerant "R-134"; did you mean "R-134a"?', range: rangeOf(text, 7, 'R-134') });
+  });
+
+  it('suggests a site', () => {
+    const close = withLine(9, '    site: s2');
+    one(close, { code: 'unknown-site', message: 'Unknown site "s2"; did you mean "s1"?', range: rangeOf(close, 9, 's2') });
+    const far = withLine(9, '    site: paris');
+    one(far, { code: 'unknown-site', message: 'Unknown site "paris".', range: rangeOf(far, 9, 'paris') });
+  });
+
+  it('suggests sites and assets named by budgets and scenarios', () => {
+    const asset = insertAfter(19, '    assets: [a2]');
+    one(asset, { code: 'unknown-asset', message: 'Unknown asset "a2"; did you mean "a1"?', range: rangeOf(asset, 20, 'a2') });
+    const site = insertAfter(19, '    site: s9');
+    one(site, { code: 'unknown-site', message: 'Unknown site "s9"; did you mean "s1"?', range: rangeOf(site, 20, 's9') });
+    const scenario = `${BASE}scenarios:\n  - { id: x, sites: [s9], set: { pue: 1.1 } }\n`;
+    one(scenario, { code: 'unknown-site', message: 'Unknown site "s9"; did you mean "s1"?', range: rangeOf(scenario, 21, 's9') });
+  });
+
+  it('suggests a factor id', () => {
+    const text = `${BASE}factors:\n  - { id: grid/FX, value: 0.1, source: test }\n`;
+    one(text, {
+      code: 'unknown-factor',
+      message: 'Unknown factor id "grid/FX"; did you mean "grid/FIN"? Run `carbon-lens factors` to list the factor ids.',
+      range: rangeOf(text, 21, 'grid/FX'),
+    });
+  });
+
+  it('warns (only) about a CPU name it cannot find', () => {
+    const text = withLine(10, '    components: { cpu: { units: 2, name: amd-epyc-9655 }, ram: [{ units: 4, capacityGb: 32 }], ssd: [{ units: 1, capacityGb: 960 }] }');
+    one(text, {
+      code: 'unknown-cpu',
+      severity: 'warning',
+      message: 'CPU "amd-epyc-9655" is not in the catalog (did you mean "amd-epyc-9654"?): its die size is estimated from the core count.',
+      range: rangeOf(text, 10, 'amd-epyc-9655'),
+    });
+  });
+});
+
+describe('analysis: duplicate ids', () => {
+  it('reports the second asset with the first as related information', () => {
+    const second = ['  - id: a1', '    site: s1', '    model: nvidia-h100-sxm', '    lifespanYears: 4', '    acquired: 2025-01-01', '    utilization: 0.5', '    transport: { mode: sea, distanceKm: 100 }', '    endOfLife: recycle'];
+    const lines = [...BASE_LINES.slice(0, 16), ...second, ...BASE_LINES.slice(16)];
+    const text = `${lines.join('\n')}\n`;
+    one(text, {
+      code: 'duplicate-id',
+      message: 'Duplicate id "a1": another asset already uses it. Ids must be unique so that budgets and reports can refer to them.',
+      range: rangeOf(text, 17, 'a1'),
+    });
+    const finding = analyze(text).findings.find((f) => f.code === 'duplicate-id');
+    assert.equal(finding?.related?.[0].message, 'First "a1" is here.');
+    assert.equal(text.slice(finding?.related?.[0].start, finding?.related?.[0].end), 'a1');
+  });
+
+  it('reports a duplicate site id', () => {
+    const text = insertAfter(6, '  - id: s1\n    location: DE\n    pue: 1.3');
+    one(text, {
+      code: 'duplicate-id',
+      message: 'Duplicate id "s1": another site already uses it. Ids must be unique so that budgets and reports can refer to them.',
+      range: rangeOf(text, 7, 's1'),
+    });
+  });
+});
+
+describe('analysis: one error per mistake (no cascades)', () => {
+  it('does not call a site with its own error "unknown" where assets use it', () => {
+    const pue = withLine(6, '    pue: 0.5');
+    one(pue, { code: 'out-of-range', message: /^`pue` must be at least 1; got 0\.5\./, range: rangeOf(pue, 6, '0.5') });
+    const location = withLine(5, '    location: fr');
+    one(location, { code: 'invalid-location', message: /got "fr"\.$/, range: rangeOf(location, 5, 'fr') });
+    // the asset is left out of the totals (the report lists it as excluded)
+    const analysis = analyze(pue);
+    assert.deepEqual(analysis.inventory?.excluded.map((e) => e.path), [['assets', 0]]);
+    assert.equal(analysis.inventory?.assets.length, 0);
+  });
+
+  it('does not call an asset with its own error "unknown" where budgets list it', () => {
+    const text = insertAfter(19, '    assets: [a1]', BASE_LINES.map((l, i) => (i === 10 ? '    count: six' : l)));
+    one(text, { code: 'wrong-type', message: '`count` must be a whole number; got the text "six".', range: rangeOf(text, 11, 'six') });
+  });
+
+  it('does not report `not` rules on items that are not mappings', () => {
+    const text = 'version: 1\nperiod: 2026\nsites: [{ id: s1, location: FR, pue: 1.2 }]\nassets: [3, "x", ~]\n';
+    const found = problems(text);
+    assert.deepEqual(found.map((p) => [p.code, p.message, p.range]), [
+      ['wrong-type', 'This asset must be a mapping of keys to values; got the number 3.', rangeOf(text, 4, '3')],
+      ['wrong-type', 'This asset must be a mapping of keys to values; got the text "x".', rangeOf(text, 4, '"x"')],
+      ['wrong-type', 'This asset must be a mapping of keys to values; got nothing.', rangeOf(text, 4, '~')],
+    ]);
+  });
+
+  it('still computes the rest of the manifest around an invalid asset', () => {
+    const text = withLine(11, '    count: six');
+    const analysis = analyze(text);
+    assert.ok(analysis.inventory);
+    assert.equal(analysis.inventory.assets.length, 0);
+    assert.deepEqual(analysis.inventory.excluded.map((e) => e.reason), ['has errors']);
+  });
+});
