@@ -91,7 +91,8 @@ export function generateManifest({ assets, seed = 1, incompleteShare = 0.05 }: G
       else out.push(`      hdd: { units: ${pick(random, [8, 12, 24])} }`);
       if (random() < 0.4) out.push(`      gpu: { units: ${pick(random, [2, 4, 8])}, model: ${pick(random, ['nvidia-l40s', 'nvidia-h100-pcie', 'nvidia-l4'])} }`);
       out.push(`      psu: { units: 2, weightKg: 2.5 }`, '      chassis: rack');
-      if (random() < 0.7) out.push(`    power: { idleW: ${pick(random, [150, 250, 400])}, maxW: ${pick(random, [700, 900, 1600, 3000])} }`);
+      // Inventories exported from DCIM usually carry measured power; a few servers do not.
+      if (random() < 0.85) out.push(`    power: { idleW: ${pick(random, [150, 250, 400])}, maxW: ${pick(random, [700, 900, 1600, 3000])} }`);
     }
     out.push(`    count: ${1 + Math.floor(random() * 64)}`, `    acquired: ${date(random)}`);
     if (skip !== 0) out.push(`    lifespanYears: ${pick(random, [4, 5, 6, 7])}`);

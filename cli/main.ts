@@ -54,6 +54,7 @@ function parseArgs(argv: string[]): Options {
       options.methodology = m;
     } else if (arg === '--default-location') options.defaultLocation = value();
     else if (arg === '--no-what-ifs') options.whatIfs = false;
+    else if (arg === '-h' || arg === '--help' || arg === '-v' || arg === '--version') continue; // handled by main()
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (!options.command) options.command = arg;
     else options.files.push(arg);

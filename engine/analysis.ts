@@ -4,14 +4,14 @@ import { Methodology, Note } from './compute/notes';
 import { dataCatalog, factorSetFor } from './data/registry';
 import { Finding, SEVERITY_ORDER } from './manifest/finding';
 import { LineIndex } from './manifest/lines';
-import { locate, nestingExceeded, parseManifest, ParsedManifest, PathSegment } from './manifest/parse';
+import { locate, parseManifest, ParsedManifest, PathSegment } from './manifest/parse';
 import { ItemKind, manifestSchema, SECTION_ITEM_KIND, validateValue } from './manifest/schema';
 import { schemaIssues, SchemaIssue } from './manifest/schemaErrors';
 import { checkNonFinite, checkSemantics, Sections } from './manifest/semantic';
 import { Asset, Budget, FactorOverride, PeriodRange, Scenario, Site } from './manifest/types.generated';
 import { UnitCache } from './compute/unit';
 import { applyIgnoreComments, issueFinding, Locator, noteFinding } from './incremental/findings';
-import { buildSegmented, editSegmented, NeedWholeDocument, SegmentedState, segmentedSource } from './incremental/segmented';
+import { buildSegmentedSteps, editSegmented, NeedWholeDocument, SegmentedState, segmentedSource } from './incremental/segmented';
 import { parseIsoDate } from './compute/period';
 
 export interface AnalyzeOptions {
@@ -93,6 +93,8 @@ export interface ManifestSource {
   computeContext?(factors: FactorOverride[], options: AnalyzeOptions): ComputeContext;
   /** Called once the analysis is assembled. */
   done?(): void;
+  /** Build the outline only when something reads it. */
+  lazyOutline?: boolean;
 }
 
 export function wholeSource(text: string): ManifestSource {
@@ -122,23 +124,53 @@ export function analyzeWhole(text: string, options: AnalyzeOptions = {}): Analys
   return analyzeSource(wholeSource(text), options);
 }
 
+export interface IncrementalResult {
+  analysis: Analysis;
+  /** What the next version's analysis can reuse (none when the text had to be read whole). */
+  state?: SegmentedState;
+}
+
 /**
  * Analyses `text`, reusing `previous` (the state of an earlier version of the same document)
- * for everything the edit did not touch. Returns the state to pass with the next version;
- * none when the text has to be read whole.
+ * for everything the edit did not touch. Returns the state to pass with the next version.
  */
-export function analyzeIncremental(text: string, options: AnalyzeOptions = {}, previous?: SegmentedState): { analysis: Analysis; state?: SegmentedState } {
-  // Absurd nesting (hostile input) is refused by the whole-document reading before any parse.
-  if (nestingExceeded(text) >= 0) return { analysis: analyzeWhole(text, options) };
-  const state = (previous && editSegmented(previous, text, HOOKS)) || buildSegmented(text, HOOKS);
-  if (state) {
-    try {
-      return { analysis: analyzeSource(segmentedSource(state, HOOKS), options), state };
-    } catch (error) {
-      if (!(error instanceof NeedWholeDocument)) throw error;
-    }
+export function analyzeIncremental(text: string, options: AnalyzeOptions = {}, previous?: SegmentedState): IncrementalResult {
+  const steps = analysisSteps(text, options, previous);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
-  return { analysis: analyzeWhole(text, options) };
+}
+
+/**
+ * `analyzeIncremental` in steps: a long full reading yields now and then, so that the server
+ * can answer requests in between and drop the work when a newer version arrives.
+ */
+export function* analysisSteps(text: string, options: AnalyzeOptions = {}, previous?: SegmentedState): Generator<void, IncrementalResult> {
+  // Absurd nesting (hostile input) is refused by the whole-document reading before any parse:
+  // buildSegmented and editSegmented check `nestingExceeded` (on every edit that can change it).
+  if (previous) {
+    const edited = analyzeEdit(text, options, previous);
+    if (edited) return edited;
+  }
+  const state = yield* buildSegmentedSteps(text, HOOKS);
+  const assembled = state && assemble(state, options);
+  return assembled || { analysis: analyzeWhole(text, options) };
+}
+
+/** The analysis of `text` as an edit of `previous` when only the edited item needs reading again; else undefined. */
+export function analyzeEdit(text: string, options: AnalyzeOptions, previous: SegmentedState): Required<IncrementalResult> | undefined {
+  const state = editSegmented(previous, text, HOOKS);
+  return state && assemble(state, options);
+}
+
+function assemble(state: SegmentedState, options: AnalyzeOptions): Required<IncrementalResult> | undefined {
+  try {
+    return { analysis: analyzeSource(segmentedSource(state, HOOKS), options), state };
+  } catch (error) {
+    if (error instanceof NeedWholeDocument) return undefined;
+    throw error;
+  }
 }
 
 /** The analysis pipeline: validation, references, computation, positioned findings, outline. */
@@ -157,8 +189,9 @@ export function analyzeSource(source: ManifestSource, options: AnalyzeOptions = 
     const manifest = root as Record<string, unknown>;
     // Validate the top level with each section list emptied, then every item on its own:
     // an edit then only needs its own item revalidated, and messages stay per item.
-    const skeleton: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(manifest)) skeleton[key] = TOP_LEVEL_SECTIONS.has(key) && Array.isArray(value) ? [] : value;
+    // Object.fromEntries, not `skeleton[key] =`: a `__proto__` key must stay an (unknown) key, not
+    // become the skeleton's prototype (whose keys the validator would then report as the manifest's).
+    const skeleton: Record<string, unknown> = Object.fromEntries(Object.entries(manifest).map(([key, value]) => [key, TOP_LEVEL_SECTIONS.has(key) && Array.isArray(value) ? [] : value]));
     issues.push(...schemaIssues(validateValue(skeleton), skeleton));
     // Other top-level mistakes (a misspelt key, a wrong version) must not hide every number:
     // only a missing or invalid period stops the computation.
@@ -236,7 +269,19 @@ export function analyzeSource(source: ManifestSource, options: AnalyzeOptions = 
     for (const note of notes) findings.push(noteFinding(source.locate, text, note));
   }
   findings.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const analysis: Analysis = { text, lines, parsed, methodology, inventory, computed, findings: applyIgnoreComments(text, lines, findings), outline: source.outline() };
+  const analysis: Analysis = { text, lines, parsed, methodology, inventory, computed, findings: applyIgnoreComments(text, lines, findings), outline: [] };
+  if (source.lazyOutline) {
+    // Built on first use (lenses, symbols): publishing diagnostics after an edit does not need it.
+    let outline: OutlineItem[] | undefined;
+    Object.defineProperty(analysis, 'outline', {
+      enumerable: true,
+      configurable: true,
+      get: () => (outline ??= source.outline()),
+      set: (value: OutlineItem[]) => (outline = value),
+    });
+  } else {
+    analysis.outline = source.outline();
+  }
   source.done?.();
   return analysis;
 }

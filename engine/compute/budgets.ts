@@ -67,7 +67,6 @@ interface ScanFilter {
  */
 export class BudgetScans {
   private readonly memo = new Map<string, Scan>();
-  private assetsById?: Map<string, AssetResult>;
 
   constructor(
     private readonly assets: readonly AssetResult[],
@@ -81,7 +80,7 @@ export class BudgetScans {
     const key = `a|${filter.view}|${filter.stage ?? ''}|${filter.scope ?? ''}|${filter.basis}|${site ?? ''}`;
     let scan = this.memo.get(key);
     if (!scan) {
-      scan = scanAssets(this.assets.filter((a) => site === undefined || a.siteId === site), filter, this.blocks, key);
+      scan = scanAssets(site === undefined ? this.assets : this.assets.filter((a) => a.siteId === site), filter, this.blocks, key);
       this.memo.set(key, scan);
     }
     return scan;
@@ -89,12 +88,9 @@ export class BudgetScans {
 
   /** The listed assets (in manifest order) under a filter. */
   listedScan(filter: ScanFilter, site: string | undefined, ids: readonly string[]): Scan {
-    if (!this.assetsById) this.assetsById = new Map(this.assets.map((a) => [a.id, a]));
-    const byId = this.assetsById;
-    const listed = [...new Set(ids)]
-      .map((id) => byId.get(id))
-      .filter((a): a is AssetResult => a !== undefined && (site === undefined || a.siteId === site))
-      .sort((a, b) => a.index - b.index);
+    // Results are in manifest order with unique ids: keeping the listed ones keeps that order.
+    const wanted = new Set(ids);
+    const listed = this.assets.filter((a) => wanted.has(a.id) && (site === undefined || a.siteId === site));
     return scanAssets(listed, filter);
   }
 

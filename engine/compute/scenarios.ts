@@ -2,6 +2,7 @@ import { DEFAULTS } from '../data/defaults';
 import { Scenario } from '../manifest/types.generated';
 import { total } from './breakdown';
 import { ComputeContext, ComputeInput, computeInventory, Inventory } from './inventory';
+import { UnitCache } from './unit';
 
 export type ScenarioChanges = Scenario['set'];
 
@@ -35,13 +36,16 @@ export function applyScenario(input: ComputeInput, set: ScenarioChanges, siteIds
     return changed;
   });
   const refurbished = new Set(input.refurbishedAssets ?? []);
+  const assetChanges = set.lifespanYears !== undefined || set.utilization !== undefined || set.endOfLife !== undefined;
   const assets = input.assets.map((asset) => {
     if (!asset || (assetFilter && !assetFilter.has(asset.id))) return asset;
+    if (set.refurbished) refurbished.add(asset.id);
+    // An unchanged asset keeps its object, so its cached per-unit profile is reused.
+    if (!assetChanges) return asset;
     const changed = { ...asset };
     if (set.lifespanYears !== undefined) changed.lifespanYears = set.lifespanYears;
     if (set.utilization !== undefined) changed.utilization = set.utilization;
     if (set.endOfLife !== undefined) changed.endOfLife = set.endOfLife;
-    if (set.refurbished) refurbished.add(asset.id);
     return changed;
   });
   return { ...input, sites, assets, budgets: [], scenarios: [], refurbishedAssets: refurbished };
@@ -79,19 +83,51 @@ function describe(set: ScenarioChanges): string {
   return parts.join(', ');
 }
 
+/**
+ * Each scenario or what-if recomputes every asset, so a report evaluates at most this many
+ * asset × scenario pairs (about a second or two); the rest are listed as skipped. A fleet of
+ * 10,000 assets gets ten evaluations, a fleet of 100 gets a thousand.
+ */
+export const SCENARIO_WORK_LIMIT = 100_000;
+
+/** Work left for one report's scenarios and what-ifs, and what had to be skipped. */
+export class ScenarioWork {
+  readonly skipped: { id: string; index?: number }[] = [];
+  /** Shared by the runs, so that assets a run does not change keep their per-unit profile. */
+  readonly unitCache = new UnitCache();
+
+  constructor(private left = SCENARIO_WORK_LIMIT) {}
+
+  /** Takes the work of one run over `assets` assets, or records the run as skipped. */
+  take(assets: number, id: string, index?: number): boolean {
+    const cost = Math.max(1, assets);
+    if (cost > this.left) {
+      this.skipped.push({ id, index });
+      return false;
+    }
+    this.left -= cost;
+    return true;
+  }
+
+  context(context: ComputeContext): ComputeContext {
+    return context.unitCache ? context : { ...context, unitCache: this.unitCache };
+  }
+}
+
 /** The manifest's own `scenarios`, each compared with the baseline. */
-export function evaluateScenarios(input: ComputeInput, context: ComputeContext, baseline: Inventory): ScenarioResult[] {
+export function evaluateScenarios(input: ComputeInput, context: ComputeContext, baseline: Inventory, work = new ScenarioWork()): ScenarioResult[] {
   const results: ScenarioResult[] = [];
+  const runContext = work.context(context);
   input.scenarios.forEach((scenario, index) => {
-    if (!scenario) return;
-    const changed = computeInventory(applyScenario(input, scenario.set, scenario.sites, scenario.assets), context);
+    if (!scenario || !work.take(input.assets.length, scenario.id, index)) return;
+    const changed = computeInventory(applyScenario(input, scenario.set, scenario.sites, scenario.assets), runContext);
     results.push(compare(scenario.id, scenario.description ?? describe(scenario.set), baseline, changed, index));
   });
   return results;
 }
 
 /** Built-in what-ifs for the report: the levers that usually matter most for AI hardware. */
-export function quickWhatIfs(input: ComputeInput, context: ComputeContext, baseline: Inventory): ScenarioResult[] {
+export function quickWhatIfs(input: ComputeInput, context: ComputeContext, baseline: Inventory, work = new ScenarioWork()): ScenarioResult[] {
   const bestPue = DEFAULTS.bestPracticePue.value;
   const levers: { id: string; description: string; input: ComputeInput }[] = [
     {
@@ -113,5 +149,8 @@ export function quickWhatIfs(input: ComputeInput, context: ComputeContext, basel
     },
     { id: 'what-if-refurbished', description: 'Buy refurbished instead of new hardware', input: applyScenario(input, { refurbished: true }) },
   ];
-  return levers.map((lever) => compare(lever.id, lever.description, baseline, computeInventory(lever.input, context)));
+  const runContext = work.context(context);
+  return levers
+    .filter((lever) => work.take(input.assets.length, lever.id))
+    .map((lever) => compare(lever.id, lever.description, baseline, computeInventory(lever.input, runContext)));
 }

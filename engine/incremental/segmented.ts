@@ -22,7 +22,7 @@ import { UnitCache } from '../compute/unit';
 import { factorSetFor } from '../data/registry';
 import { FactorSet } from '../factors/factorSet';
 import { LineIndex } from '../manifest/lines';
-import { NodeLocation, parseManifest, ParsedManifest, PARSE_LIMITS, PathSegment, structureCount } from '../manifest/parse';
+import { nestingExceeded, NodeLocation, parseManifest, ParsedManifest, PARSE_LIMITS, PathSegment, structureCount } from '../manifest/parse';
 import { FactorOverride } from '../manifest/types.generated';
 import { LMap, LNode } from './fastYaml';
 import { locateLight } from './findings';
@@ -155,7 +155,21 @@ function buildItem(text: string, from: number, to: number, section: SectionName,
 
 /** Reads `text` segment by segment, or returns undefined when it has to be read whole. */
 export function buildSegmented(text: string, hooks: SegmentHooks): SegmentedState | undefined {
+  const steps = buildSegmentedSteps(text, hooks);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Items read between two yields of `buildSegmentedSteps`. */
+const ITEMS_PER_STEP = 200;
+
+/** `buildSegmented` in steps (it yields every few hundred items). */
+export function* buildSegmentedSteps(text: string, hooks: SegmentHooks): Generator<void, SegmentedState | undefined> {
   if (text.length > SEGMENTED_LIMITS.maxTextLength) return undefined;
+  // Absurd nesting is refused by the whole-document reading (parseManifest) before any parse.
+  if (nestingExceeded(text) >= 0) return undefined;
   const layout: Layout | undefined = scanLayout(text);
   if (!layout || layout.sections.length === 0) return undefined;
   // The header: the text with every section's item block cut out.
@@ -191,6 +205,7 @@ export function buildSegmented(text: string, hooks: SegmentHooks): SegmentedStat
       const item = buildItem(text, start, end, section.name, i, hooks, caches);
       if (!item) return undefined;
       items.push(item);
+      if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
     sections.push({ name: section.name, indent: section.indent, items, starts: section.starts, end: section.end });
   }
@@ -219,6 +234,18 @@ export function changedRegion(before: string, after: string): { start: number; o
     newEnd--;
   }
   return { start, oldEnd, newEnd };
+}
+
+const NESTING_CHARS = /[[\]{}\-\n\r\t]/;
+
+/**
+ * Whether an edit can change what `nestingExceeded` finds (it passed on the text before): only
+ * brackets, dashes, line breaks and tabs count, and a character before a `- ` on its line.
+ */
+function nestingMayChange(before: string, after: string, region: { start: number; oldEnd: number; newEnd: number }): boolean {
+  if (NESTING_CHARS.test(before.slice(region.start, region.oldEnd)) || NESTING_CHARS.test(after.slice(region.start, region.newEnd))) return true;
+  const lineEnd = after.indexOf('\n', region.newEnd);
+  return /-[ \t]/.test(after.slice(region.newEnd, lineEnd < 0 ? after.length : lineEnd));
 }
 
 /** True when `text[from, to)` is exactly one list item of a section whose dashes are at `indent`. */
@@ -281,6 +308,7 @@ export function editSegmented(previous: SegmentedState, text: string, hooks: Seg
   const region = changedRegion(previous.text, text);
   if (!region) return previous;
   const { start, oldEnd, newEnd } = region;
+  if (nestingMayChange(previous.text, text, region) && nestingExceeded(text) >= 0) return undefined;
   const delta = newEnd - oldEnd;
   const sectionIndex = previous.sections.findIndex((s) => s.starts[0] <= start && oldEnd <= s.end);
   if (sectionIndex < 0) return undefined;
@@ -438,12 +466,11 @@ function outlineIn(state: SegmentedState): OutlineItem[] {
 
 /** The root value: the header's, with each segmented section's list of item values. */
 function rootValue(state: SegmentedState): Record<string, unknown> {
-  const value: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(state.header.value)) {
+  // Object.fromEntries (own properties), not `value[key] =`: a `__proto__` key stays a key.
+  return Object.fromEntries(Object.entries(state.header.value).map(([key, v]) => {
     const section = state.sections.find((s) => s.name === key);
-    value[key] = section ? section.items.map((item) => item.value) : v;
-  }
-  return value;
+    return [key, section ? section.items.map((item) => item.value) : v];
+  }));
 }
 
 /** The factor set for the manifest's overrides, reused while the overrides are the same objects. */
@@ -471,6 +498,7 @@ export function segmentedSource(state: SegmentedState, hooks: SegmentHooks): Man
     parsed,
     lines: state.lines,
     syntaxErrors: false,
+    lazyOutline: true,
     locate: (path) => locateIn(state, path),
     outline: () => outlineIn(state),
     checkItem: (section, index, item) => {

@@ -165,8 +165,9 @@ export function parseManifest(text: string): ParsedManifest {
         code: 'yaml-syntax',
         severity: 'error',
         message: hint ? `${cleanYamlMessage(error.message)} ${hint}` : cleanYamlMessage(error.message),
-        start: error.pos[0],
-        end: Math.max(error.pos[1], error.pos[0]),
+        // yaml can place an error one past the end of the text (an unclosed quote or bracket).
+        start: Math.min(error.pos[0], text.length),
+        end: Math.min(Math.max(error.pos[1], error.pos[0]), text.length),
         data: { yamlCode: error.code },
       });
     }
@@ -177,8 +178,8 @@ export function parseManifest(text: string): ParsedManifest {
         message: warning.code === 'TAG_RESOLVE_FAILED'
           ? `${cleanYamlMessage(warning.message)} The value is read as a plain string.`
           : cleanYamlMessage(warning.message),
-        start: warning.pos[0],
-        end: Math.max(warning.pos[1], warning.pos[0]),
+        start: Math.min(warning.pos[0], text.length),
+        end: Math.min(Math.max(warning.pos[1], warning.pos[0]), text.length),
         data: { yamlCode: warning.code },
       });
     }

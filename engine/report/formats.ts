@@ -22,8 +22,13 @@ export function formatReports(reports: Report[], format: ReportFormat): string {
   }
 }
 
-function mdEscape(text: string): string {
-  return text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`);
+/**
+ * Manifest text as inert Markdown: one line (a line break would end a table row), control
+ * characters shown as U+FFFD, and every character that could start a link, image, autolink
+ * (`http:`, `www.`, `a@b.c`), HTML or emphasis escaped.
+ */
+export function mdEscape(text: string): string {
+  return String(text).replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd').replace(/[|\\`*_<>[\]~:.@&]/g, (c) => `\\${c}`);
 }
 
 export function formatMarkdown(report: Report): string {
@@ -56,7 +61,7 @@ export function formatMarkdown(report: Report): string {
   ];
   if (report.budgets.length > 0) {
     lines.push('', '## Budgets', '', '| Budget | Actual | Limit | Used | Status |', '|---|---:|---:|---:|---|',
-      ...report.budgets.map((b) => `| ${mdEscape(b.id)} | ${formatKg(b.actualKgCO2e)} | ${formatKg(b.limitKgCO2e)} | ${formatPercent(b.ratio ?? Infinity)} | ${b.status}${b.near ? ' (near)' : ''} |`));
+      ...report.budgets.map((b) => `| ${mdEscape(b.id)} | ${formatKg(b.actualKgCO2e)} | ${formatKg(b.limitKgCO2e)} | ${formatPercent(b.ratio ?? Infinity)} | ${mdEscape(b.status)}${b.near ? ' (near)' : ''} |`));
   }
   const scenarios = [...report.scenarios, ...report.whatIfs];
   if (scenarios.length > 0) {
@@ -64,7 +69,7 @@ export function formatMarkdown(report: Report): string {
       ...scenarios.map((s) => `| ${mdEscape(s.description)} | ${formatKg(s.savingKgCO2e)} | ${formatPercent(s.savingShare)} | ${formatKg(s.savingMarketKgCO2e)} | ${formatPercent(s.savingMarketShare)} |`));
   }
   if (report.diagnostics.length > 0) {
-    lines.push('', '## Issues', '', ...report.diagnostics.map((d) => `- line ${d.line}: **${d.severity}** \`${d.code}\` ${mdEscape(d.message)}`));
+    lines.push('', '## Issues', '', ...report.diagnostics.map((d) => `- line ${d.line}: **${mdEscape(d.severity)}** ${/^[a-z0-9-]+$/.test(d.code) ? `\`${d.code}\`` : mdEscape(d.code)} ${mdEscape(d.message)}`));
   }
   return `${lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n')}\n`;
 }

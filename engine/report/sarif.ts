@@ -11,7 +11,8 @@ export function formatSarif(reports: Report[], toolVersion: string): string {
       return {
         ruleId: d.code,
         level: LEVEL[d.severity],
-        message: { text: d.message },
+        // SARIF 3.11.6: "[text](target)" in a plain-text message is an embedded link; escaped brackets are literal.
+        message: { text: d.message.replace(/[[\]\\]/g, (c) => `\\${c}`) },
         locations: [{
           physicalLocation: {
             artifactLocation: { uri: report.file ?? 'manifest.carbon.yaml' },

@@ -30,5 +30,10 @@ export function formatKg(kg: number, unit?: MassUnit): string {
 export function formatPercent(share: number): string {
   if (!Number.isFinite(share)) return 'n/a';
   const percent = share * 100;
-  return `${percent >= 10 || percent === 0 ? Math.round(percent) : percent.toFixed(1)}%`;
+  const abs = Math.abs(percent);
+  // A share of a near-zero total can be astronomically large: never print "3.1e+221%".
+  if (abs >= 1e6) return `${percent < 0 ? '< -' : '> '}1,000,000%`;
+  if (abs >= 10) return `${Math.round(percent)}%`;
+  if (abs < 0.05) return '0%';
+  return `${percent.toFixed(1)}%`;
 }

@@ -1,47 +1,195 @@
+import { Position, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Analysis } from '../../engine/analysis';
+import { Analysis, AnalyzeOptions, analysisSteps, analyzeEdit, IncrementalResult } from '../../engine/analysis';
 import { UnitCache } from '../../engine/compute/unit';
+import { changedRegion, SegmentedState } from '../../engine/incremental/segmented';
 import { Settings } from './settings';
 
 interface Entry {
   version: number;
   settingsKey: string;
   analysis: Analysis;
+  /** What the next version can reuse (incremental analysis); none after a whole-document reading. */
+  state?: SegmentedState;
   unitCache: UnitCache;
 }
 
+interface Job {
+  version: number;
+  settingsKey: string;
+  promise: Promise<Analysis | undefined>;
+}
+
 /**
- * The latest analysis of each open manifest. Requests (hover, lenses, completion) read the
- * analysis of the document's current version, computing it at most once per version and
- * settings; closing a document evicts everything kept for it.
+ * Positions of an analysis of an earlier version, translated to and from the current text:
+ * everything before and after the changed stretch moved as a block; inside it, nothing maps.
+ */
+export interface PositionMap {
+  /** The position in the analysed text, or undefined inside the changed stretch. */
+  toAnalysis(position: Position): Position | undefined;
+  /** The range in the current text, or undefined when it touches the changed stretch. */
+  fromAnalysis(range: Range): Range | undefined;
+}
+
+export interface RequestAnalysis {
+  analysis: Analysis;
+  /** Present when the analysis is of an earlier version (a full reading is still under way). */
+  map?: PositionMap;
+}
+
+function settingsKeyOf(settings: Settings): string {
+  return `${settings.methodology}|${settings.defaultLocation}`;
+}
+
+function optionsOf(settings: Settings, unitCache: UnitCache): AnalyzeOptions {
+  return { defaultMethodology: settings.methodology, defaultLocation: settings.defaultLocation || undefined, unitCache };
+}
+
+/** Lets the event loop run (requests, new edits) in the middle of a long analysis. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * The latest analysis of each open manifest.
+ *
+ * - `update` brings a document's analysis to its current version: incrementally (only the
+ *   edited list item is read again) when it can, else a full reading that yields to the event
+ *   loop every few milliseconds and stops as soon as the caller says the version is stale.
+ * - `forRequest` answers hover, lenses and completion from the latest model without waiting
+ *   for a full reading: the current version when it is at hand or one incremental step away,
+ *   else the previous version with positions translated around the edit.
+ * - Nothing is kept per version but the latest analysis (the text is shared with the
+ *   document); closing a document evicts everything kept for it.
  */
 export class AnalysisStore {
   private readonly entries = new Map<string, Entry>();
+  private readonly jobs = new Map<string, Job>();
 
-  get(document: TextDocument, settings: Settings): Analysis {
-    const settingsKey = `${settings.methodology}|${settings.defaultLocation}`;
-    const entry = this.entries.get(document.uri);
-    if (entry && entry.version === document.version && entry.settingsKey === settingsKey) return entry.analysis;
-    const unitCache = entry?.unitCache ?? new UnitCache();
-    const analysis = analyze(document.getText(), {
-      defaultMethodology: settings.methodology,
-      defaultLocation: settings.defaultLocation || undefined,
-      unitCache,
-    });
-    this.entries.set(document.uri, { version: document.version, settingsKey, analysis, unitCache });
-    return analysis;
+  constructor(
+    /** Longest stretch of a full reading between two yields to the event loop. */
+    private readonly sliceMs = 15,
+  ) {}
+
+  private store(document: TextDocument, settingsKey: string, result: IncrementalResult, unitCache: UnitCache): Analysis {
+    this.entries.set(document.uri, { version: document.version, settingsKey, analysis: result.analysis, state: result.state, unitCache });
+    return result.analysis;
   }
 
-  /** The last analysis computed, even if the document changed since (for instant answers). */
+  /** The analysis of the current version if it is already computed. */
+  private exact(document: TextDocument, settings: Settings): Entry | undefined {
+    const entry = this.entries.get(document.uri);
+    return entry && entry.version === document.version && entry.settingsKey === settingsKeyOf(settings) ? entry : undefined;
+  }
+
+  /** The current version's analysis when it is computed or one incremental step away (no full reading). */
+  private cheap(document: TextDocument, settings: Settings): Analysis | undefined {
+    const exact = this.exact(document, settings);
+    if (exact) return exact.analysis;
+    const entry = this.entries.get(document.uri);
+    if (!entry?.state) return undefined;
+    const settingsKey = settingsKeyOf(settings);
+    const result = analyzeEdit(document.getText(), optionsOf(settings, entry.unitCache), entry.state);
+    return result ? this.store(document, settingsKey, result, entry.unitCache) : undefined;
+  }
+
+  /** The analysis of the document's current version, computed now (synchronously) if needed. */
+  get(document: TextDocument, settings: Settings): Analysis {
+    const cheap = this.cheap(document, settings);
+    if (cheap) return cheap;
+    const entry = this.entries.get(document.uri);
+    const unitCache = entry?.unitCache ?? new UnitCache();
+    const steps = analysisSteps(document.getText(), optionsOf(settings, unitCache), entry?.state);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return this.store(document, settingsKeyOf(settings), step.value, unitCache);
+    }
+  }
+
+  /**
+   * Brings the analysis to the document's current version. A full reading yields to the event
+   * loop between slices and gives up (undefined) once `stale()` is true.
+   */
+  update(document: TextDocument, settings: Settings, stale: () => boolean): Promise<Analysis | undefined> {
+    const cheap = this.cheap(document, settings);
+    if (cheap) return Promise.resolve(cheap);
+    const settingsKey = settingsKeyOf(settings);
+    const running = this.jobs.get(document.uri);
+    if (running && running.version === document.version && running.settingsKey === settingsKey) return running.promise;
+    const promise = this.run(document, settings, stale).finally(() => {
+      if (this.jobs.get(document.uri)?.promise === promise) this.jobs.delete(document.uri);
+    });
+    this.jobs.set(document.uri, { version: document.version, settingsKey, promise });
+    return promise;
+  }
+
+  private async run(document: TextDocument, settings: Settings, stale: () => boolean): Promise<Analysis | undefined> {
+    const entry = this.entries.get(document.uri);
+    const unitCache = entry?.unitCache ?? new UnitCache();
+    const text = document.getText();
+    const steps = analysisSteps(text, optionsOf(settings, unitCache), entry?.state);
+    let sliceEnd = performance.now() + this.sliceMs;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        if (stale()) return undefined;
+        return this.store(document, settingsKeyOf(settings), step.value, unitCache);
+      }
+      if (performance.now() >= sliceEnd) {
+        await yieldToEventLoop();
+        if (stale()) return undefined;
+        sliceEnd = performance.now() + this.sliceMs;
+      }
+    }
+  }
+
+  /**
+   * An analysis to answer a request from without waiting: the current version's when it is
+   * at hand or one incremental step away, else the latest one with a position map.
+   */
+  forRequest(document: TextDocument, settings: Settings): RequestAnalysis | undefined {
+    const cheap = this.cheap(document, settings);
+    if (cheap) return { analysis: cheap };
+    const entry = this.entries.get(document.uri);
+    if (!entry) return undefined;
+    return { analysis: entry.analysis, map: positionMap(entry.analysis, document) };
+  }
+
+  /** The last analysis computed, even if the document changed since. */
   latest(uri: string): Analysis | undefined {
     return this.entries.get(uri)?.analysis;
   }
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.jobs.delete(uri);
   }
 
   clear(): void {
-    this.entries.clear();
+    // Analyses depend on settings; the parsed items (state) do not and stay reusable.
+    for (const entry of this.entries.values()) entry.settingsKey = '';
   }
+}
+
+/** Translates positions between an analysis of an earlier text and the document's current text. */
+export function positionMap(analysis: Analysis, document: TextDocument): PositionMap {
+  const current = document.getText();
+  const region = changedRegion(analysis.text, current) ?? { start: current.length, oldEnd: current.length, newEnd: current.length };
+  const delta = region.newEnd - region.oldEnd;
+  const toOld = (offset: number): number | undefined => (offset <= region.start ? offset : offset >= region.newEnd ? offset - delta : undefined);
+  const toNew = (offset: number): number | undefined => (offset <= region.start ? offset : offset >= region.oldEnd ? offset + delta : undefined);
+  return {
+    toAnalysis(position) {
+      const offset = toOld(document.offsetAt(position));
+      return offset === undefined ? undefined : analysis.lines.position(offset);
+    },
+    fromAnalysis(range) {
+      const startLine = analysis.lines.lineStart(range.start.line);
+      const endLine = analysis.lines.lineStart(range.end.line);
+      const start = toNew(startLine + range.start.character);
+      const end = toNew(endLine + range.end.character);
+      if (start === undefined || end === undefined || (start < region.start && end > region.start)) return undefined;
+      return { start: document.positionAt(start), end: document.positionAt(end) };
+    },
+  };
 }

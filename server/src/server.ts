@@ -12,8 +12,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { reportFromAnalysis } from '../../engine';
+import { Analysis } from '../../engine/analysis';
 import { total } from '../../engine/compute/breakdown';
 import { AnalysisStore } from './analysisStore';
+import { LineIndex } from '../../engine/manifest/lines';
 import { ANALYSIS_NOTIFICATION, AnalysisSummary, REPORT_REQUEST, ReportParams } from './protocol';
 import { codeActions } from './service/codeActions';
 import { codeLenses } from './service/codeLens';
@@ -34,6 +36,8 @@ export function startServer(connection: Connection): void {
   let configurationRequests = false;
   let globalSettings: Settings = DEFAULT_SETTINGS;
   const pending = new Map<string, NodeJS.Immediate>();
+  /** Documents whose lenses were answered from an earlier version: refreshed once analysed. */
+  const staleAnswers = new Set<string>();
 
   /** Runs a handler so that a bug answers with a fallback and a log line, never a crash. */
   function safe<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
@@ -67,7 +71,25 @@ export function startServer(connection: Connection): void {
     return { document, settings, analysis: store.get(document, settings) };
   }
 
-  function summary(uri: string, version: number, settings: Settings, analysis: ReturnType<AnalysisStore['get']>): AnalysisSummary {
+  /**
+   * For hover, lenses and completion: the latest model, without waiting for a full reading of
+   * the document (`map` translates positions when the model is of an earlier version).
+   */
+  async function requestAnalysisOf(uri: string) {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const settings = await settingsFor(uri);
+    const current = store.forRequest(document, settings);
+    if (current) {
+      if (current.map) staleAnswers.add(uri);
+      return { document, settings, ...current };
+    }
+    // Nothing analysed yet (the document was just opened): wait for its first reading.
+    const analysis = await store.update(document, settings, () => !documents.get(uri));
+    return analysis && { document, settings, analysis, map: undefined };
+  }
+
+  function summary(uri: string, version: number, settings: Settings, analysis: Analysis): AnalysisSummary {
     const inventory = analysis.inventory;
     const budgets = { ok: 0, near: 0, exceeded: 0 };
     for (const b of inventory?.budgets ?? []) budgets[b.status] += 1;
@@ -94,13 +116,16 @@ export function startServer(connection: Connection): void {
 
   async function publish(uri: string): Promise<void> {
     try {
-      const current = await analysisOf(uri);
-      if (!current) return;
-      const { document, settings, analysis } = current;
-      if (documents.get(uri)?.version !== document.version) return; // a newer edit is queued
+      const document = documents.get(uri);
+      if (!document) return;
+      const settings = await settingsFor(uri);
+      // A newer edit (or closing the document) makes this version's work stale: a long reading stops.
+      const analysis = await store.update(document, settings, () => documents.get(uri)?.version !== document.version);
+      if (!analysis || documents.get(uri)?.version !== document.version) return; // a newer edit is queued
       if (!pullDiagnostics) {
         await connection.sendDiagnostics({ uri, version: document.version, diagnostics: validate(analysis, uri, settings) });
       }
+      if (staleAnswers.delete(uri) && capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
       await connection.sendNotification(ANALYSIS_NOTIFICATION, summary(uri, document.version, settings, analysis));
     } catch (error) {
       connection.console.error(`carbon-lens: analysis of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -151,6 +176,7 @@ export function startServer(connection: Connection): void {
     if (timer) clearImmediate(timer);
     pending.delete(event.document.uri);
     store.delete(event.document.uri);
+    staleAnswers.delete(event.document.uri);
     settingsCache.delete(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -162,18 +188,33 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onHover(safe('hover', null, async (params) => {
-    const current = await analysisOf(params.textDocument.uri);
-    return current ? hover(current.analysis, params.position, current.settings) : null;
+    const current = await requestAnalysisOf(params.textDocument.uri);
+    if (!current) return null;
+    const position = current.map ? current.map.toAnalysis(params.position) : params.position;
+    const result = position && hover(current.analysis, position, current.settings);
+    if (!result || !current.map || !result.range) return result ?? null;
+    const range = current.map.fromAnalysis(result.range);
+    return range ? { ...result, range } : null;
   }));
 
   connection.onCodeLens(safe('codeLens', [], async (params) => {
-    const current = await analysisOf(params.textDocument.uri);
-    return current ? codeLenses(current.analysis, params.textDocument.uri, current.settings) : [];
+    const current = await requestAnalysisOf(params.textDocument.uri);
+    if (!current) return [];
+    const lenses = codeLenses(current.analysis, params.textDocument.uri, current.settings);
+    const map = current.map;
+    if (!map) return lenses;
+    return lenses.flatMap((lens) => {
+      const range = map.fromAnalysis(lens.range);
+      return range ? [{ ...lens, range }] : [];
+    });
   }));
 
   connection.onCompletion(safe('completion', [], async (params) => {
-    const current = await analysisOf(params.textDocument.uri);
-    return current ? complete(current.analysis, params.position) : [];
+    const current = await requestAnalysisOf(params.textDocument.uri);
+    if (!current) return [];
+    // Completion reads the text around the cursor: use the current text with the latest model's ids.
+    const analysis = current.map ? { ...current.analysis, text: current.document.getText(), lines: new LineIndex(current.document.getText()) } : current.analysis;
+    return complete(analysis, params.position);
   }));
 
   connection.onCodeAction(safe('codeAction', [], async (params) => {

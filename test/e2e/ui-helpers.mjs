@@ -229,6 +229,28 @@ export async function waitForCodeLenses(page, { timeoutMs = 30_000 } = {}) {
 }
 
 /**
+ * Waits until a code lens of the active editor whose text matches `pattern` is visible (lenses are
+ * rendered for the lines on screen only: reveal the line first) and returns the texts of all
+ * rendered lenses.
+ */
+export async function waitForCodeLens(page, pattern, { timeoutMs = 30_000 } = {}) {
+  const lenses = page.locator('.editor-group-container.active .monaco-editor .codelens-decoration');
+  await lenses.filter({ hasText: pattern }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  return (await lenses.allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+}
+
+/** Moves the cursor of the active editor to `line` with Go to Line (Ctrl+G), which scrolls it into view. */
+export async function revealLine(page, line, { timeoutMs = 15_000 } = {}) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: timeoutMs });
+  await input.fill(`:${line}`);
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: timeoutMs });
+  await page.locator(`.editor-group-container.active .monaco-editor .line-numbers:text-is("${line}")`).waitFor({ timeout: timeoutMs });
+}
+
+/**
  * Error messages on screen: modal dialogs (a failing palette command shows "Command '…' resulted
  * in an error" as one) and error notifications. Waits `withinMs` for one to appear.
  */
@@ -255,22 +277,72 @@ export async function waitForSquiggles(page, kind = 'error', { min = 1, timeoutM
   return editor.locator(`.squiggly-${kind}`).count();
 }
 
-/** Opens the Problems panel (Ctrl+Shift+M) and returns the texts of its rows. */
-export async function problems(page, { timeoutMs = 15_000 } = {}) {
+/**
+ * Waits until a squiggle of `kind` lies under the first visible occurrence of `text` in the active
+ * editor (same screen line, overlapping horizontally); returns false if none does within `timeoutMs`.
+ */
+export async function waitForSquiggleUnder(page, kind, text, { timeoutMs = 15_000 } = {}) {
+  const editor = page.locator('.editor-group-container.active .monaco-editor');
+  const line = editor.locator('.view-line', { hasText: text }).first();
+  await line.waitFor({ timeout: timeoutMs });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await line.evaluate((node, { kind, text }) => {
+      // The text's box on screen, from a DOM range over its characters.
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      let full = '';
+      const nodes = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, full.length]); full += n.textContent; }
+      const start = full.replace(/\u00a0/g, ' ').indexOf(text);
+      if (start < 0) return false;
+      const at = (offset) => { const [n, base] = nodes.findLast(([, b]) => b <= offset); return [n, offset - base]; };
+      const range = document.createRange();
+      range.setStart(...at(start));
+      range.setEnd(...at(start + text.length - 1));
+      const word = range.getBoundingClientRect();
+      const squiggles = node.closest('.monaco-editor').querySelectorAll(`.squiggly-${kind}`);
+      return [...squiggles].some((s) => {
+        const r = s.getBoundingClientRect();
+        return r.bottom > word.top && r.top < word.bottom && r.right > word.left && r.left < word.right;
+      });
+    }, { kind, text });
+    if (found) return true;
+    if (Date.now() > deadline) return false;
+    await page.waitForTimeout(200);
+  }
+}
+
+/**
+ * Opens the Problems panel (Ctrl+Shift+M) and returns the texts of its rows (their aria-labels:
+ * severity, message, source, line). With `until(rows)`, waits until the rows satisfy it (the panel
+ * fills as diagnostics arrive) and fails with the last rows seen if they never do.
+ */
+export async function problems(page, { until, timeoutMs = 15_000 } = {}) {
   const panel = page.locator('.markers-panel');
   if (!(await panel.isVisible().catch(() => false))) {
     await page.keyboard.press('Control+Shift+M');
   }
   await panel.waitFor({ timeout: timeoutMs });
-  await panel.locator('.monaco-list-row').first().waitFor({ state: 'attached', timeout: timeoutMs }).catch(() => undefined);
-  return panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') || row.textContent || ''));
+  const rows = panel.locator('.monaco-list-row');
+  await rows.first().waitFor({ state: 'attached', timeout: timeoutMs }).catch(() => undefined);
+  const read = () => rows.evaluateAll((nodes) => nodes.map((row) => row.getAttribute('aria-label') || row.textContent || ''));
+  if (!until) return read();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const texts = await read();
+    if (until(texts)) return texts;
+    if (Date.now() > deadline) throw new Error(`the Problems panel never showed the expected rows; it shows:\n  ${texts.join('\n  ')}`);
+    await page.waitForTimeout(200);
+  }
 }
 
 /**
  * Hovers the first visible occurrence of `word` in the active editor and returns the hover's
- * text. The hover is not "visible" to Playwright (it is, on screen): wait for it as attached.
+ * text (all its parts). The hover is not "visible" to Playwright (it is, on screen): it is waited
+ * for as attached. With `accept(text)`, a hover that does not satisfy it yet (the language server
+ * still starting: no hover, or "Loading…") is dismissed and asked for again until `timeoutMs`.
  */
-export async function hoverText(page, word, { timeoutMs = 15_000 } = {}) {
+export async function hoverText(page, word, { accept, timeoutMs = 15_000 } = {}) {
   const editor = page.locator('.editor-group-container.active .monaco-editor');
   const token = editor.locator('.view-line span span', { hasText: word }).first();
   await token.waitFor({ timeout: timeoutMs });
@@ -279,10 +351,27 @@ export async function hoverText(page, word, { timeoutMs = 15_000 } = {}) {
   const text = await token.innerText();
   const at = Math.max(0, text.indexOf(word));
   const x = box.x + (box.width * (at + word.length / 2)) / Math.max(1, text.length);
-  await page.mouse.move(x, box.y + box.height / 2);
-  const content = page.locator('.monaco-hover-content .rendered-markdown').first();
-  await content.waitFor({ state: 'attached', timeout: timeoutMs });
-  return (await content.textContent())?.trim() ?? '';
+  const y = box.y + box.height / 2;
+  const content = page.locator('.monaco-hover-content .rendered-markdown');
+  const deadline = Date.now() + timeoutMs;
+  let shown = '';
+  for (;;) {
+    await page.mouse.move(x, y);
+    const left = Math.max(1_000, deadline - Date.now());
+    const appeared = await content.first().waitFor({ state: 'attached', timeout: Math.min(left, 5_000) }).then(() => true, () => false);
+    if (appeared) {
+      shown = (await content.allTextContents()).map((t) => t.trim()).filter(Boolean).join('\n');
+      if (!accept || accept(shown)) return shown;
+    }
+    if (Date.now() > deadline) {
+      if (!appeared && !shown) throw new Error(`no hover over "${word}" within ${timeoutMs} ms`);
+      return shown;
+    }
+    // Dismiss (move away, Escape) and hover again.
+    await page.mouse.move(x, Math.max(0, box.y - 200));
+    await page.keyboard.press('Escape');
+    await content.first().waitFor({ state: 'detached', timeout: 2_000 }).catch(() => undefined);
+  }
 }
 
 /**
@@ -298,6 +387,43 @@ export async function webviewFrame(page, selector, { timeoutMs = 30_000 } = {}) 
     await page.waitForTimeout(250);
   }
   throw new Error(`no frame with ${selector} within ${timeoutMs} ms (${page.frames().length} frames)`);
+}
+
+/**
+ * The WCAG contrast ratio between the text colour of the first `selector` in `frame` and the
+ * background behind it (the first opaque background among it and its ancestors), with both colours.
+ */
+export async function textContrast(frame, selector) {
+  return frame.locator(selector).first().evaluate((element) => {
+    // "rgb(r, g, b)", "rgba(r, g, b, a)" or "color(srgb r g b / a)" (channels 0–1): [r, g, b, a] in 0–255.
+    const rgba = (css) => {
+      const values = (css.replace(/^color\(srgb/, '').match(/[\d.]+(e-?\d+)?/g) ?? []).map(Number);
+      if (css.startsWith('color(srgb')) return [...values.slice(0, 3).map((v) => v * 255), values[3] ?? 1];
+      return [values[0], values[1], values[2], values[3] ?? 1];
+    };
+    const luminance = ([r, g, b]) => {
+      const lin = (c) => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const color = getComputedStyle(element).color;
+    let background = 'rgb(255, 255, 255)';
+    for (let node = element; node; node = node.parentElement) {
+      const bg = getComputedStyle(node).backgroundColor;
+      if (bg && bg !== 'transparent' && rgba(bg)[3] > 0.99) { background = bg; break; }
+    }
+    const [a, b] = [luminance(rgba(color)), luminance(rgba(background))].sort((x, y) => y - x);
+    return { ratio: (a + 0.05) / (b + 0.05), color, background };
+  });
+}
+
+/**
+ * Moves the mouse to the empty part of the explorer so that no tooltip (e.g. of the tab the palette
+ * entry was clicked over) covers a screenshot, and waits for a shown tooltip to go.
+ */
+export async function parkMouse(page, { timeoutMs = 3_000 } = {}) {
+  const viewport = page.viewportSize() ?? { width: 1400, height: 900 };
+  await page.mouse.move(120, Math.round(viewport.height * 0.7));
+  await page.locator('.workbench-hover').first().waitFor({ state: 'detached', timeout: timeoutMs }).catch(() => undefined);
 }
 
 /** Saves a full-page PNG under test-results/ and returns its path. */

@@ -376,7 +376,7 @@ const structureMutation: fc.Arbitrary<Mutation> = fc.tuple(
 ).map(([picks, replacement, op]): Mutation => (t) => {
   let value: unknown;
   try {
-    value = parse(t, { maxAliasCount: 100 });
+    value = parse(t, { maxAliasCount: 100, logLevel: 'silent' });
   } catch {
     return t;
   }

@@ -70,15 +70,28 @@ export class DocShape {
   }
 }
 
-const DISHONEST = /\bNaN\b|Infinity|undefined|\[object Object\]/;
-const NEGATIVE_MASS = /(^|[^\w.])[-−]\s?\d[\d,.]*\s?(kg|t|kt)CO2e/;
+const DISHONEST = /\bNaN\b|Infinity|undefined|\[object Object\]/g;
+const NEGATIVE_MASS = /(^|[^\w.])[-−]\s?\d[\d,.]*\s?(kg|t|kt)CO2e/g;
+/** Exponent notation ("3.1e+221%") is not a figure a reader can use. */
+const EXPONENT = /\d+(\.\d+)?e[+-]\d+/gi;
 
-/** User-visible text (hover, lens title, report) must not show NaN, Infinity or a negative mass. */
-export function checkHonestText(text: string, what: string): void {
-  const bad = DISHONEST.exec(text);
-  if (bad) fail(`${what} shows "${bad[0]}": ${excerpt(text, bad.index)}`);
-  const negative = NEGATIVE_MASS.exec(text);
-  if (negative) fail(`${what} shows a negative mass "${negative[0]}": ${excerpt(text, negative.index)}`);
+/**
+ * User-visible text (hover, lens title, report) must not show NaN, Infinity, a negative mass
+ * or exponent notation, unless the manifest itself contains that very text (ids, names and
+ * scenario descriptions echo what the user wrote).
+ */
+export function checkHonestText(text: string, what: string, source = '', options: { exponents?: boolean } = {}): void {
+  const check = (pattern: RegExp, problem: string) => {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const token = m[0].trim();
+      if (token && source.includes(token.replace(/^[^\d-−]*/, ''))) continue;
+      fail(`${what} shows ${problem} "${m[0]}": ${excerpt(text, m.index)}`);
+    }
+  };
+  check(DISHONEST, '');
+  if (options.exponents !== false) check(EXPONENT, 'a number in exponent notation');
+  check(NEGATIVE_MASS, 'a negative mass');
 }
 
 function excerpt(text: string, at: number): string {
@@ -144,7 +157,7 @@ export function runServices(text: string, positions: { line: number; character: 
     if (h) {
       const value = (h.contents as { value: string }).value;
       if (typeof value !== 'string') fail('hover without Markdown');
-      checkHonestText(value, `hover at ${JSON.stringify(p)}`);
+      checkHonestText(value, `hover at ${JSON.stringify(p)}`, text);
       if (h.range) shape.checkRange(h.range, `hover range at ${JSON.stringify(p)}`);
     }
     return h;
@@ -153,7 +166,7 @@ export function runServices(text: string, positions: { line: number; character: 
   for (const lens of lenses) {
     shape.checkRange(lens.range, 'code lens');
     if (!lens.command?.title) fail('code lens without a title');
-    checkHonestText(lens.command.title, 'code lens title');
+    checkHonestText(lens.command.title, 'code lens title', text);
   }
   const completions = positions.map((p) => {
     const items = complete(analysis, p);
@@ -165,7 +178,7 @@ export function runServices(text: string, positions: { line: number; character: 
   });
   const actions = codeActions(analysis, URI, diagnostics);
   for (const action of actions) {
-    checkHonestText(action.title, 'code action title');
+    checkHonestText(action.title, 'code action title', text);
     const edits = action.edit?.changes?.[URI] ?? [];
     for (const e of edits) shape.checkRange(e.range, `edit of "${action.title}"`);
     if (edits.length > 0) shape.apply(edits);
@@ -204,8 +217,11 @@ export function runEngine(text: string, file = 'fuzz.carbon.yaml'): EngineRun {
   JSON.parse(outputs.json);
   JSON.parse(outputs.sarif);
   // Diagnostic messages quote the manifest ("-1 tCO2e" is negative): check the figures without them.
-  const figures = { ...report, diagnostics: [] };
-  for (const format of ['text', 'markdown', 'csv', 'html'] as const) checkHonestText(formatReports([figures], format), `${format} report`);
+  // Savings are signed (a scenario can add CO2e): check their magnitude, not their sign.
+  const unsigned = (s: Report['scenarios'][number]) => ({ ...s, savingKgCO2e: Math.abs(s.savingKgCO2e), savingMarketKgCO2e: Math.abs(s.savingMarketKgCO2e) });
+  const figures = { ...report, diagnostics: [], scenarios: report.scenarios.map(unsigned), whatIfs: report.whatIfs.map(unsigned) };
+  // CSV is for machines: exponent notation is a valid number there.
+  for (const format of ['text', 'markdown', 'csv', 'html'] as const) checkHonestText(formatReports([figures], format), `${format} report`, text, { exponents: format !== 'csv' });
   const shape = new DocShape(text);
   for (const d of report.diagnostics) {
     shape.checkRange({ start: { line: d.line - 1, character: d.column - 1 }, end: { line: d.endLine - 1, character: d.endColumn - 1 } }, `report diagnostic ${d.code}`);

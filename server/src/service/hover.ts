@@ -17,7 +17,9 @@ const STAGE_TITLES: Record<Stage, string> = { manufacturing: 'Manufacturing', tr
 
 /** Escapes text from the manifest for Markdown (hover content is rendered as Markdown). */
 export function md(text: unknown): string {
-  return String(text).replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
+  // One line (a line break would end a table row); `:` `@` `&` too, so that no autolink
+  // (http:, a@b.c) or character reference is formed.
+  return String(text).replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~:@&]/g, (c) => `\\${c}`);
 }
 
 function unitOf(settings: Settings): MassUnit | undefined {

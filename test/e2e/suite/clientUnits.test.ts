@@ -1,0 +1,71 @@
+// The client's pure pieces, in the extension host (they import `vscode`): crash back-off, the
+// status text, the validation of messages from the report page, export targets.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { CrashPolicy } from '../../../client/src/client';
+import { defaultTarget, parseExportOptions } from '../../../client/src/export';
+import { parseFocus, parseFromWebview, slimReport } from '../../../client/src/report/protocol';
+import { budgetState, describeSummary } from '../../../client/src/status';
+import type { AnalysisSummary } from '../../../server/src/protocol';
+import { reportText } from '../../../engine';
+import { sampleText } from './carbonLensHelpers';
+
+describe('Carbon Lens client units', () => {
+  it('restarts a crashed server with a doubling delay and gives up after 5 crashes in 3 minutes', () => {
+    const policy = new CrashPolicy();
+    const t0 = 1_000_000;
+    const delays = [0, 1, 2, 3, 4].map((i) => policy.onCrash(t0 + i * 1000));
+    assert.deepEqual(delays.map((d) => d.delayMs), [500, 1000, 2000, 4000, 8000]);
+    assert.ok(delays.every((d) => d.restart));
+    assert.equal(policy.onCrash(t0 + 5000).restart, false, 'the sixth crash within 3 minutes');
+    // Crashes older than the window are forgotten.
+    const later = policy.onCrash(t0 + 5000 + 3 * 60_000 + 1);
+    assert.equal(later.restart, true);
+    assert.equal(later.delayMs, 500);
+    // The delay never exceeds 30 s.
+    const slow = new CrashPolicy(100, 3 * 60_000);
+    let last = 0;
+    for (let i = 0; i < 12; i++) last = slow.onCrash(t0 + i).delayMs;
+    assert.equal(last, 30_000);
+  });
+
+  it('describes an analysis for the status item', () => {
+    const summary = (budgets: AnalysisSummary['budgets'], extra: Partial<AnalysisSummary> = {}): AnalysisSummary =>
+      ({ uri: 'file:///x.carbon.yaml', version: 1, totalKgCO2e: 231_677, view: 'period', budgets, errors: 0, complete: true, ...extra });
+    assert.deepEqual(describeSummary(summary({ ok: 2, near: 0, exceeded: 0 }), 'auto'), { text: '232 tCO2e this period', detail: '2 budgets ok' });
+    assert.deepEqual(describeSummary(summary({ ok: 1, near: 1, exceeded: 1 }), 'kg'), { text: '231,677 kgCO2e this period', detail: '1 budget exceeded · 1 near the limit · 1 ok' });
+    assert.equal(describeSummary(summary({ ok: 0, near: 0, exceeded: 0 }, { totalKgCO2e: null, complete: false, errors: 3 }), 'auto').detail, 'no budgets · 3 errors: incomplete');
+    assert.equal(describeSummary(summary({ ok: 0, near: 0, exceeded: 0 }, { view: 'inventory' }), 't').text, '232 tCO2e inventory view');
+    assert.equal(budgetState(summary({ ok: 3, near: 1, exceeded: 0 })), 'near');
+    assert.equal(budgetState(summary({ ok: 0, near: 0, exceeded: 0 })), 'none');
+  });
+
+  it('accepts only well-formed messages from the report page', () => {
+    assert.deepEqual(parseFromWebview({ type: 'reveal', line: 14 }), { type: 'reveal', line: 14 });
+    for (const bad of [null, 'reveal', { type: 'reveal', line: 0 }, { type: 'reveal', line: 1.5 }, { type: 'reveal', line: '3' },
+      { type: 'open', uri: 'file:///etc/passwd' }, { type: 'command', id: 'workbench.action.terminal.new' }, { type: 'details', id: '' },
+      { type: 'rendered', revision: 'x' }]) {
+      assert.equal(parseFromWebview(bad), undefined, JSON.stringify(bad));
+    }
+    assert.deepEqual(parseFromWebview({ type: 'export', target: '/tmp/x' }), { type: 'export' }, 'extra fields are dropped');
+    assert.deepEqual(parseFocus({ kind: 'budget', id: 'embodied' }), { kind: 'budget', id: 'embodied' });
+    assert.equal(parseFocus({ kind: 'site', id: 'x' }), undefined);
+  });
+
+  it('sends the page a slim report: assets without parts, assumptions and factor ids', () => {
+    const report = reportText(sampleText());
+    const slim = slimReport(report);
+    assert.ok(report.assets[0]!.parts.length > 0);
+    assert.deepEqual(slim.assets.map((a) => [a.parts.length, a.assumptions.length, a.factorIds.length]), report.assets.map(() => [0, 0, 0]));
+    assert.equal(slim.totals, report.totals);
+    assert.ok(JSON.stringify(slim).length < JSON.stringify(report).length);
+  });
+
+  it('exports next to the manifest by default and reads its options defensively', () => {
+    const manifest = vscode.Uri.file('/data/fleet/lab.carbon.yaml');
+    assert.equal(defaultTarget(manifest, 'markdown').path, '/data/fleet/lab.carbon-report.md');
+    assert.equal(defaultTarget(manifest, 'csv').path, '/data/fleet/lab.carbon-report.csv');
+    assert.deepEqual(parseExportOptions({ format: 'pdf', target: 42 }), {});
+    assert.deepEqual(parseExportOptions({ format: 'json', target: '/tmp/r.json' }), { format: 'json', target: '/tmp/r.json' });
+  });
+});
