@@ -345,20 +345,21 @@ export async function problems(page, { until, timeoutMs = 15_000 } = {}) {
 export async function hoverText(page, word, { accept, timeoutMs = 15_000 } = {}) {
   const editor = page.locator('.editor-group-container.active .monaco-editor');
   const token = editor.locator('.view-line span span', { hasText: word }).first();
-  await token.waitFor({ timeout: timeoutMs });
-  const box = await token.boundingBox();
-  if (!box) throw new Error(`"${word}" is not on screen`);
-  const text = await token.innerText();
-  const at = Math.max(0, text.indexOf(word));
-  const x = box.x + (box.width * (at + word.length / 2)) / Math.max(1, text.length);
-  const y = box.y + box.height / 2;
   const content = page.locator('.monaco-hover-content .rendered-markdown');
   const deadline = Date.now() + timeoutMs;
   let shown = '';
   for (;;) {
+    // Where the word is now (a code lens appearing above it moves it down).
+    await token.waitFor({ timeout: Math.max(1_000, deadline - Date.now()) });
+    const box = await token.boundingBox();
+    if (!box) throw new Error(`"${word}" is not on screen`);
+    const text = await token.innerText();
+    const at = Math.max(0, text.indexOf(word));
+    const x = box.x + (box.width * (at + word.length / 2)) / Math.max(1, text.length);
+    const y = box.y + box.height / 2;
     await page.mouse.move(x, y);
-    const left = Math.max(1_000, deadline - Date.now());
-    const appeared = await content.first().waitFor({ state: 'attached', timeout: Math.min(left, 5_000) }).then(() => true, () => false);
+    const appeared = await content.first().waitFor({ state: 'attached', timeout: Math.min(Math.max(1_000, deadline - Date.now()), 5_000) })
+      .then(() => true, () => false);
     if (appeared) {
       shown = (await content.allTextContents()).map((t) => t.trim()).filter(Boolean).join('\n');
       if (!accept || accept(shown)) return shown;
