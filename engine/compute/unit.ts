@@ -39,21 +39,51 @@ export interface UnitProfile {
 
 /**
  * Unit profiles by factor set and asset object: an edit that leaves an asset's object alone
- * (incremental analysis) or a scenario that does not touch it reuses its profile.
+ * (incremental analysis) or a scenario that does not touch it reuses its profile. Behind
+ * that, profiles by asset content: assets described alike (same model, components, power,
+ * utilization, transport, end of life) share one profile, whatever their id, site, count or
+ * dates, which the profile does not depend on.
  */
 export class UnitCache {
   private readonly bySet = new WeakMap<FactorSet, WeakMap<object, Map<string, UnitProfile>>>();
+  private readonly byContent = new WeakMap<FactorSet, Map<string, UnitProfile>>();
+  private readonly contents = new WeakMap<object, string>();
+
+  /** Distinct contents kept per factor set (a long editing session cannot grow it without bound). */
+  static readonly MAX_CONTENTS = 20_000;
 
   get(factors: FactorSet, asset: Asset, key: string): UnitProfile | undefined {
-    return this.bySet.get(factors)?.get(asset)?.get(key);
+    const profile = this.bySet.get(factors)?.get(asset)?.get(key);
+    if (profile) return profile;
+    const shared = this.byContent.get(factors)?.get(`${key}|${this.contentOf(asset)}`);
+    if (shared) this.setByObject(factors, asset, key, shared);
+    return shared;
   }
 
   set(factors: FactorSet, asset: Asset, key: string, profile: UnitProfile): void {
+    this.setByObject(factors, asset, key, profile);
+    let byContent = this.byContent.get(factors);
+    if (!byContent || byContent.size >= UnitCache.MAX_CONTENTS) this.byContent.set(factors, (byContent = new Map()));
+    byContent.set(`${key}|${this.contentOf(asset)}`, profile);
+  }
+
+  private setByObject(factors: FactorSet, asset: Asset, key: string, profile: UnitProfile): void {
     let byAsset = this.bySet.get(factors);
     if (!byAsset) this.bySet.set(factors, (byAsset = new WeakMap()));
     let byKey = byAsset.get(asset);
     if (!byKey) byAsset.set(asset, (byKey = new Map()));
     byKey.set(key, profile);
+  }
+
+  /** The asset without the fields a unit profile does not read. */
+  private contentOf(asset: Asset): string {
+    let content = this.contents.get(asset);
+    if (content === undefined) {
+      const { id: _id, name: _name, site: _site, count: _count, acquired: _acquired, lifespanYears: _lifespan, uptime: _uptime, ...rest } = asset;
+      content = JSON.stringify(rest);
+      this.contents.set(asset, content);
+    }
+    return content;
   }
 }
 
@@ -125,7 +155,17 @@ function catalogEmbodied(model: CatalogModel, methodology: Methodology, factors:
       endOfLife = card.endOfLife;
       parts.push(...partsOf(card.parts));
     } else if (host) {
-      const server = serverEmbodied(resolveCpu(host.components, assumptions));
+      // A GPU server's host configuration lists no GPU: the parity model adds its cards with the
+      // dimensions of the server's GPU model, or BoaviztAPI's default "Large GPU" (H100-like).
+      let components = host.components;
+      if (model.gpus > 0 && !components.gpu) {
+        const card = model.gpuModel ? catalogModel(model.gpuModel)?.boavizta : undefined;
+        components = { ...components, gpu: card ? { units: model.gpus, ...card } : { units: model.gpus } };
+        assumptions.push(card
+          ? `${model.name}: ${model.gpus} × ${model.gpuModel} cards in BoaviztAPI's GPU sub-model (${card.source}).`
+          : `${model.name}: ${model.gpus} GPUs modelled as BoaviztAPI's default "Large GPU" card (the catalog gives no card dimensions for this server).`);
+      }
+      const server = serverEmbodied(resolveCpu(components, assumptions));
       manufacturing = server.manufacturing;
       transport = server.transport;
       endOfLife = server.endOfLife;

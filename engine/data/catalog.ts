@@ -570,6 +570,7 @@ const SERVER_MODELS: readonly CatalogModel[] = [
     kind: 'server',
     releaseYear: 2022,
     gpus: 8,
+    gpuModel: 'nvidia-h100-sxm',
     specs: h100ServerSpecs(spec(24, `Baseboard mass, ${HGX_H100_PCF.source}`, PCF_NOTE)),
     embodied: vendorPcf(
       'nvidia-hgx-h100-8gpu',
@@ -596,6 +597,7 @@ const SERVER_MODELS: readonly CatalogModel[] = [
     kind: 'server',
     releaseYear: 2023,
     gpus: 8,
+    gpuModel: 'nvidia-h100-sxm',
     specs: h100ServerSpecs(spec(130.45, `${DGX_H100}: system weight 287.6 lb`, RECALLED)),
     embodied: vendorPcf(
       'nvidia-dgx-h100',
@@ -622,6 +624,7 @@ const SERVER_MODELS: readonly CatalogModel[] = [
     kind: 'server',
     releaseYear: 2024,
     gpus: 8,
+    gpuModel: 'nvidia-b200',
     specs: {
       memoryGb: spec(1440, 'NVIDIA developer blog "HGX B200 reduces embodied carbon emissions intensity" (2025): 8 × 180 GB'),
       memoryType: spec('HBM3e', 'NVIDIA developer blog (2025)'),

@@ -78,6 +78,8 @@ export interface CatalogModel {
   releaseYear: number;
   /** GPUs per unit (1 for a GPU, 8 for an 8-GPU server, 0 for a CPU-only server). */
   gpus: number;
+  /** For GPU servers: the catalog id of their GPU card (its dimensions feed the parity model). */
+  gpuModel?: string;
   specs: HardwareSpecs;
   embodied: EmbodiedFactor;
   power: PowerProfile;

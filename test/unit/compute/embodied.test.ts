@@ -144,6 +144,17 @@ describe('compute: embodied footprint of one unit', () => {
     closeRange(c.perUnit.transport, [12.52125, 4.5465, 166.615], 'transport');
   });
 
+  it('counts a GPU server’s GPUs in boavizta-2.4 mode (H100 cards, 575.1 kg each)', () => {
+    // BoaviztAPI 2.4.1 `test_empty_gpu`: one default "Large GPU" card = 575.1 kgCO2e (all stages);
+    // the catalog's H100 SXM card has the Large GPU's dimensions (it was modelled on it), and the
+    // HGX H100 server has 8 → 8 × 575.1 = 4,600.8 kg on top of its host parts.
+    const { inventory } = compute(`methodology: boavizta-2.4\n${manifest({ assets: '  - { id: h, site: s1, model: nvidia-hgx-h100-8gpu, acquired: 2025-01-01, lifespanYears: 4, transport: { mode: sea, distanceKm: 1 }, endOfLife: recycle }' })}`);
+    const h = assetOf(inventory, 'h');
+    const gpuParts = h.parts.filter((p) => p.label.startsWith('gpu/')).reduce((sum, p) => sum + p.kgCO2e.value, 0);
+    assert.ok(Math.abs(gpuParts - 4600.8) < 0.5, `GPU parts ${gpuParts}`);
+    assert.ok(h.assumptions.some((a) => a.includes('8 × nvidia-h100-sxm cards in BoaviztAPI')), h.assumptions.join('\n'));
+  });
+
   it('scales manufacturing by the refurbished share', () => {
     // 1,313.28 × 0.13 = 170.7264 (min × 0.09 = 118.1952, max × 0.5 = 656.64)
     const { analysis } = compute(manifest({ assets: `  - { id: a, ${DELL}, transport: { mode: sea, distanceKm: 1 }, endOfLife: recycle }` }));
