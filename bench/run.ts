@@ -40,6 +40,8 @@ interface Result {
   editP95: number;
   hoverP50: number | null;
   lensP50: number | null;
+  lensCount: number;
+  lensResolveP50: number | null;
   peakRssMb: number | null;
 }
 
@@ -141,10 +143,18 @@ async function measure(spec: ServerSpec, assets: number, file: string, initial: 
     }
     const lenses: number[] = [];
     let lensCount = 0;
+    let lensList: { command?: unknown }[] = [];
     for (let i = 0; i < SAMPLES; i++) {
       const { ms, result } = await client.time('textDocument/codeLens', { textDocument: { uri } });
       lenses.push(ms);
-      lensCount = Array.isArray(result) ? result.length : 0;
+      lensList = Array.isArray(result) ? result : [];
+      lensCount = lensList.length;
+    }
+    // Lenses sent without a title are resolved as they scroll into view: time that too.
+    const resolves: number[] = [];
+    const unresolved = lensList.filter((lens) => !lens.command);
+    for (const lens of unresolved.slice(Math.floor(unresolved.length / 2), Math.floor(unresolved.length / 2) + SAMPLES)) {
+      resolves.push((await client.time('codeLens/resolve', lens)).ms);
     }
     const result: Result = {
       server: spec.name,
@@ -155,6 +165,8 @@ async function measure(spec: ServerSpec, assets: number, file: string, initial: 
       editP95: percentile(editTimes, 95),
       hoverP50: hovers.length ? percentile(hovers, 50) : null,
       lensP50: lensCount > 0 ? percentile(lenses, 50) : null,
+      lensCount,
+      lensResolveP50: resolves.length ? percentile(resolves, 50) : null,
       peakRssMb: client.peakRssMb() ?? null,
     };
     return result;
@@ -218,7 +230,7 @@ async function main(): Promise<void> {
     console.log(`\n${assets} assets: ${lines.toLocaleString('en-US')} lines, ${(text.length / 1048576).toFixed(1)} MB; yaml.parseDocument ${fmt(floors[assets].coldMs)} ms cold, ${fmt(floors[assets].warmMs)} ms warm`);
     const ours = await measure(OURS, assets, file, text);
     results.push(ours);
-    console.log(`  carbon-lens: open ${fmt(ours.openMs)} ms (${ours.openDiagnostics} diagnostics), edit p50 ${fmt(ours.editP50, 1)} / p95 ${fmt(ours.editP95, 1)} ms, hover ${fmt(ours.hoverP50, 1)} ms, lens ${fmt(ours.lensP50, 1)} ms, peak RSS ${fmt(ours.peakRssMb)} MB`);
+    console.log(`  carbon-lens: open ${fmt(ours.openMs)} ms (${ours.openDiagnostics} diagnostics), edit p50 ${fmt(ours.editP50, 1)} / p95 ${fmt(ours.editP95, 1)} ms, hover ${fmt(ours.hoverP50, 1)} ms, lens ${fmt(ours.lensP50, 1)} ms (${ours.lensCount} lenses${ours.lensResolveP50 !== null ? `, resolve ${fmt(ours.lensResolveP50, 1)} ms` : ''}), peak RSS ${fmt(ours.peakRssMb)} MB`);
     if (!process.argv.includes('--skip-yls')) {
       const yls = await measure(YAML_LS, assets, file, text);
       results.push(yls);

@@ -95,7 +95,7 @@ function checkText(reports: Report[]): string {
   for (const report of reports) {
     for (const d of report.diagnostics) lines.push(`${report.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`);
     const budgets = report.budgets.map((b) => `${b.id} ${b.ratio === null ? 'over' : `${Math.round(b.ratio * 100)}%`}${b.status === 'exceeded' ? ' EXCEEDED' : ''}`).join(', ');
-    lines.push(`${report.file}: ${fails(report) ? 'FAIL' : 'ok'} — ${formatKg(report.totals.kgCO2e)} this period${budgets ? `; budgets: ${budgets}` : ''}`);
+    lines.push(`${report.file}: ${fails(report) ? 'FAIL' : 'ok'} — ${report.notComputed ? 'not computed' : `${formatKg(report.totals.kgCO2e)} this period`}${budgets ? `; budgets: ${budgets}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

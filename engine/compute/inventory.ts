@@ -60,7 +60,9 @@ export interface ComputeContext {
 export interface InventoryMemo {
   period(period: PeriodYear | PeriodRange, compute: () => ReportingPeriod): ReportingPeriod;
   site<T>(site: Site, index: number, options: SiteOptions, compute: () => T): T;
-  asset<T>(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod, compute: () => T): T;
+  /** What `setAsset` kept for the asset with these dependencies, or undefined. */
+  asset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod): unknown;
+  setAsset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod, value: unknown): void;
   /** Sums of blocks of assets (totals, budgets). */
   blocks: BlockCache;
 }
@@ -102,22 +104,18 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
       return;
     }
     const refurbished = input.refurbishedAssets?.has(asset.id) ?? false;
-    const run = () => {
-      const unit = unitProfile(asset, input.methodology, context.factors, context.unitCache, refurbished);
-      if (!unit) return undefined;
-      const assetNotes: Note[] = [];
-      const result = computeAsset({ asset, index, unit, site, period }, assetNotes);
-      completenessNotes(asset, result, unit, assetNotes);
-      return { result, assetNotes };
-    };
-    const computed = memo ? memo.asset(asset, index, options, refurbished, site, period, run) : run();
+    let computed = memo?.asset(asset, index, options, refurbished, site, period) as AssetComputation | null | undefined;
+    if (computed === undefined) {
+      computed = computeOne(asset, index, site, period, input.methodology, context, refurbished);
+      memo?.setAsset(asset, index, options, refurbished, site, period, computed);
+    }
     if (!computed) {
       excluded.push({ path: ['assets', index], id: asset.id, reason: `its model "${asset.model ?? ''}" is not in the catalog` });
       return;
     }
     seenAssets.add(asset.id);
     assets.push(computed.result);
-    for (const note of computed.assetNotes) notes.push(note);
+    if (computed.assetNotes.length > 0) for (const note of computed.assetNotes) notes.push(note);
   });
 
   pueNotes(sites, assets, notes);
@@ -171,6 +169,21 @@ function pueNotes(sites: readonly SiteResult[], assets: readonly AssetResult[], 
       data: { assumedPue: pue.value, overheadKgCO2e: overheadKg, itEnergyKWh: itKWh, property: 'pue' },
     });
   }
+}
+
+/** One asset's result and the notes computing it added; null when its model is unknown. */
+interface AssetComputation {
+  result: AssetResult;
+  assetNotes: Note[];
+}
+
+function computeOne(asset: Asset, index: number, site: SiteContext, period: ReportingPeriod, methodology: Methodology, context: ComputeContext, refurbished: boolean): AssetComputation | null {
+  const unit = unitProfile(asset, methodology, context.factors, context.unitCache, refurbished);
+  if (!unit) return null;
+  const assetNotes: Note[] = [];
+  const result = computeAsset({ asset, index, unit, site, period }, assetNotes);
+  completenessNotes(asset, result, unit, assetNotes);
+  return { result, assetNotes };
 }
 
 function sumBreakdowns(terms: readonly Breakdown[], cache: BlockCache | undefined, key: string): Breakdown {

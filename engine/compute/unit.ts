@@ -254,6 +254,29 @@ function powerOf(asset: Asset, model: CatalogModel | undefined, assumptions: str
   return { watts: { value: typical.watts.value, min: at(u.min).watts.min, max: at(u.max).watts.max }, estimated: true };
 }
 
+/**
+ * Embodied footprints by factor set, methodology and catalog model or component description:
+ * a fleet of thousands of servers has a few dozen distinct ones, and the component model is
+ * the costly part of a unit profile. Entries are shared (never modified) and replay the
+ * assumptions their computation added.
+ */
+const EMBODIED = new WeakMap<FactorSet, Map<string, { embodied: Embodied; assumptions: string[] }>>();
+const MAX_EMBODIED = 5_000;
+
+function cachedEmbodied(factors: FactorSet, key: string, assumptions: string[], compute: (assumptions: string[]) => Embodied): Embodied {
+  let byKey = EMBODIED.get(factors);
+  if (!byKey) EMBODIED.set(factors, (byKey = new Map()));
+  let entry = byKey.get(key);
+  if (!entry) {
+    const pushed: string[] = [];
+    entry = { embodied: compute(pushed), assumptions: pushed };
+    if (byKey.size >= MAX_EMBODIED) byKey.clear();
+    byKey.set(key, entry);
+  }
+  for (const assumption of entry.assumptions) assumptions.push(assumption);
+  return entry.embodied;
+}
+
 /** Per-unit profile of an asset, or undefined when its catalog model is unknown. */
 export function unitProfile(asset: Asset, methodology: Methodology, factors: FactorSet, cache?: UnitCache, refurbished = false): UnitProfile | undefined {
   const key = `${methodology}|${refurbished ? 1 : 0}`;
@@ -264,8 +287,8 @@ export function unitProfile(asset: Asset, methodology: Methodology, factors: Fac
   if (!model && !asset.components) return undefined;
   const assumptions: string[] = [];
   const embodied = model
-    ? catalogEmbodied(model, methodology, factors, assumptions)
-    : componentEmbodied(asset.components as Components, methodology, factors, assumptions);
+    ? cachedEmbodied(factors, `model|${methodology}|${model.id}`, assumptions, (pushed) => catalogEmbodied(model, methodology, factors, pushed))
+    : cachedEmbodied(factors, `components|${methodology}|${JSON.stringify(asset.components)}`, assumptions, (pushed) => componentEmbodied(asset.components as Components, methodology, factors, pushed));
   const used = [...embodied.factors];
 
   let manufacturing = embodied.manufacturing;

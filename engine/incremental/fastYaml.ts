@@ -76,6 +76,15 @@ const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** Keys that `yaml` would resolve to something other than the same string. */
 const SPECIAL_KEY_RE = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 
+/**
+ * A copy of `text` that does not keep the string it was cut from alive: V8 represents longer
+ * substrings as views into their parent, so an id cut from a 3 MB document would keep that
+ * version of the document in memory as long as the id lives.
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : (` ${text}`).slice(1);
+}
+
 /** The YAML 1.2 core schema resolution of a plain scalar, in `yaml`'s tag order. */
 export function resolvePlain(text: string): unknown {
   const c = text.charCodeAt(0);
@@ -247,18 +256,18 @@ class FastParser {
   quoted(pos: number, lineEnd: number): [string, number] {
     const quote = this.src.charCodeAt(pos);
     if (quote === DQUOTE) {
-      const close = this.src.indexOf('"', pos + 1);
-      if (close < 0 || close >= lineEnd) throw UNSUPPORTED;
+      const close = this.indexInLine('"', pos + 1, lineEnd);
+      if (close < 0) throw UNSUPPORTED;
       const body = this.src.slice(pos + 1, close);
       if (body.indexOf('\\') >= 0) throw UNSUPPORTED;
-      return [body, close + 1];
+      return [detach(body), close + 1];
     }
     let i = pos + 1;
     let value = '';
     let from = i;
     for (;;) {
-      const close = this.src.indexOf("'", i);
-      if (close < 0 || close >= lineEnd) throw UNSUPPORTED;
+      const close = this.indexInLine("'", i, lineEnd);
+      if (close < 0) throw UNSUPPORTED;
       if (this.src.charCodeAt(close + 1) === SQUOTE && close + 1 < lineEnd) {
         value += this.src.slice(from, close + 1);
         i = close + 2;
@@ -266,8 +275,14 @@ class FastParser {
         continue;
       }
       value += this.src.slice(from, close);
-      return [value, close + 1];
+      return [detach(value), close + 1];
     }
+  }
+
+  /** `indexOf` that does not look past the end of the line (an unclosed quote must not cost a scan of the whole text). */
+  indexInLine(char: string, from: number, lineEnd: number): number {
+    const at = this.src.substring(from, lineEnd).indexOf(char);
+    return at < 0 ? -1 : from + at;
   }
 
   // ---- flow collections (one line) ---------------------------------------------------
@@ -289,7 +304,7 @@ class FastParser {
     if (pos >= lineEnd || badPlainStart(c, this.src.charCodeAt(pos + 1), true)) throw UNSUPPORTED;
     const end = this.plainFlowEnd(pos, lineEnd);
     if (end === pos) throw UNSUPPORTED;
-    const value = resolvePlain(this.src.slice(pos, end));
+    const value = resolvePlain(detach(this.src.slice(pos, end)));
     return { node: { t: 0, s: pos, e: end, v: value }, value, end };
   }
 
@@ -375,7 +390,7 @@ class FastParser {
     } else {
       if (badPlainStart(c, pos + 1 < lineEnd ? this.src.charCodeAt(pos + 1) : NL, false)) throw UNSUPPORTED;
       const end = this.plainBlockEnd(pos, lineEnd);
-      const value = resolvePlain(this.src.slice(pos, end));
+      const value = resolvePlain(detach(this.src.slice(pos, end)));
       parsed = { node: { t: 0, s: pos, e: end, v: value }, value, end };
     }
     let after = this.endOfInline(parsed.end);
@@ -555,8 +570,8 @@ class FastParser {
  */
 export function parseFastItem(src: string, from: number, to: number): FastResult | undefined {
   try {
-    const crlf = src.indexOf('\r', from);
-    if (crlf >= 0 && crlf < to) return undefined;
+    // (Searched within the item only: a search to the end of the text for each item would be quadratic.)
+    if (src.substring(from, to).includes('\r')) return undefined;
     const parser = new FastParser(src, to);
     const indent = parser.indentAt(from);
     const dash = from + indent;

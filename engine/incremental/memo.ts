@@ -50,14 +50,16 @@ export class InventoryMemoCache implements InventoryMemo {
     return value;
   }
 
-  asset<T>(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod, compute: () => T): T {
+  asset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod): unknown {
     const entry = this.assets.get(asset);
     if (
       entry && entry.index === index && entry.methodology === options.methodology && entry.factors === options.factors
       && entry.refurbished === refurbished && entry.site === site && entry.period === period
-    ) return entry.value as T;
-    const value = compute();
+    ) return entry.value;
+    return undefined;
+  }
+
+  setAsset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod, value: unknown): void {
     this.assets.set(asset, { index, methodology: options.methodology, factors: options.factors, refurbished, site, period, value });
-    return value;
   }
 }

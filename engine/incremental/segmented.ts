@@ -59,11 +59,11 @@ export interface ItemState {
   readonly selectionEnd: number;
   /** Whether the fast parser read it (else `yaml` did). */
   readonly fast: boolean;
-  /** Located paths inside the item (relative), filled as findings need them. */
+  /**
+   * Located paths inside the item (relative), filled as findings need them: nodes are not
+   * kept (memory), the item is parsed again the first time one of its paths is located.
+   */
   locations?: Map<string, NodeLocation | null>;
-  /** The parsed node while it is at hand (dropped after the first analysis), and where it was parsed. */
-  node?: LNode;
-  nodeBase?: number;
 }
 
 interface SectionState {
@@ -148,8 +148,6 @@ function buildItem(text: string, from: number, to: number, section: SectionName,
     selectionStart: selection[0] - from,
     selectionEnd: selection[1] - from,
     fast: parsed.fast,
-    node,
-    nodeBase: from,
   };
 }
 
@@ -304,10 +302,12 @@ function spliceLines(lines: LineIndex, after: string, start: number, oldEnd: num
  */
 export function editSegmented(previous: SegmentedState, text: string, hooks: SegmentHooks): SegmentedState | undefined {
   if (text === previous.text) return previous;
-  if (text.length > SEGMENTED_LIMITS.maxTextLength || text.indexOf('\r') >= 0) return undefined;
+  if (text.length > SEGMENTED_LIMITS.maxTextLength) return undefined;
   const region = changedRegion(previous.text, text);
   if (!region) return previous;
   const { start, oldEnd, newEnd } = region;
+  // The text before had no CR (else it would not be segmented): a CR can only come with the edit.
+  if (text.substring(start, newEnd).includes('\r')) return undefined;
   if (nestingMayChange(previous.text, text, region) && nestingExceeded(text) >= 0) return undefined;
   const delta = newEnd - oldEnd;
   const sectionIndex = previous.sections.findIndex((s) => s.starts[0] <= start && oldEnd <= s.end);
@@ -360,12 +360,11 @@ function pathKey(path: readonly PathSegment[], from: number): string {
   return key;
 }
 
-/** The item's node (parsed again from the text if it was dropped), offsets relative to the item. */
-function itemNode(state: SegmentedState, item: ItemState, start: number): { node: LNode; base: number } {
-  if (item.node && item.nodeBase !== undefined) return { node: item.node, base: item.nodeBase };
+/** The item's node, parsed again from the text (offsets are the document's). */
+function itemNode(state: SegmentedState, item: ItemState, start: number): LNode {
   const parsed = parseItem(state.text, start, start + item.length);
   if (!parsed) throw new NeedWholeDocument('an item no longer parses');
-  return { node: parsed.node, base: start };
+  return parsed.node;
 }
 
 function shiftLocation(location: NodeLocation | undefined, by: number): NodeLocation | null {
@@ -387,7 +386,7 @@ function headerOffset(state: SegmentedState, offset: number, isEnd: boolean): nu
   return offset;
 }
 
-function locateIn(state: SegmentedState, path: readonly PathSegment[]): NodeLocation | undefined {
+function locateIn(state: SegmentedState, path: readonly PathSegment[], nodes: Map<ItemState, LNode>): NodeLocation | undefined {
   const first = path[0];
   const section = path.length > 0 ? state.sections.find((s) => s.name === first) : undefined;
   if (section) {
@@ -405,8 +404,9 @@ function locateIn(state: SegmentedState, path: readonly PathSegment[]): NodeLoca
     if (!locations) item.locations = locations = new Map();
     let relative = locations.get(key);
     if (relative === undefined) {
-      const { node, base } = itemNode(state, item, start);
-      relative = shiftLocation(locateLight(node, path, 2, [node.s, node.e], undefined), -base);
+      let node = nodes.get(item);
+      if (!node) nodes.set(item, (node = itemNode(state, item, start)));
+      relative = shiftLocation(locateLight(node, path, 2, [node.s, node.e], undefined), -start);
       locations.set(key, relative);
     }
     return relative ? (shiftLocation(relative, start) ?? undefined) : undefined;
@@ -485,6 +485,8 @@ function factorSetOf(caches: Caches, overrides: readonly FactorOverride[]): Fact
 /** The state as a source for the analysis pipeline. */
 export function segmentedSource(state: SegmentedState, hooks: SegmentHooks): ManifestSource {
   let doc: Document | undefined;
+  // Items parsed again for positions while this analysis is assembled.
+  const nodes = new Map<ItemState, LNode>();
   const parsed = {
     text: state.text,
     value: rootValue(state),
@@ -499,7 +501,7 @@ export function segmentedSource(state: SegmentedState, hooks: SegmentHooks): Man
     lines: state.lines,
     syntaxErrors: false,
     lazyOutline: true,
-    locate: (path) => locateIn(state, path),
+    locate: (path) => locateIn(state, path, nodes),
     outline: () => outlineIn(state),
     checkItem: (section, index, item) => {
       const segmented = state.sections.find((s) => s.name === section);
@@ -519,13 +521,6 @@ export function segmentedSource(state: SegmentedState, hooks: SegmentHooks): Man
       unitCache: options.unitCache ?? state.caches.unitCache,
       memo: state.caches.memo,
     }),
-    done: () => {
-      // The parsed nodes were only needed for the first positions: free them.
-      for (const section of state.sections) for (const item of section.items) if (item.node) {
-        item.node = undefined;
-        item.nodeBase = undefined;
-      }
-    },
   };
 }
 

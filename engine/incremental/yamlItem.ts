@@ -1,6 +1,6 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, parseDocument, visit } from 'yaml';
 import { PARSE_LIMITS } from '../manifest/parse';
-import { LMap, LNode, LSeq, parseFastItem } from './fastYaml';
+import { detach, LMap, LNode, LSeq, parseFastItem } from './fastYaml';
 
 /** The options `parseManifest` gives `yaml` (kept identical so that both parse alike). */
 export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true, strict: true } as const;
@@ -42,6 +42,20 @@ export function fromYamlNode(node: unknown, shift: number): LNode | null {
     return seq;
   }
   return null;
+}
+
+/** The value with every string detached from the document text (see `detach`). */
+function detachAll(value: unknown): unknown {
+  if (typeof value === 'string') return detach(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = detachAll(value[i]);
+  } else if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      Object.defineProperty(record, key, { value: detachAll(record[key]), writable: true, enumerable: true, configurable: true });
+    }
+  }
+  return value;
 }
 
 export interface ItemParse {
@@ -89,7 +103,7 @@ export function parseItemWithYaml(text: string, from: number, to: number): ItemP
   let value: unknown;
   try {
     node = fromYamlNode(seq.items[0], from);
-    value = (seq.items[0] as Node).toJS(doc, { maxAliasCount: PARSE_LIMITS.maxAliasCount });
+    value = detachAll((seq.items[0] as Node).toJS(doc, { maxAliasCount: PARSE_LIMITS.maxAliasCount }));
   } catch {
     return undefined;
   }

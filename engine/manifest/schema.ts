@@ -95,11 +95,12 @@ export function schemaAt(path: readonly (string | number)[]): SchemaNode | undef
     if (!node) return undefined;
     if (typeof segment === 'number') {
       node = resolveRef(node.items);
-    } else if (node.properties?.[segment]) {
+    } else if (node.properties && Object.hasOwn(node.properties, segment)) {
+      // Own properties only: a key named `__proto__`, `constructor` or `toString` is not in the schema.
       node = resolveRef(node.properties[segment]);
     } else if (node.anyOf) {
-      node = node.anyOf.map(resolveRef).find((branch) => branch?.properties?.[segment]);
-      node = resolveRef(node?.properties?.[segment]);
+      node = node.anyOf.map(resolveRef).find((branch) => !!branch?.properties && Object.hasOwn(branch.properties, segment));
+      node = node?.properties && Object.hasOwn(node.properties, segment) ? resolveRef(node.properties[segment]) : undefined;
     } else {
       return undefined;
     }

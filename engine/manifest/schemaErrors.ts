@@ -238,10 +238,14 @@ export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: Pat
       case 'type': {
         if (siblings.some((e) => e.keyword === 'anyOf')) break;
         if (path[path.length - 1] === 'limit' && path[0] === 'budgets' && typeof value === 'number') {
+          // Only a number the limit pattern accepts is offered as a fix ("-1 tCO2e" or "1e+21 tCO2e" would be invalid too).
+          const fixable = /^[0-9]+(\.[0-9]+)?$/.test(String(value));
           issue = {
             code: 'invalid-limit', path, on: 'value', data: { value, allowedUnits: ['kgCO2e', 'tCO2e', 'ktCO2e', 'MtCO2e'] },
-            message: `Budget limit ${value} has no unit: write it as text with a unit, such as "${value} tCO2e" (units: kgCO2e, tCO2e, ktCO2e or MtCO2e).`,
-            replacement: { target: 'value', text: `${value} tCO2e`, title: `Change to "${value} tCO2e"` },
+            message: fixable
+              ? `Budget limit ${value} has no unit: write it as text with a unit, such as "${value} tCO2e" (units: kgCO2e, tCO2e, ktCO2e or MtCO2e).`
+              : `Budget limit ${value} has no unit and is not a plain positive number: write a positive number with a unit, such as "900 tCO2e" (units: kgCO2e, tCO2e, ktCO2e or MtCO2e).`,
+            replacement: fixable ? { target: 'value', text: `${value} tCO2e`, title: `Change to "${value} tCO2e"` } : undefined,
           };
           break;
         }

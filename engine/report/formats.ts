@@ -1,5 +1,5 @@
 import { Report } from './model';
-import { formatKg, formatNumber, formatPercent } from './units';
+import { formatBudgetUse, formatKg, formatNumber, formatPercent } from './units';
 import { formatText } from './text';
 import { formatHtml } from './html';
 import { formatSarif } from './sarif';
@@ -33,6 +33,11 @@ export function mdEscape(text: string): string {
 
 export function formatMarkdown(report: Report): string {
   const t = report.totals;
+  const issues = () => report.diagnostics.map((d) => `- line ${d.line}: **${mdEscape(d.severity)}** ${/^[a-z0-9-]+$/.test(d.code) ? `\`${d.code}\`` : mdEscape(d.code)} ${mdEscape(d.message)}`);
+  if (report.notComputed) {
+    // No figure at all: say why rather than print tables of zeros.
+    return `${[`# Carbon inventory — ${mdEscape(report.organization ?? 'unnamed organisation')}`, '', `> **Not computed:** ${mdEscape(report.notComputed)}`, '', '## Issues', '', ...issues()].join('\n')}\n`;
+  }
   const lines = [
     `# Carbon inventory — ${mdEscape(report.organization ?? 'unnamed organisation')}, ${mdEscape(report.period.label)}`,
     '',
@@ -61,7 +66,7 @@ export function formatMarkdown(report: Report): string {
   ];
   if (report.budgets.length > 0) {
     lines.push('', '## Budgets', '', '| Budget | Actual | Limit | Used | Status |', '|---|---:|---:|---:|---|',
-      ...report.budgets.map((b) => `| ${mdEscape(b.id)} | ${formatKg(b.actualKgCO2e)} | ${formatKg(b.limitKgCO2e)} | ${formatPercent(b.ratio ?? Infinity)} | ${mdEscape(b.status)}${b.near ? ' (near)' : ''} |`));
+      ...report.budgets.map((b) => `| ${mdEscape(b.id)} | ${formatKg(b.actualKgCO2e)} | ${formatKg(b.limitKgCO2e)} | ${formatBudgetUse(b.ratio)} | ${mdEscape(b.status)}${b.near ? ' (near)' : ''} |`));
   }
   const scenarios = [...report.scenarios, ...report.whatIfs];
   if (scenarios.length > 0) {
@@ -69,7 +74,7 @@ export function formatMarkdown(report: Report): string {
       ...scenarios.map((s) => `| ${mdEscape(s.description)} | ${formatKg(s.savingKgCO2e)} | ${formatPercent(s.savingShare)} | ${formatKg(s.savingMarketKgCO2e)} | ${formatPercent(s.savingMarketShare)} |`));
   }
   if (report.diagnostics.length > 0) {
-    lines.push('', '## Issues', '', ...report.diagnostics.map((d) => `- line ${d.line}: **${mdEscape(d.severity)}** ${/^[a-z0-9-]+$/.test(d.code) ? `\`${d.code}\`` : mdEscape(d.code)} ${mdEscape(d.message)}`));
+    lines.push('', '## Issues', '', ...issues());
   }
   return `${lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n')}\n`;
 }
@@ -94,6 +99,8 @@ export function formatCsv(reports: Report[]): string {
       rows.push([r.file, 'site-direct', s.id, s.id, '', '', direct, direct, direct, 0, 0, direct, 0, direct, 0, 0, 0, '', s.line].map(csvCell).join(','));
     }
     const t = r.totals;
+    // Without an inventory the totals are unknown, not zero: no total row.
+    if (r.notComputed) continue;
     rows.push([r.file, 'total', '', '', t.units, '', t.kgCO2e, t.min, t.max, t.byStage.manufacturing, t.byStage.transport, t.byStage.use, t.byStage.endOfLife, t.byScope.scope1, t.byScope.scope2Location, t.byScope.scope2Market, t.byScope.scope3, '', ''].map(csvCell).join(','));
   }
   return `${rows.join('\n')}\n`;

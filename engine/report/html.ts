@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Report } from './model';
-import { formatKg, formatNumber, formatPercent } from './units';
+import { formatBudgetUse, formatKg, formatNumber, formatPercent } from './units';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: unknown): string {
@@ -14,6 +14,15 @@ function bar(share: number, label: string): string {
 
 function section(report: Report): string {
   const t = report.totals;
+  if (report.notComputed) {
+    // No figure at all: say why rather than print tables of zeros.
+    const issues = report.diagnostics.map((d) => `<li><span class="sev ${escapeHtml(d.severity)}">${escapeHtml(d.severity)}</span> line ${escapeHtml(d.line)}: ${escapeHtml(d.message)} <code>${escapeHtml(d.code)}</code></li>`).join('');
+    return `<section>
+<h1>Carbon inventory — ${escapeHtml(report.organization ?? 'unnamed organisation')}</h1>
+<p class="warn">Not computed: ${escapeHtml(report.notComputed)}</p>
+${issues ? `<h2>Issues</h2><ul>${issues}</ul>` : ''}
+</section>`;
+  }
   const stages = (['manufacturing', 'transport', 'use', 'endOfLife'] as const).map((s) => {
     const share = t.kgCO2e > 0 ? t.byStage[s] / t.kgCO2e : 0;
     return `<tr><th scope="row">${escapeHtml(s)}</th><td class="num">${escapeHtml(formatNumber(t.byStage[s] / 1000))}</td><td>${bar(share, `${s} ${formatPercent(share)}`)}</td><td class="num">${escapeHtml(formatPercent(share))}</td></tr>`;
@@ -21,7 +30,7 @@ function section(report: Report): string {
   const assets = [...report.assets].sort((a, b) => b.kgCO2e - a.kgCO2e).slice(0, 200).map((a) =>
     `<tr><th scope="row">${escapeHtml(a.id)}</th><td class="num">${escapeHtml(a.count)}</td><td class="num">${escapeHtml(formatNumber(a.kgCO2e / 1000))}</td><td>${bar(a.share, `${a.id} ${formatPercent(a.share)}`)}</td><td class="num">${escapeHtml(formatKg(a.perUnit.embodiedKgCO2e))}</td><td class="num">${escapeHtml(a.line)}</td></tr>`).join('');
   const budgets = report.budgets.map((b) =>
-    `<tr><th scope="row">${escapeHtml(b.id)}</th><td class="num">${escapeHtml(formatKg(b.actualKgCO2e))}</td><td class="num">${escapeHtml(formatKg(b.limitKgCO2e))}</td><td>${bar(Math.min(1, b.ratio ?? 1), `${b.id} ${formatPercent(b.ratio ?? Infinity)} of limit`)}</td><td>${escapeHtml(b.status === 'exceeded' ? `exceeded (${b.severity})` : b.near ? 'near' : 'ok')}</td></tr>`).join('');
+    `<tr><th scope="row">${escapeHtml(b.id)}</th><td class="num">${escapeHtml(formatKg(b.actualKgCO2e))}</td><td class="num">${escapeHtml(formatKg(b.limitKgCO2e))}</td><td>${bar(Math.min(1, b.ratio ?? 1), `${b.id} ${formatBudgetUse(b.ratio)}${b.ratio === null ? '' : ' of limit'}`)}</td><td>${escapeHtml(b.status === 'exceeded' ? `exceeded (${b.severity})` : b.near ? 'near' : 'ok')}</td></tr>`).join('');
   const scenarios = [...report.scenarios, ...report.whatIfs].map((s) =>
     `<tr><th scope="row">${escapeHtml(s.description)}</th><td class="num">${escapeHtml(formatKg(s.savingKgCO2e))}</td><td class="num">${escapeHtml(formatPercent(s.savingShare))}</td><td class="num">${escapeHtml(formatKg(s.savingMarketKgCO2e))}</td></tr>`).join('');
   const issues = report.diagnostics.map((d) => `<li><span class="sev ${escapeHtml(d.severity)}">${escapeHtml(d.severity)}</span> line ${escapeHtml(d.line)}: ${escapeHtml(d.message)} <code>${escapeHtml(d.code)}</code></li>`).join('');

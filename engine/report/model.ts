@@ -114,6 +114,11 @@ export interface Report {
   period: { label: string; start: string; end: string; hours: number };
   /** False when errors kept some assets or sites out of the totals. */
   complete: boolean;
+  /**
+   * Set when nothing could be computed (no valid period, not a manifest): why, in a sentence.
+   * The totals are then zeros that mean "unknown" — outputs show this reason instead of them.
+   */
+  notComputed?: string;
   /** Period view: embodied amortised over lifespan; location-based Scope 2 in `kgCO2e`. */
   totals: ReportBreakdown & {
     /** GHG Protocol inventory view: capital goods in full in the year acquired. */
@@ -192,6 +197,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       methodology: analysis.methodology,
       period: { label: '', start: '', end: '', hours: 0 },
       complete: false,
+      notComputed: whyNotComputed(diagnostics),
       totals: { ...empty, inventoryView: empty, itEnergyKWh: 0, facilityEnergyKWh: 0, gpus: 0, units: 0 },
       assets: [],
       sites: [],
@@ -341,6 +347,14 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
     excluded: inventory.excluded.map((e) => ({ id: e.id, line: itemLine(String(e.path[0]), Number(e.path[1])), reason: e.reason })),
     factors: [...factorById.values()].sort((a, b) => a.id.localeCompare(b.id)),
   };
+}
+
+/** Why a manifest has no inventory: its first error (the period, or the file not being a manifest). */
+function whyNotComputed(diagnostics: ReportDiagnostic[]): string {
+  const first = diagnostics.find((d) => d.severity === 'error');
+  return first
+    ? `The footprint cannot be computed until this error is fixed: line ${first.line}: ${first.message}`
+    : 'The footprint cannot be computed: the manifest has no valid reporting period.';
 }
 
 function z() {

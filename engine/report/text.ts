@@ -1,5 +1,5 @@
 import { Report } from './model';
-import { formatKg, formatNumber, formatPercent } from './units';
+import { formatBudgetUse, formatKg, formatNumber, formatPercent } from './units';
 
 const STAGE_LABELS = { manufacturing: 'Manufacturing', transport: 'Transport', use: 'Use (electricity, on-site fuel, leaks)', endOfLife: 'End of life' } as const;
 
@@ -21,6 +21,12 @@ export function formatText(report: Report): string {
   out.push(title, '='.repeat(title.length));
   if (report.file) out.push(`Manifest: ${report.file}`);
   out.push(`Method: ${report.methodology === 'boavizta-2.4' ? 'BoaviztAPI 2.4.1 parity' : 'Carbon Lens default (vendor PCFs, PUE, Scope 1, category 3)'}`);
+  if (report.notComputed) {
+    // No figure at all: say why rather than print a table of zeros.
+    out.push('', `NOT COMPUTED: ${report.notComputed}`);
+    for (const d of report.diagnostics.filter((x) => x.severity === 'error' || x.severity === 'warning').slice(0, 50)) out.push(`  ${d.line}:${d.column} ${d.severity} [${d.code}] ${d.message}`);
+    return `${out.join('\n')}\n`;
+  }
   if (!report.complete) out.push('', 'INCOMPLETE: some items have errors and are left out of the totals (see Issues).');
   out.push(
     '',
@@ -70,7 +76,7 @@ export function formatText(report: Report): string {
     out.push('', 'Budgets',
       table([
         ['Budget', 'Actual', 'Limit', 'Used', 'Status'],
-        ...report.budgets.map((b) => [b.id, formatKg(b.actualKgCO2e), formatKg(b.limitKgCO2e), formatPercent(b.ratio ?? Infinity), b.status === 'exceeded' ? `EXCEEDED (${b.severity})` : b.near ? 'near limit' : 'ok']),
+        ...report.budgets.map((b) => [b.id, formatKg(b.actualKgCO2e), formatKg(b.limitKgCO2e), formatBudgetUse(b.ratio), b.status === 'exceeded' ? `EXCEEDED (${b.severity})` : b.near ? 'near limit' : 'ok']),
       ], [1, 2, 3]));
   }
   const scenarios = [...report.scenarios, ...report.whatIfs];

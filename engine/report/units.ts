@@ -27,6 +27,14 @@ export function formatKg(kg: number, unit?: MassUnit): string {
   return `${formatNumber(kg)} kgCO2e`;
 }
 
+/**
+ * How much of a budget's limit is used: a percentage, or, when the limit is zero and something
+ * was emitted (no percentage exists), words that say so.
+ */
+export function formatBudgetUse(ratio: number | null | undefined): string {
+  return ratio === null || ratio === undefined || !Number.isFinite(ratio) ? 'over a zero limit' : formatPercent(ratio);
+}
+
 export function formatPercent(share: number): string {
   if (!Number.isFinite(share)) return 'n/a';
   const percent = share * 100;

@@ -1,3 +1,5 @@
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Position, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, AnalyzeOptions, analysisSteps, analyzeEdit, IncrementalResult } from '../../engine/analysis';
@@ -69,10 +71,13 @@ export class AnalysisStore {
   constructor(
     /** Longest stretch of a full reading between two yields to the event loop. */
     private readonly sliceMs = 15,
+    /** Collect garbage when the heap has grown by much since the last collection (see `memory`). */
+    private readonly trimMemory = false,
   ) {}
 
   private store(document: TextDocument, settingsKey: string, result: IncrementalResult, unitCache: UnitCache): Analysis {
     this.entries.set(document.uri, { version: document.version, settingsKey, analysis: result.analysis, state: result.state, unitCache });
+    if (this.trimMemory) memory.collectIfGrown();
     return result.analysis;
   }
 
@@ -170,6 +175,48 @@ export class AnalysisStore {
     for (const entry of this.entries.values()) entry.settingsKey = '';
   }
 }
+
+/**
+ * Keeps the server's memory near what it uses. Every edit of a large manifest leaves its
+ * previous text (megabytes) behind, in the large-object space that V8 only frees on a full
+ * collection, which a busy editing session rarely triggers: the resident size would climb by
+ * the size of the document per edit. After an analysis, when the heap has grown by more than
+ * `GROWTH_BYTES` since the last collection, one full collection runs right after the current
+ * work (the diagnostics are sent first).
+ */
+export const memory = {
+  GROWTH_BYTES: 48 * 1024 * 1024,
+  baseline: 0,
+  scheduled: false,
+  collector: undefined as (() => void) | undefined | null,
+
+  gc(): (() => void) | undefined {
+    if (this.collector === undefined) {
+      try {
+        // V8 exposes `gc` to contexts created after the flag is set.
+        setFlagsFromString('--expose-gc');
+        const gc = runInNewContext('gc') as unknown;
+        this.collector = typeof gc === 'function' ? (gc as () => void) : null;
+      } catch {
+        this.collector = null;
+      }
+    }
+    return this.collector ?? undefined;
+  },
+
+  collectIfGrown(): void {
+    const used = getHeapStatistics().used_heap_size;
+    if (this.scheduled || used < this.baseline + this.GROWTH_BYTES) return;
+    const gc = this.gc();
+    if (!gc) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      gc();
+      this.baseline = getHeapStatistics().used_heap_size;
+    });
+  },
+};
 
 /** Translates positions between an analysis of an earlier text and the document's current text. */
 export function positionMap(analysis: Analysis, document: TextDocument): PositionMap {

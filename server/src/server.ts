@@ -1,5 +1,6 @@
 import {
   CancellationToken,
+  CodeLens,
   ClientCapabilities,
   CodeLensRefreshRequest,
   Connection,
@@ -18,7 +19,7 @@ import { AnalysisStore } from './analysisStore';
 import { LineIndex } from '../../engine/manifest/lines';
 import { ANALYSIS_NOTIFICATION, AnalysisSummary, REPORT_REQUEST, ReportParams } from './protocol';
 import { codeActions } from './service/codeActions';
-import { codeLenses } from './service/codeLens';
+import { codeLensesToSend, resolveCodeLens } from './service/codeLens';
 import { complete } from './service/completion';
 import { hover } from './service/hover';
 import { documentSymbols, foldingRanges } from './service/symbols';
@@ -29,7 +30,7 @@ const SETTINGS_SECTION = 'carbonLens';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const store = new AnalysisStore();
+  const store = new AnalysisStore(15, true);
   const settingsCache = new Map<string, Promise<Settings>>();
   let capabilities: ClientCapabilities = {};
   let pullDiagnostics = false;
@@ -38,6 +39,22 @@ export function startServer(connection: Connection): void {
   const pending = new Map<string, NodeJS.Immediate>();
   /** Documents whose lenses were answered from an earlier version: refreshed once analysed. */
   const staleAnswers = new Set<string>();
+  /** The analysis each document's lenses were last made from, by tag (for codeLens/resolve). */
+  const lensAnalyses = new Map<number, { uri: string; analysis: Analysis; settings: Settings }>();
+  const lensCache = new WeakMap<Analysis, { settings: Settings; tag: number; lenses: CodeLens[] }>();
+  let lensTags = 0;
+
+  /** The lenses of an analysis (made once per analysis and settings; titles resolved on demand in large files). */
+  function lensesOf(analysis: Analysis, uri: string, settings: Settings): CodeLens[] {
+    const cached = lensCache.get(analysis);
+    if (cached && cached.settings === settings) return cached.lenses;
+    const tag = ++lensTags;
+    for (const [old, made] of lensAnalyses) if (made.uri === uri) lensAnalyses.delete(old);
+    lensAnalyses.set(tag, { uri, analysis, settings });
+    const lenses = codeLensesToSend(analysis, uri, settings, tag);
+    lensCache.set(analysis, { settings, tag, lenses });
+    return lenses;
+  }
 
   /** Runs a handler so that a bug answers with a fallback and a log line, never a crash. */
   function safe<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
@@ -142,7 +159,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        codeLensProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
         completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         documentSymbolProvider: true,
@@ -177,6 +194,7 @@ export function startServer(connection: Connection): void {
     pending.delete(event.document.uri);
     store.delete(event.document.uri);
     staleAnswers.delete(event.document.uri);
+    for (const [tag, made] of lensAnalyses) if (made.uri === event.document.uri) lensAnalyses.delete(tag);
     settingsCache.delete(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -198,15 +216,22 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onCodeLens(safe('codeLens', [], async (params) => {
-    const current = await requestAnalysisOf(params.textDocument.uri);
+    const uri = params.textDocument.uri;
+    const current = await requestAnalysisOf(uri);
     if (!current) return [];
-    const lenses = codeLenses(current.analysis, params.textDocument.uri, current.settings);
+    const lenses = lensesOf(current.analysis, uri, current.settings);
     const map = current.map;
     if (!map) return lenses;
     return lenses.flatMap((lens) => {
       const range = map.fromAnalysis(lens.range);
       return range ? [{ ...lens, range }] : [];
     });
+  }));
+
+  connection.onCodeLensResolve(safe('codeLensResolve', null as unknown as CodeLens, (lens: CodeLens) => {
+    const tag = Array.isArray(lens.data) ? (lens.data[0] as number) : undefined;
+    const made = tag === undefined ? undefined : lensAnalyses.get(tag);
+    return made ? resolveCodeLens(made.analysis, lens, made.uri, made.settings) : lens;
   }));
 
   connection.onCompletion(safe('completion', [], async (params) => {

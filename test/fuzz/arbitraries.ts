@@ -26,12 +26,12 @@ export function runs(base: number): number {
   return Math.max(1, Math.round(base * FUZZ.scale));
 }
 
-/** fast-check parameters for a property: fixed seed, scaled number of runs, no shrinking noise. */
+/** fast-check parameters for a property: the seed (fixed unless FUZZ_SEED), a scaled number of runs, a shrunk counterexample on failure. */
 export function params(base: number): fc.Parameters<unknown> {
   return { seed: FUZZ.seed, numRuns: runs(base), endOnFailure: false, verbose: 1 };
 }
 
-/** Every sample manifest and every file of the hostile corpus (test/hostile), if present. */
+/** Every sample manifest and every small file of the hostile corpus (test/hostile/files), if present. */
 export function corpus(): { name: string; text: string }[] {
   const files: { name: string; text: string }[] = [];
   const read = (dir: string, filter: (name: string) => boolean) => {

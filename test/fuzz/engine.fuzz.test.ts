@@ -13,14 +13,14 @@ describe('fuzz: CLI engine path (analyze, reportFromAnalysis, every formatter)',
   this.timeout(120000);
 
   it('generated schema-shaped manifests', () => {
-    fc.assert(fc.property(manifestText, property), params(50));
+    fc.assert(fc.property(manifestText, property), params(30));
   });
 
   it('mutated samples', () => {
-    fc.assert(fc.property(mutatedText, property), params(50));
+    fc.assert(fc.property(mutatedText, property), params(30));
   });
 
   it('any manifest', () => {
-    fc.assert(fc.property(anyText, property), params(30));
+    fc.assert(fc.property(anyText, property), params(20));
   });
 });

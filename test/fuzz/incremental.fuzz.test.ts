@@ -46,6 +46,6 @@ describe('fuzz: incremental analysis equals full analysis', function () {
         const whole = api.analyzeWhole!(text);
         assert.equal(observable(incremental.analysis, text, r), observable(whole, text, r), `after edit ${i + 1} of ${edits.length}`);
       }
-    }), params(40));
+    }), params(30));
   });
 });

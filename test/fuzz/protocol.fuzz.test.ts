@@ -13,6 +13,7 @@ import {
   CodeLensRequest,
   CompletionRequest,
   Diagnostic,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -38,6 +39,7 @@ type Op =
   | { kind: 'hover' | 'completion'; doc: number; at: number; raw?: { line: number; character: number } }
   | { kind: 'codeLens' | 'symbols' | 'folding' | 'codeActions' | 'pullDiagnostics' | 'report'; doc: number }
   | { kind: 'reopen'; doc: number }
+  | { kind: 'configure'; settings: unknown }
   | { kind: 'unknownDocument' }
   | { kind: 'sync' };
 
@@ -53,6 +55,16 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constantFrom('hover' as const, 'completion' as const), doc: docIndex, at: unit, raw: fc.option(fc.constant(huge), { freq: 8, nil: undefined }) }, { requiredKeys: ['kind', 'doc', 'at'] }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constantFrom('codeLens' as const, 'symbols' as const, 'folding' as const, 'codeActions' as const, 'pullDiagnostics' as const, 'report' as const), doc: docIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reopen' as const), doc: docIndex }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('configure' as const),
+      settings: fc.oneof(
+        fc.record({ methodology: fc.constantFrom('default', 'boavizta-2.4', '<b>', 7), defaultLocation: fc.constantFrom('', 'FR', 'US-CAMX', '../../etc/passwd', 'ZZZ', 42), view: fc.constantFrom('period', 'inventory', null), units: fc.constantFrom('auto', 'kg', 't', {}), budgetSeverity: fc.constantFrom('', 'error', 'info', 'x'), completeness: fc.constantFrom(true, false, 'no'), codeLens: fc.constantFrom({ enable: false }, { enable: true }, null) }, { requiredKeys: [] }),
+        fc.constantFrom(null, 'x', [], 5),
+      ),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'unknownDocument' as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'sync' as const }) },
 );
@@ -90,9 +102,14 @@ describe('fuzz: language server protocol (dist/server.js, random ranged edits an
     const open = [true, true];
     const diagnostics = new Map<string, Diagnostic[]>();
     client.connection.onNotification(PublishDiagnosticsNotification.type, (p) => diagnostics.set(p.uri, p.diagnostics));
+    const summaries: string[] = [];
+    client.connection.onNotification('carbonLens/analysis', (p: { totalKgCO2e: number | null }) => {
+      // The status-bar total: a finite, non-negative number, or null when it cannot be computed.
+      if (p.totalKgCO2e !== null && !(Number.isFinite(p.totalKgCO2e) && p.totalKgCO2e >= 0)) summaries.push(JSON.stringify(p));
+    });
     for (const d of docs) void client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: d.uri, languageId: 'carbon-yaml', version: d.version, text: d.getText() } });
 
-    const ops = fc.sample(op, { seed: FUZZ.seed, numRuns: runs(250) });
+    const ops = fc.sample(op, { seed: FUZZ.seed, numRuns: runs(200) });
     const inFlight: Promise<void>[] = [];
     const failures: string[] = [];
     let answered = 0;
@@ -122,6 +139,10 @@ describe('fuzz: language server protocol (dist/server.js, random ranged edits an
       if (o.kind === 'unknownDocument') {
         request(`${tag} hover`, () => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///fuzz/never-opened.carbon.yaml' }, position: { line: 0, character: 0 } }));
         request(`${tag} report`, () => client.connection.sendRequest('carbonLens/report', { uri: 'file:///fuzz/never-opened.carbon.yaml' }));
+        continue;
+      }
+      if (o.kind === 'configure') {
+        void client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { carbonLens: o.settings } });
         continue;
       }
       if (o.kind === 'sync') {
@@ -197,6 +218,7 @@ describe('fuzz: language server protocol (dist/server.js, random ranged edits an
     assert.equal(exited, undefined, `the server exited (code ${exited})`);
     assert.deepEqual(failures, [], `${failures.length} problems; first: ${failures[0]}`);
     assert.deepEqual(errors, [], `the server logged ${errors.length} handler failures; first: ${errors[0]}`);
+    assert.deepEqual(summaries, [], 'analysis notifications with a dishonest total');
     assert.ok(answered > 0);
     if (process.env.FUZZ_VERBOSE) console.log(`    ${ops.length} operations, ${answered} requests answered, final versions ${docs.map((d) => d.version).join(', ')}`);
     // Still alive and responsive at the end.

@@ -30,14 +30,14 @@ describe('fuzz: language service (validate, hover, lenses, completion, code acti
   this.timeout(120000);
 
   it('generated schema-shaped manifests', () => {
-    fc.assert(fc.property(manifestText, ratios, rawPositions, (text, r, raw) => property(text, r, raw)), params(60));
+    fc.assert(fc.property(manifestText, ratios, rawPositions, (text, r, raw) => property(text, r, raw)), params(40));
   });
 
   it('mutated samples (character- and structure-level)', () => {
-    fc.assert(fc.property(mutatedText, ratios, rawPositions, (text, r, raw) => property(text, r, raw)), params(100));
+    fc.assert(fc.property(mutatedText, ratios, rawPositions, (text, r, raw) => property(text, r, raw)), params(60));
   });
 
   it('any manifest under random settings', () => {
-    fc.assert(fc.property(anyText, ratios, settings, (text, r, s) => property(text, r, [], s)), params(40));
+    fc.assert(fc.property(anyText, ratios, settings, (text, r, s) => property(text, r, [], s)), params(25));
   });
 });

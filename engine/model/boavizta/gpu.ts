@@ -16,7 +16,9 @@ export function effectiveDieAreaMm2(rawMm2: number): number {
   const siteMm2 = side * side;
   const diameter = BOAVIZTA.waferDiameter.value;
   const waferMm2 = Math.PI * (diameter / 2) ** 2;
-  const diesPerWafer = waferMm2 / siteMm2 - (Math.PI * diameter) / Math.sqrt(2 * siteMm2);
+  // The dies-per-wafer approximation goes to zero and below for a die about as large as the
+  // wafer (2,048 GB of VRAM on one die): a wafer gives at least the one die it is cut for.
+  const diesPerWafer = Math.max(1, waferMm2 / siteMm2 - (Math.PI * diameter) / Math.sqrt(2 * siteMm2));
   const yieldShare = Math.exp(-Math.sqrt((siteMm2 / MM2_PER_CM2) * BOAVIZTA.defectDensity.value));
   return waferMm2 / diesPerWafer / yieldShare;
 }

@@ -97,6 +97,9 @@ function lifespanScenario(analysis: Analysis, uri: string, diagnostic: Diagnosti
   const years = Math.min(30, asset.lifespanYears + 2);
   const changed = computeInventory(applyScenario(computed.input, { lifespanYears: years }, undefined, [asset.id]), computed.context);
   const saving = total(analysis.inventory.totals.period).value - total(changed.totals.period).value;
+  // Keeping hardware longer can add CO2e in this period (it is then in service for more of it):
+  // such a "fix" would make the budget worse, and its title would show a negative saving.
+  if (!(saving > 0)) return undefined;
   const id = `extend-${asset.id}`.slice(0, 64);
   const nl = eol(analysis);
   const item = [`  - id: ${id}`, `    description: Keep ${asset.id} ${years} years instead of ${asset.lifespanYears}`, `    assets: [${asset.id}]`, `    set: { lifespanYears: ${years} }`].join(nl);

@@ -65,7 +65,9 @@ function commandFor(analysis: Analysis, target: LensTarget, uri: string, setting
   if (!budget) return undefined;
   const status = budget.status === 'exceeded' ? ' · exceeded' : budget.status === 'near' ? ' · near limit' : '';
   return {
-    title: `${formatPercent(budget.ratio)} of ${formatKg(budget.limitKgCO2e, unit)}${budget.per ? ` per ${budget.per}` : ''}${status}`,
+    title: Number.isFinite(budget.ratio)
+      ? `${formatPercent(budget.ratio)} of ${formatKg(budget.limitKgCO2e, unit)}${budget.per ? ` per ${budget.per}` : ''}${status}`
+      : `${formatKg(budget.actualKgCO2e.value, unit)}${budget.per ? ` per ${budget.per}` : ''} against a zero limit${status}`,
     command: OPEN_REPORT_COMMAND,
     arguments: [uri, { kind: 'budget', id: budget.id }],
   };

@@ -200,8 +200,9 @@ export function complete(analysis: Analysis, position: Position): CompletionItem
   const schema = schemaAt(path);
   const items = keyItems(schema, siblingKeys(lines, position.line, column));
   const section = path.length === 2 && typeof path[1] === 'number' ? String(path[0]) : undefined;
-  if (section && SNIPPETS[section] && startsItem && typed === '') items.unshift(SNIPPETS[section]);
-  if (path.length === 1 && SNIPPETS[String(path[0])]) {
+  // Own keys only: the section name comes from the text (`__proto__:` must not find Object.prototype).
+  if (section && Object.hasOwn(SNIPPETS, section) && startsItem && typed === '') items.unshift(SNIPPETS[section]);
+  if (path.length === 1 && Object.hasOwn(SNIPPETS, String(path[0]))) {
     // On an empty line inside a section: offer a whole new item.
     items.unshift({ ...SNIPPETS[String(path[0])], insertText: `- ${String(SNIPPETS[String(path[0])].insertText).replace(/\n/g, '\n  ')}` });
   }

@@ -9,7 +9,7 @@ import { gridFactorFor, locationName } from '../../../engine/data/grid';
 import { refrigerantFor } from '../../../engine/data/refrigerants';
 import { pathAt } from '../../../engine/manifest/pathAt';
 import { schemaAt } from '../../../engine/manifest/schema';
-import { formatKg, formatNumber, formatPercent, MassUnit } from '../../../engine/report/units';
+import { formatBudgetUse, formatKg, formatNumber, formatPercent, MassUnit } from '../../../engine/report/units';
 import { Settings } from '../settings';
 import { offsetOf, rangeOf } from './convert';
 
@@ -132,7 +132,7 @@ function budgetHover(analysis: Analysis, budgetId: string, settings: Settings): 
   const lines = [
     `**${md(budget.id)}** · ${status}`,
     '',
-    `Actual **${fmt(budget.actualKgCO2e.value)}**${per} (${fmt(budget.actualKgCO2e.min)} – ${fmt(budget.actualKgCO2e.max)}) of ${fmt(budget.limitKgCO2e)} · ${formatPercent(budget.ratio)} · ${budget.view} view`,
+    `Actual **${fmt(budget.actualKgCO2e.value)}**${per} (${fmt(budget.actualKgCO2e.min)} – ${fmt(budget.actualKgCO2e.max)}) of ${fmt(budget.limitKgCO2e)} · ${formatBudgetUse(budget.ratio)} · ${budget.view} view`,
   ];
   if (budget.contributors.length > 0) {
     lines.push('', '| Top contributors | |', '|---|---:|');
