@@ -2,7 +2,7 @@ import { DEFAULTS } from '../data/defaults';
 import { FactorUse } from '../factors/factor';
 import { Asset } from '../manifest/types.generated';
 import { exact, mul, range, Range, scale } from '../quantity';
-import { addScope3, Breakdown, emptyBreakdown } from './breakdown';
+import { addScope3, Breakdown, emptyBreakdown, shareZeros } from './breakdown';
 import { Note } from './notes';
 import { parseIsoDate, ReportingPeriod, serviceWindow, ServiceWindow } from './period';
 import { SiteContext } from './site';
@@ -141,8 +141,8 @@ export function computeAsset({ asset, index, unit, site, period }: AssetInputs, 
       weightKg: unit.weightKg,
     },
     energyKWh: { it: itKWh, facility: facilityKWh },
-    period: periodView,
-    inventory: inventoryView,
+    period: shareZeros(periodView),
+    inventory: shareZeros(inventoryView),
     parts: unit.parts,
     factors: [...factors, ...site.factors],
     assumptions,

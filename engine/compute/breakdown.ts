@@ -1,4 +1,4 @@
-import { addInto, Range } from '../quantity';
+import { addInto, Range, ZERO } from '../quantity';
 
 export const STAGES = ['manufacturing', 'transport', 'use', 'endOfLife'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -47,6 +47,26 @@ export function addBreakdown(target: Breakdown, source: Breakdown, k = 1): Break
   }
   for (const category of CATEGORIES) addInto(target.categories[category], source.categories[category], k);
   return target;
+}
+
+const CELL_KEYS = ['scope1', 'scope2Location', 'scope2Market', 'scope3'] as const;
+
+function isPositiveZero(r: Range): boolean {
+  return Object.is(r.value, 0) && Object.is(r.min, 0) && Object.is(r.max, 0);
+}
+
+/**
+ * Replaces the breakdown's all-zero ranges by one shared, frozen zero. For a computed result,
+ * which nothing modifies any more: most of an asset's cells are zero (no Scope 1, Scope 2 only
+ * in use), and a fleet of 10,000 assets has hundreds of thousands of them.
+ */
+export function shareZeros(b: Breakdown): Breakdown {
+  for (const stage of STAGES) {
+    const cell = b.stages[stage];
+    for (const key of CELL_KEYS) if (isPositiveZero(cell[key])) cell[key] = ZERO as Range;
+  }
+  for (const category of CATEGORIES) if (isPositiveZero(b.categories[category])) b.categories[category] = ZERO as Range;
+  return b;
 }
 
 /** Records a Scope 3 amount in its stage and category. */

@@ -54,6 +54,7 @@ const UNSUPPORTED = new Unsupported();
 const SPACE = 32;
 const TAB = 9;
 const NL = 10;
+const CR = 13;
 const HASH = 35;
 const DASH = 45;
 const COLON = 58;
@@ -73,6 +74,8 @@ const INT_HEX_RE = /^0x[0-9a-fA-F]+$/;
 const FLOAT_NAN_RE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+/** A carriage return that is not part of a `\r\n` line end. */
+export const LONE_CR = /\r(?!\n)/;
 /** Keys that `yaml` would resolve to something other than the same string. */
 const SPECIAL_KEY_RE = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 
@@ -114,7 +117,7 @@ function badPlainStart(c: number, next: number, flow: boolean): boolean {
   switch (c) {
     case DASH:
       // "-5", "-x" are plain; "- " is a sequence entry.
-      return next === SPACE || next === TAB || next === NL || Number.isNaN(next) || (flow && (next === COMMA || next === RBRACE || next === RBRACKET));
+      return next === SPACE || next === TAB || next === NL || next === CR || Number.isNaN(next) || (flow && (next === COMMA || next === RBRACE || next === RBRACKET));
     case 63: // ?
     case COLON:
     case COMMA:
@@ -136,6 +139,7 @@ function badPlainStart(c: number, next: number, flow: boolean): boolean {
     case SPACE:
     case TAB:
     case NL:
+    case CR:
       return true;
     default:
       return false;
@@ -163,13 +167,17 @@ class FastParser {
 
   // ---- lines -------------------------------------------------------------------------
 
+  /** End of the line's content: its `\n`, or the `\r` of a `\r\n`, or `to`. */
   lineEnd(pos: number): number {
     const nl = this.src.indexOf('\n', pos);
-    return nl < 0 || nl >= this.to ? this.to : nl;
+    if (nl < 0 || nl >= this.to) return this.to;
+    return nl > pos && this.src.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
   }
 
+  /** Start of the next line after a line's content end. */
   nextLine(lineEnd: number): number {
-    return lineEnd < this.to ? lineEnd + 1 : this.to;
+    if (lineEnd >= this.to) return this.to;
+    return Math.min(this.to, lineEnd + (this.src.charCodeAt(lineEnd) === CR ? 2 : 1));
   }
 
   /** Column of the first non-space character of the line starting at `pos`. */
@@ -184,7 +192,7 @@ class FastParser {
   isBlankOrComment(contentPos: number): boolean {
     if (contentPos >= this.to) return true;
     const c = this.src.charCodeAt(contentPos);
-    return c === NL || c === HASH;
+    return c === NL || c === CR || c === HASH;
   }
 
   /** Start of the next line holding content (not blank, not a comment), or `to`. */
@@ -204,7 +212,7 @@ class FastParser {
     while (i < this.to && this.src.charCodeAt(i) === SPACE) i++;
     if (i >= this.to) return this.to;
     const c = this.src.charCodeAt(i);
-    if (c === NL) return i + 1;
+    if (c === NL || c === CR) return this.nextLine(i);
     if (c === HASH && i > pos) return this.nextLine(this.lineEnd(i));
     throw UNSUPPORTED;
   }
@@ -394,12 +402,14 @@ class FastParser {
       parsed = { node: { t: 0, s: pos, e: end, v: value }, value, end };
     }
     let after = this.endOfInline(parsed.end);
-    // Comment lines indented deeper than the parent belong to the value's trailing end.
-    while (after < this.to) {
-      const indent = this.indentAt(after);
-      const c = this.src.charCodeAt(after + indent);
-      if (c !== HASH || indent <= parentIndent) break;
-      after = this.nextLine(this.lineEnd(after));
+    // Comment lines indented deeper than the parent (blank lines between them included) belong
+    // to the value's trailing end.
+    for (let scan = after; scan < this.to;) {
+      const indent = this.indentAt(scan);
+      const c = scan + indent < this.to ? this.src.charCodeAt(scan + indent) : NL;
+      if (c !== NL && c !== CR && (c !== HASH || indent <= parentIndent)) break;
+      scan = this.nextLine(this.lineEnd(scan));
+      if (c === HASH) after = scan;
     }
     // A more indented line after a scalar would continue it (multi-line plain scalar).
     const next = this.nextContentLine(after);
@@ -424,7 +434,7 @@ class FastParser {
   isSpaceOrEnd(pos: number): boolean {
     if (pos >= this.to) return true;
     const c = this.src.charCodeAt(pos);
-    return c === SPACE || c === NL;
+    return c === SPACE || c === NL || c === CR;
   }
 
   /** Block mapping whose keys are at column `column`; the first key is at `firstKey`. */
@@ -475,8 +485,11 @@ class FastParser {
       if (this.src.charCodeAt(keyPos) === DASH && this.isSpaceOrEnd(keyPos + 1)) break; // a sequence at the parent's column
     }
     node.e = end;
-    const trailing = this.trailingComments(after, column);
-    return { node, value, end: trailing ?? end, next: trailing ?? after };
+    // Comments after a collection's last entry, as indented as its entries, extend its end in
+    // ways that depend on what follows them (yaml's parser moves them between collections):
+    // such items are left to yaml.
+    if (this.trailingComments(after, column) !== undefined) throw UNSUPPORTED;
+    return { node, value, end, next: after };
   }
 
   /**
@@ -490,7 +503,7 @@ class FastParser {
       const contentPos = line + indent;
       if (contentPos >= this.to) break;
       const c = this.src.charCodeAt(contentPos);
-      if (c === NL) continue;
+      if (c === NL || c === CR) continue;
       if (c !== HASH || indent < column) break;
       end = this.nextLine(this.lineEnd(line));
     }
@@ -508,7 +521,7 @@ class FastParser {
       if (contentPos >= this.to) break;
       const c = this.src.charCodeAt(contentPos);
       if (c === HASH) throw UNSUPPORTED;
-      if (c !== NL) break;
+      if (c !== NL && c !== CR) break;
     }
     return { node: { t: 0, s: valuePos, e: valuePos, v: null }, value: null, end: valuePos, next };
   }
@@ -535,8 +548,11 @@ class FastParser {
       if (!(this.src.charCodeAt(dash) === DASH && this.isSpaceOrEnd(dash + 1))) break;
     }
     node.e = end;
-    const trailing = this.trailingComments(after, column);
-    return { node, value, end: trailing ?? end, next: trailing ?? after };
+    // Comments after a collection's last entry, as indented as its entries, extend its end in
+    // ways that depend on what follows them (yaml's parser moves them between collections):
+    // such items are left to yaml.
+    if (this.trailingComments(after, column) !== undefined) throw UNSUPPORTED;
+    return { node, value, end, next: after };
   }
 
   /** One `- ` entry whose dash is at column `column` of the line at `lineStart`. */
@@ -570,15 +586,21 @@ class FastParser {
  */
 export function parseFastItem(src: string, from: number, to: number): FastResult | undefined {
   try {
-    // (Searched within the item only: a search to the end of the text for each item would be quadratic.)
-    if (src.substring(from, to).includes('\r')) return undefined;
+    // A CR that does not end a line is left to yaml. (Searched within the item only: a search
+    // to the end of the text for each item would be quadratic.)
+    if (LONE_CR.test(src.substring(from, to))) return undefined;
     const parser = new FastParser(src, to);
     const indent = parser.indentAt(from);
     const dash = from + indent;
     if (src.charCodeAt(dash) !== DASH || !parser.isSpaceOrEnd(dash + 1)) return undefined;
     const item = parser.seqItem(from, indent);
-    // Nothing but blank lines and comments may follow the item in its segment.
+    // Nothing but blank lines and comments may follow the item in its segment, and comments
+    // indented into the item could still extend it (yaml attaches them): leave those to yaml.
     if (parser.nextContentLine(item.next) < to) return undefined;
+    for (let line = item.next; line < to; line = parser.nextLine(parser.lineEnd(line))) {
+      const lineIndent = parser.indentAt(line);
+      if (src.charCodeAt(line + lineIndent) === HASH && lineIndent > indent) return undefined;
+    }
     return { node: item.node, value: item.value, end: item.end };
   } catch (error) {
     if (error === UNSUPPORTED) return undefined;

@@ -33,6 +33,7 @@ const TAB = 9;
 const HASH = 35;
 const DASH = 45;
 const NL = 10;
+const CR = 13;
 
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_.-]*):(?:[ \t]|$)/;
 
@@ -40,7 +41,7 @@ const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_.-]*):(?:[ \t]|$)/;
 export function isDashAt(text: string, pos: number): boolean {
   if (text.charCodeAt(pos) !== DASH) return false;
   const next = text.charCodeAt(pos + 1);
-  return Number.isNaN(next) || next === SPACE || next === NL;
+  return Number.isNaN(next) || next === SPACE || next === NL || next === CR;
 }
 
 function lineEndOf(text: string, pos: number): number {
@@ -49,7 +50,8 @@ function lineEndOf(text: string, pos: number): number {
 }
 
 export function scanLayout(text: string): Layout | undefined {
-  if (text.length === 0 || text.charCodeAt(0) === 0xfeff || text.indexOf('\r') >= 0) return undefined;
+  // Lines end with \n or \r\n; a lone \r (a line break for YAML) is left to yaml.
+  if (text.length === 0 || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
   const sections: SectionLayout[] = [];
   let current: SectionLayout | undefined;
   /** A section key seen on the previous content line, waiting for its first item. */
@@ -57,11 +59,11 @@ export function scanLayout(text: string): Layout | undefined {
   const seenKeys = new Set<string>();
   let pos = 0;
   while (pos < text.length) {
-    const lineEnd = lineEndOf(text, pos);
+    const next = lineEndOf(text, pos) + 1;
+    const lineEnd = next - 1 > pos && text.charCodeAt(next - 2) === CR ? next - 2 : next - 1;
     let indent = 0;
     while (pos + indent < lineEnd && text.charCodeAt(pos + indent) === SPACE) indent++;
     const first = pos + indent < lineEnd ? text.charCodeAt(pos + indent) : NL;
-    const next = lineEnd + 1;
     if (first === TAB) return undefined;
     if (first === NL || first === HASH) {
       pos = next;

@@ -24,7 +24,7 @@ import { FactorSet } from '../factors/factorSet';
 import { LineIndex } from '../manifest/lines';
 import { nestingExceeded, NodeLocation, parseManifest, ParsedManifest, PARSE_LIMITS, PathSegment, structureCount } from '../manifest/parse';
 import { FactorOverride } from '../manifest/types.generated';
-import { LMap, LNode } from './fastYaml';
+import { LMap, LNode, LONE_CR } from './fastYaml';
 import { locateLight } from './findings';
 import { InventoryMemoCache } from './memo';
 import { isDashAt, Layout, scanLayout, SECTION_NAMES } from './layout';
@@ -258,9 +258,10 @@ export function isCleanItemSegment(text: string, from: number, to: number, inden
   while (pos < to) {
     let end = text.indexOf('\n', pos);
     if (end < 0 || end > to) end = to;
+    const contentEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     let i = pos;
-    while (i < end && text.charCodeAt(i) === 32) i++;
-    if (i < end) {
+    while (i < contentEnd && text.charCodeAt(i) === 32) i++;
+    if (i < contentEnd) {
       const c = text.charCodeAt(i);
       if (c === 9 || c === 13) return false;
       if (c !== 35 && i - pos <= indent) return false; // a new item or a line outside the section
@@ -270,7 +271,7 @@ export function isCleanItemSegment(text: string, from: number, to: number, inden
   return true;
 }
 
-function lastAtOrBefore(starts: readonly number[], position: number): number {
+function lastAtOrBefore(starts: ArrayLike<number>, position: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   if (hi < 0 || starts[0] > position) return -1;
@@ -282,17 +283,25 @@ function lastAtOrBefore(starts: readonly number[], position: number): number {
   return lo;
 }
 
-/** Line starts of `after` from those of `before` and the changed region. */
+/**
+ * Line starts of `after` from those of `before` and the changed region, in a typed array:
+ * the lines before the edit are copied as a block, those after it shifted.
+ */
 function spliceLines(lines: LineIndex, after: string, start: number, oldEnd: number, newEnd: number): LineIndex {
-  const old = lines.lineStarts;
+  const old = lines.lineStarts as ArrayLike<number>;
   const delta = newEnd - oldEnd;
   // Line starts s with text[s-1] === '\n': keep those whose newline is before the region...
-  const keepBefore = lastAtOrBefore(old, start);
-  const result = old.slice(0, keepBefore + 1);
-  for (let i = after.indexOf('\n', start); i >= 0 && i < newEnd; i = after.indexOf('\n', i + 1)) result.push(i + 1);
+  const head = lastAtOrBefore(old, start) + 1;
+  const inserted: number[] = [];
+  for (let i = after.indexOf('\n', start); i >= 0 && i < newEnd; i = after.indexOf('\n', i + 1)) inserted.push(i + 1);
   // ...and, shifted, those whose newline is after it.
-  for (let i = lastAtOrBefore(old, oldEnd) + 1; i < old.length; i++) result.push(old[i] + delta);
-  return LineIndex.fromStarts(result);
+  const tail = lastAtOrBefore(old, oldEnd) + 1;
+  const result = new Int32Array(head + inserted.length + old.length - tail);
+  if (old instanceof Int32Array) result.set(old.subarray(0, head));
+  else for (let i = 0; i < head; i++) result[i] = old[i];
+  result.set(inserted, head);
+  for (let i = tail, j = head + inserted.length; i < old.length; i++, j++) result[j] = old[i] + delta;
+  return LineIndex.fromStarts(result as unknown as number[]);
 }
 
 /**
@@ -306,8 +315,9 @@ export function editSegmented(previous: SegmentedState, text: string, hooks: Seg
   const region = changedRegion(previous.text, text);
   if (!region) return previous;
   const { start, oldEnd, newEnd } = region;
-  // The text before had no CR (else it would not be segmented): a CR can only come with the edit.
-  if (text.substring(start, newEnd).includes('\r')) return undefined;
+  // The text before had no lone CR (else it would not be segmented): one can only come with the
+  // edit, inside it or by splitting a \r\n at its edges.
+  if (LONE_CR.test(text.substring(Math.max(0, start - 1), Math.min(text.length, newEnd + 1)))) return undefined;
   if (nestingMayChange(previous.text, text, region) && nestingExceeded(text) >= 0) return undefined;
   const delta = newEnd - oldEnd;
   const sectionIndex = previous.sections.findIndex((s) => s.starts[0] <= start && oldEnd <= s.end);

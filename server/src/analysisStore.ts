@@ -1,3 +1,4 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Position, Range } from 'vscode-languageserver';
@@ -73,6 +74,13 @@ export class AnalysisStore {
     private readonly sliceMs = 15,
     /** Collect garbage when the heap has grown by much since the last collection (see `memory`). */
     private readonly trimMemory = false,
+    /**
+     * Quiet time before a full reading of a document that was analysed before: an edit that
+     * cannot be analysed incrementally is mostly a transient state while typing (a half-typed
+     * bracket or quote, a new list item being written); the next keystrokes often make it
+     * incremental again from the last good state, and a newer version cancels the wait.
+     */
+    private readonly fullReadingDelayMs = 0,
   ) {}
 
   private store(document: TextDocument, settingsKey: string, result: IncrementalResult, unitCache: UnitCache): Analysis {
@@ -129,6 +137,12 @@ export class AnalysisStore {
   }
 
   private async run(document: TextDocument, settings: Settings, stale: () => boolean): Promise<Analysis | undefined> {
+    if (this.fullReadingDelayMs > 0 && this.entries.has(document.uri)) {
+      await new Promise((resolve) => setTimeout(resolve, this.fullReadingDelayMs));
+      if (stale()) return undefined;
+      const cheap = this.cheap(document, settings);
+      if (cheap) return cheap;
+    }
     const entry = this.entries.get(document.uri);
     const unitCache = entry?.unitCache ?? new UnitCache();
     const text = document.getText();
@@ -181,22 +195,34 @@ export class AnalysisStore {
  * previous text (megabytes) behind, in the large-object space that V8 only frees on a full
  * collection, which a busy editing session rarely triggers: the resident size would climb by
  * the size of the document per edit. After an analysis, when the heap has grown by more than
- * `GROWTH_BYTES` since the last collection, one full collection runs right after the current
- * work (the diagnostics are sent first).
+ * `GROWTH_BYTES` since the last full collection, a full collection is started right after the
+ * current work (the diagnostics are sent first), concurrent where V8 allows it; after a pause
+ * in editing, a smaller growth is enough.
  */
 export const memory = {
-  GROWTH_BYTES: 48 * 1024 * 1024,
+  GROWTH_BYTES: 64 * 1024 * 1024,
+  IDLE_GROWTH_BYTES: 16 * 1024 * 1024,
+  IDLE_MS: 1000,
   baseline: 0,
   scheduled: false,
-  collector: undefined as (() => void) | undefined | null,
+  idleTimer: undefined as NodeJS.Timeout | undefined,
+  collector: undefined as ((options?: unknown) => void) | undefined | null,
 
-  gc(): (() => void) | undefined {
+  gc(): ((options?: unknown) => void) | undefined {
     if (this.collector === undefined) {
       try {
         // V8 exposes `gc` to contexts created after the flag is set.
         setFlagsFromString('--expose-gc');
         const gc = runInNewContext('gc') as unknown;
-        this.collector = typeof gc === 'function' ? (gc as () => void) : null;
+        this.collector = typeof gc === 'function' ? (gc as (options?: unknown) => void) : null;
+        if (this.collector) {
+          // The baseline follows every full collection, whoever started it.
+          new PerformanceObserver((list) => {
+            if (list.getEntries().some((entry) => (entry.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) {
+              this.baseline = getHeapStatistics().used_heap_size;
+            }
+          }).observe({ entryTypes: ['gc'] });
+        }
       } catch {
         this.collector = null;
       }
@@ -204,17 +230,30 @@ export const memory = {
     return this.collector ?? undefined;
   },
 
-  collectIfGrown(): void {
-    const used = getHeapStatistics().used_heap_size;
-    if (this.scheduled || used < this.baseline + this.GROWTH_BYTES) return;
+  collect(): void {
     const gc = this.gc();
-    if (!gc) return;
+    if (!gc || this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      gc();
+      try {
+        gc({ type: 'major', execution: 'async' });
+      } catch {
+        gc();
+      }
       this.baseline = getHeapStatistics().used_heap_size;
     });
+  },
+
+  collectIfGrown(): void {
+    const used = getHeapStatistics().used_heap_size;
+    if (used >= this.baseline + this.GROWTH_BYTES) this.collect();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (getHeapStatistics().used_heap_size >= this.baseline + this.IDLE_GROWTH_BYTES) this.collect();
+    }, this.IDLE_MS);
+    this.idleTimer.unref();
   },
 };
 

@@ -30,7 +30,9 @@ const SETTINGS_SECTION = 'carbonLens';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const store = new AnalysisStore(15, true);
+  // Full readings yield every 15 ms, memory is trimmed after edits, and a full reading after
+  // an edit waits for 300 ms of quiet (see AnalysisStore).
+  const store = new AnalysisStore(15, true, 300);
   const settingsCache = new Map<string, Promise<Settings>>();
   let capabilities: ClientCapabilities = {};
   let pullDiagnostics = false;

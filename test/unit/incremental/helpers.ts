@@ -9,7 +9,7 @@ export function observable(analysis: Analysis): unknown {
     findings: analysis.findings,
     outline: analysis.outline,
     lineCount: analysis.lines.lineCount,
-    lineStarts: analysis.lines.lineStarts,
+    lineStarts: Array.from(analysis.lines.lineStarts),
     value: analysis.parsed.value,
     parsedFindings: analysis.parsed.findings,
     inventory: inventory && {

@@ -139,6 +139,11 @@ describe('incremental analysis equals a from-scratch analysis (random edits, fix
     assert.ok(incremental > 50, `only ${incremental} edits were incremental`);
   });
 
+  it('on the sample with Windows line ends', () => {
+    const { incremental } = run('CRLF sample', SAMPLE.replace(/\n/g, '\r\n'), 4, 80);
+    assert.ok(incremental > 20, `only ${incremental} edits were incremental`);
+  });
+
   it('on a generated fleet with factor overrides and items at column 0', () => {
     const text = `${generateManifest({ assets: 8, seed: 4 }).replace(/^ {2}/gm, '')}factors:\n- id: grid/FR\n  value: 0.05\n  source: test\n`;
     const { incremental } = run('column 0', text, 3, 80);

@@ -46,10 +46,13 @@ describe('segmented analysis equals the whole-document analysis', () => {
     });
   }
 
-  it('reads large block-style manifests segment by segment', () => {
+  it('reads large block-style manifests segment by segment, with LF or CRLF line ends', () => {
     const text = generateManifest({ assets: 200, seed: 11 });
-    const { state } = analyzeIncremental(text);
-    assert.ok(state, 'the generated manifest should be read segment by segment');
+    assert.ok(analyzeIncremental(text).state, 'the generated manifest should be read segment by segment');
+    const crlf = text.replace(/\n/g, '\r\n');
+    const { analysis, state } = analyzeIncremental(crlf);
+    assert.ok(state, 'with CRLF line ends too');
+    assertSameAnalysis(analysis, analyzeWhole(crlf), 'CRLF generated');
   });
 
   it('offers a yaml document for hover that finds the same paths', () => {

@@ -98,7 +98,7 @@ export function randomItem(random: () => number, indent = 2): string {
 export function mutate(random: () => number, text: string): string {
   const at = Math.floor(random() * (text.length + 1));
   const r = random();
-  const chars = [' ', '\n', '-', ':', '#', '"', "'", '{', '}', '[', ']', ',', 'a', '1', '.', '\t', '&', '*', '!', '|', '>', '  ', '- ', ': '];
+  const chars = [' ', '\n', '\r', '\r\n', '-', ':', '#', '"', "'", '{', '}', '[', ']', ',', 'a', '1', '.', '\t', '&', '*', '!', '|', '>', '  ', '- ', ': '];
   if (r < 0.4) return text.slice(0, at) + pick(random, chars) + text.slice(at);
   if (r < 0.8) return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
   return text.slice(0, at) + pick(random, chars) + text.slice(at + 1);
