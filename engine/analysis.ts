@@ -91,8 +91,6 @@ export interface ManifestSource {
   checkItem?(section: SectionName, index: number, item: unknown): ItemCheck | undefined;
   /** The compute context for the manifest's factor overrides (default: a fresh one). */
   computeContext?(factors: FactorOverride[], options: AnalyzeOptions): ComputeContext;
-  /** Called once the analysis is assembled. */
-  done?(): void;
   /** Build the outline only when something reads it. */
   lazyOutline?: boolean;
 }
@@ -116,7 +114,11 @@ const HOOKS = { checkItem, outlineOf };
  * item (engine/incremental); anything else with one `yaml` parse. Both give the same result.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  return analyzeIncremental(text, options).analysis;
+  const steps = analysisSteps(text, options, undefined, true);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value.analysis;
+  }
 }
 
 /** The reference reading: one `yaml` parse of the whole text, whatever its layout. */
@@ -146,14 +148,14 @@ export function analyzeIncremental(text: string, options: AnalyzeOptions = {}, p
  * `analyzeIncremental` in steps: a long full reading yields now and then, so that the server
  * can answer requests in between and drop the work when a newer version arrives.
  */
-export function* analysisSteps(text: string, options: AnalyzeOptions = {}, previous?: SegmentedState): Generator<void, IncrementalResult> {
+export function* analysisSteps(text: string, options: AnalyzeOptions = {}, previous?: SegmentedState, oneShot = false): Generator<void, IncrementalResult> {
   // Absurd nesting (hostile input) is refused by the whole-document reading before any parse:
   // buildSegmented and editSegmented check `nestingExceeded` (on every edit that can change it).
   if (previous) {
     const edited = analyzeEdit(text, options, previous);
     if (edited) return edited;
   }
-  const state = yield* buildSegmentedSteps(text, HOOKS);
+  const state = yield* buildSegmentedSteps(text, HOOKS, oneShot);
   const assembled = state && assemble(state, options);
   return assembled || { analysis: analyzeWhole(text, options) };
 }
@@ -282,7 +284,6 @@ export function analyzeSource(source: ManifestSource, options: AnalyzeOptions = 
   } else {
     analysis.outline = source.outline();
   }
-  source.done?.();
   return analysis;
 }
 

@@ -45,16 +45,26 @@ export interface UnitProfile {
  * dates, which the profile does not depend on.
  */
 export class UnitCache {
-  private readonly bySet = new WeakMap<FactorSet, WeakMap<object, Map<string, UnitProfile>>>();
+  private readonly bySet = new WeakMap<FactorSet, WeakMap<object, { key: string; profile: UnitProfile; others?: Map<string, UnitProfile> }>>();
   private readonly byContent = new WeakMap<FactorSet, Map<string, UnitProfile>>();
   private readonly contents = new WeakMap<object, string>();
+  private last?: { asset: object; content: string };
 
   /** Distinct contents kept per factor set (a long editing session cannot grow it without bound). */
   static readonly MAX_CONTENTS = 20_000;
 
+  /**
+   * `byObject: false` keeps profiles by content only: for a one-off analysis, where every asset
+   * object is seen once, per-object entries would only cost memory (and garbage-collector time).
+   */
+  constructor(private readonly byObject = true) {}
+
   get(factors: FactorSet, asset: Asset, key: string): UnitProfile | undefined {
-    const profile = this.bySet.get(factors)?.get(asset)?.get(key);
-    if (profile) return profile;
+    if (this.byObject) {
+      const entry = this.bySet.get(factors)?.get(asset);
+      const profile = entry && (entry.key === key ? entry.profile : entry.others?.get(key));
+      if (profile) return profile;
+    }
     const shared = this.byContent.get(factors)?.get(`${key}|${this.contentOf(asset)}`);
     if (shared) this.setByObject(factors, asset, key, shared);
     return shared;
@@ -68,21 +78,25 @@ export class UnitCache {
   }
 
   private setByObject(factors: FactorSet, asset: Asset, key: string, profile: UnitProfile): void {
+    if (!this.byObject) return;
     let byAsset = this.bySet.get(factors);
     if (!byAsset) this.bySet.set(factors, (byAsset = new WeakMap()));
-    let byKey = byAsset.get(asset);
-    if (!byKey) byAsset.set(asset, (byKey = new Map()));
-    byKey.set(key, profile);
+    const entry = byAsset.get(asset);
+    if (!entry) byAsset.set(asset, { key, profile });
+    else if (entry.key === key) entry.profile = profile;
+    else (entry.others ??= new Map()).set(key, profile);
   }
 
   /** The asset without the fields a unit profile does not read. */
   private contentOf(asset: Asset): string {
-    let content = this.contents.get(asset);
+    if (this.last?.asset === asset) return this.last.content;
+    let content = this.byObject ? this.contents.get(asset) : undefined;
     if (content === undefined) {
       const { id: _id, name: _name, site: _site, count: _count, acquired: _acquired, lifespanYears: _lifespan, uptime: _uptime, ...rest } = asset;
       content = JSON.stringify(rest);
-      this.contents.set(asset, content);
+      if (this.byObject) this.contents.set(asset, content);
     }
+    this.last = { asset, content };
     return content;
   }
 }

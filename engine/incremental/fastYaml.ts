@@ -6,7 +6,8 @@
  * It returns exactly what the `yaml` package would (the plain JavaScript value, and node
  * ranges `[start, valueEnd]` for positions), or `undefined` as soon as it meets anything
  * outside that subset: anchors, aliases, tags, block scalars, multi-line scalars or flow
- * collections, complex or quoted keys, escapes, duplicate keys, tabs, CR line ends. The
+ * collections, complex or quoted keys, escapes, duplicate keys, tabs, lone CRs, comments
+ * whose attachment yaml decides from what follows them. The
  * caller then parses the text with `yaml` itself, so the subset only decides speed, never
  * results. test/unit/incremental checks both parsers agree on thousands of random items.
  */

@@ -4,9 +4,10 @@
  * starts. Items can then be parsed, validated and computed one at a time, and an edit inside
  * one item only needs that item again.
  *
- * Anything the line scan cannot vouch for (a BOM, CR line ends, directives or `---`, a top
- * level that is not a plain mapping, tabs or odd indentation inside a list) returns
- * undefined and the caller parses the whole document with `yaml` instead.
+ * Lines may end with LF or CRLF. Anything the line scan cannot vouch for (a BOM, a CR that
+ * does not end a line, directives or `---`, a top level that is not a plain mapping, tabs or
+ * odd indentation inside a list) returns undefined and the caller parses the whole document
+ * with `yaml` instead.
  */
 import type { SectionName } from '../analysis';
 

@@ -98,7 +98,8 @@ interface HeaderState {
 /** Caches shared by the versions of one document. */
 interface Caches {
   unitCache: UnitCache;
-  memo: InventoryMemoCache;
+  /** None for a one-off analysis. */
+  memo?: InventoryMemoCache;
   factorSet?: { overrides: readonly FactorOverride[]; set: FactorSet };
   yamlBytes: number;
 }
@@ -152,8 +153,8 @@ function buildItem(text: string, from: number, to: number, section: SectionName,
 }
 
 /** Reads `text` segment by segment, or returns undefined when it has to be read whole. */
-export function buildSegmented(text: string, hooks: SegmentHooks): SegmentedState | undefined {
-  const steps = buildSegmentedSteps(text, hooks);
+export function buildSegmented(text: string, hooks: SegmentHooks, oneShot = false): SegmentedState | undefined {
+  const steps = buildSegmentedSteps(text, hooks, oneShot);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -163,8 +164,11 @@ export function buildSegmented(text: string, hooks: SegmentHooks): SegmentedStat
 /** Items read between two yields of `buildSegmentedSteps`. */
 const ITEMS_PER_STEP = 200;
 
-/** `buildSegmented` in steps (it yields every few hundred items). */
-export function* buildSegmentedSteps(text: string, hooks: SegmentHooks): Generator<void, SegmentedState | undefined> {
+/**
+ * `buildSegmented` in steps (it yields every few hundred items). `oneShot`: no later version
+ * will reuse the state, so keep no per-object caches (memory and garbage-collector time).
+ */
+export function* buildSegmentedSteps(text: string, hooks: SegmentHooks, oneShot = false): Generator<void, SegmentedState | undefined> {
   if (text.length > SEGMENTED_LIMITS.maxTextLength) return undefined;
   // Absurd nesting is refused by the whole-document reading (parseManifest) before any parse.
   if (nestingExceeded(text) >= 0) return undefined;
@@ -192,7 +196,7 @@ export function* buildSegmentedSteps(text: string, hooks: SegmentHooks): Generat
   const root = fromYamlNode(doc.contents, 0);
   if (!root || root.t !== 1) return undefined;
 
-  const caches: Caches = { unitCache: new UnitCache(), memo: new InventoryMemoCache(), yamlBytes: 0 };
+  const caches: Caches = { unitCache: new UnitCache(!oneShot), memo: oneShot ? undefined : new InventoryMemoCache(), yamlBytes: 0 };
   const header: HeaderState = { doc, root, value, pieces, outline: hooks.outlineOf(doc), checks: new Map() };
   const sections: SectionState[] = [];
   for (const section of layout.sections) {
@@ -332,10 +336,6 @@ export function editSegmented(previous: SegmentedState, text: string, hooks: Seg
   if (!isCleanItemSegment(text, itemStart, newItemEnd, section.indent)) return undefined;
   const item = buildItem(text, itemStart, newItemEnd, section.name, k, hooks, previous.caches);
   if (!item) return undefined;
-  const oldItem = section.items[k];
-  // Keep positions found in the old item while the edit leaves its text before them alone? No:
-  // positions are cheap to find again in the new item, which is at hand.
-  void oldItem;
 
   const items = section.items.slice();
   items[k] = item;

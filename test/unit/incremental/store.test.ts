@@ -1,0 +1,89 @@
+import { strict as assert } from 'node:assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../../../engine/analysis';
+import { AnalysisStore, positionMap } from '../../../server/src/analysisStore';
+import { codeLenses, codeLensesToSend, RESOLVE_LENSES_ABOVE, resolveCodeLens } from '../../../server/src/service/codeLens';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { generateManifest } from '../../../bench/generate';
+import { assertSameAnalysis } from './helpers';
+
+const URI = 'file:///fleet.carbon.yaml';
+
+function edit(document: TextDocument, search: string, replacement: string): void {
+  const text = document.getText();
+  const middle = text.indexOf(search, Math.floor(text.length / 2));
+  const at = middle >= 0 ? middle : text.indexOf(search);
+  assert.ok(at >= 0, `"${search}" not found`);
+  TextDocument.update(document, [{ range: { start: document.positionAt(at), end: document.positionAt(at + search.length) }, text: replacement }], document.version + 1);
+}
+
+describe('analysis store (server)', () => {
+  it('keeps the analysis of the current version equal to a from-scratch one, edit after edit', async () => {
+    const document = TextDocument.create(URI, 'carbon-yaml', 1, generateManifest({ assets: 60, seed: 2, incompleteShare: 0.3 }));
+    const store = new AnalysisStore();
+    await store.update(document, DEFAULT_SETTINGS, () => false);
+    for (const [search, replacement] of [['count: ', 'count: 1'], ['utilization: 0', 'utilization: 0.0'], ['endOfLife: ', 'endOfLife: re'], ['period: 2026', 'period: 2025']]) {
+      edit(document, search, replacement);
+      const analysis = await store.update(document, DEFAULT_SETTINGS, () => false);
+      assert.ok(analysis);
+      assertSameAnalysis(analysis, analyze(document.getText()), `after "${replacement}"`);
+      assert.equal(store.get(document, DEFAULT_SETTINGS), analysis, 'computed once per version');
+    }
+  });
+
+  it('stops a full reading when the version it reads becomes stale', async () => {
+    const document = TextDocument.create(URI, 'carbon-yaml', 1, generateManifest({ assets: 3000, seed: 3 }));
+    const store = new AnalysisStore(1);
+    let stale = false;
+    const running = store.update(document, DEFAULT_SETTINGS, () => stale);
+    stale = true;
+    assert.equal(await running, undefined);
+    assert.equal(store.latest(URI), undefined);
+  });
+
+  it('answers requests from the previous version, with positions translated around the edit', async () => {
+    const text = generateManifest({ assets: 40, seed: 4 });
+    const document = TextDocument.create(URI, 'carbon-yaml', 1, text);
+    const store = new AnalysisStore();
+    const before = await store.update(document, DEFAULT_SETTINGS, () => false);
+    // A header edit needs a full reading: requests get the previous analysis and a position map.
+    TextDocument.update(document, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# a new comment line\n' }], 2);
+    const answer = store.forRequest(document, DEFAULT_SETTINGS);
+    assert.ok(answer?.map);
+    assert.equal(answer.analysis, before);
+    const idLine = text.split('\n').findIndex((l) => l.includes('- id: '), 100);
+    const current = { line: idLine + 1, character: 10 };
+    assert.deepEqual(answer.map.toAnalysis(current), { line: idLine, character: 10 });
+    assert.deepEqual(answer.map.fromAnalysis({ start: { line: idLine, character: 8 }, end: { line: idLine, character: 12 } }), { start: { line: idLine + 1, character: 8 }, end: { line: idLine + 1, character: 12 } });
+    assert.equal(answer.map.toAnalysis({ line: 1, character: 3 }), undefined, 'inside the inserted text');
+  });
+
+  it('maps positions before and after a change', () => {
+    const analysis = analyze('version: 1\nperiod: 2026\nsites:\n  - id: a\n');
+    const document = TextDocument.create(URI, 'carbon-yaml', 2, 'version: 1\nperiod: 2026 # year\nsites:\n  - id: a\n');
+    const map = positionMap(analysis, document);
+    assert.deepEqual(map.toAnalysis({ line: 3, character: 8 }), { line: 3, character: 8 });
+    assert.deepEqual(map.toAnalysis({ line: 0, character: 2 }), { line: 0, character: 2 });
+  });
+});
+
+describe('code lenses of large files', () => {
+  it('are sent without titles above the threshold and resolve to the same commands', () => {
+    const text = generateManifest({ assets: RESOLVE_LENSES_ABOVE + 20, seed: 5 });
+    const analysis = analyze(text);
+    const full = codeLenses(analysis, URI, DEFAULT_SETTINGS);
+    const sent = codeLensesToSend(analysis, URI, DEFAULT_SETTINGS, 7);
+    assert.ok(sent.length > RESOLVE_LENSES_ABOVE);
+    assert.equal(sent.length, full.length);
+    assert.ok(sent.every((lens) => lens.command === undefined));
+    sent.forEach((lens, i) => {
+      assert.deepEqual(lens.range, full[i].range);
+      assert.deepEqual(resolveCodeLens(analysis, lens, URI, DEFAULT_SETTINGS), full[i]);
+    });
+  });
+
+  it('are sent with their titles up to the threshold', () => {
+    const analysis = analyze(generateManifest({ assets: 30, seed: 6 }));
+    assert.deepEqual(codeLensesToSend(analysis, URI, DEFAULT_SETTINGS, 1), codeLenses(analysis, URI, DEFAULT_SETTINGS));
+  });
+});
