@@ -4,6 +4,8 @@
  * are run by test/unit/hostile.test.ts through analyze() and `carbon-lens check`.
  */
 
+import { rng } from '../../bench/generate';
+
 export interface HostileCase {
   name: string;
   /** What the case attacks. */
@@ -14,24 +16,12 @@ export interface HostileCase {
   valid?: boolean;
 }
 
-/** Small fast PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const HEAD = 'version: 1\nperiod: 2026\nsites:\n  - { id: s1, location: FR, pue: 1.2 }\n';
 const MODELS = ['nvidia-hgx-h100-8gpu', 'dell-poweredge-r740', 'nvidia-h100-sxm', 'nvidia-l40s', 'amd-mi300x'];
 
 /** A valid fleet of `count` asset groups in block style (about 330 bytes each). */
 export function fleet(count: number, seed = 1): string {
-  const random = prng(seed);
+  const random = rng(seed);
   const parts = [HEAD, 'assets:\n'];
   for (let i = 0; i < count; i++) {
     parts.push(
@@ -69,7 +59,7 @@ function budgetsAndScenarios(assets: number, budgets: number, scenarios: number)
 }
 
 export function generatedCases(): HostileCase[] {
-  const random = prng(42);
+  const random = rng(42);
   const garbage = Buffer.alloc(64 * 1024);
   for (let i = 0; i < garbage.length; i++) garbage[i] = Math.floor(random() * 256);
   const wide: string[] = ['version: 1', 'period: 2026', 'l0: &l0 [lol, lol]'];
