@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { NEAR_BUDGET_RATIO, parseLimitKg } from '../../../engine/compute/budgets';
-import { close, compute, row } from './helpers';
+import { close, compute, row, TWO_SITE_FLEET } from './helpers';
 
 // A two-site fleet small enough to add up by hand. Factors as in use.test.ts, site.test.ts and
 // embodied.test.ts: grid/FRA 0.098 (lifecycle, Scope 2 share 1/1.1, T&D 0.08); grid/US-CAMX
@@ -20,16 +20,7 @@ import { close, compute, row } from './helpers';
 //   end of life 2 × 26.3 × 0.00468568 / 5 = 0.0492933536
 //   use 200 × 8,760 × 2 = 3,504 kWh × 0.195037 = 683.409648 Scope 2; category 3 × 0.141 = 96.360760
 //   total 1,305.263433
-const FLEET = `version: 1
-period: 2026
-sites:
-  - { id: fra, location: FR, pue: 1, renewableShare: 0.5, generators: { dieselLitres: 100 } }
-  - { id: cal, location: US-CAMX, pue: 1 }
-assets:
-  - { id: x, site: fra, model: nvidia-h100-sxm, count: 8, power: { averageW: 500 }, acquired: 2026-01-01, lifespanYears: 4, transport: { mode: air, distanceKm: 1000 }, endOfLife: resell }
-  - { id: y, site: cal, model: dell-poweredge-r740, count: 2, power: { averageW: 200 }, acquired: 2024-01-01, lifespanYears: 5, transport: { mode: road, distanceKm: 100 }, endOfLife: recycle }
-budgets:
-`;
+const FLEET = `${TWO_SITE_FLEET}budgets:\n`;
 const X = 4038.8862348000002;
 const Y = 1305.2634331615998;
 const SITE_DIRECT = 270.5831072459786 + 62.409;

@@ -76,3 +76,18 @@ export function manifest(parts: { period?: string; site?: string; assets: string
     parts.extra ?? '',
   ].join('\n');
 }
+
+/**
+ * Two sites (France with renewables and a generator, California) and two assets (8 H100 cards
+ * bought this year, 2 Dell R740 bought in 2024): the fleet whose budgets and scenarios are worked
+ * out by hand in budgets.test.ts and scenarios.test.ts.
+ */
+export const TWO_SITE_FLEET = `version: 1
+period: 2026
+sites:
+  - { id: fra, location: FR, pue: 1, renewableShare: 0.5, generators: { dieselLitres: 100 } }
+  - { id: cal, location: US-CAMX, pue: 1 }
+assets:
+  - { id: x, site: fra, model: nvidia-h100-sxm, count: 8, power: { averageW: 500 }, acquired: 2026-01-01, lifespanYears: 4, transport: { mode: air, distanceKm: 1000 }, endOfLife: resell }
+  - { id: y, site: cal, model: dell-poweredge-r740, count: 2, power: { averageW: 200 }, acquired: 2024-01-01, lifespanYears: 5, transport: { mode: road, distanceKm: 100 }, endOfLife: recycle }
+`;

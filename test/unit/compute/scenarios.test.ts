@@ -1,19 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { evaluateScenarios, quickWhatIfs } from '../../../engine/compute/scenarios';
-import { close, compute, row } from './helpers';
+import { close, compute, row, TWO_SITE_FLEET } from './helpers';
 
 // Same fleet as budgets.test.ts (see the arithmetic there): baseline period total 5,677.141775
 // kgCO2e (location-based), 4,116.269048 market-based (x's Scope 2 halved by its 50 % renewables).
 // saving = baseline − scenario: positive means less CO2e, negative means the change adds CO2e.
-const FLEET = `version: 1
-period: 2026
-sites:
-  - { id: fra, location: FR, pue: 1, renewableShare: 0.5, generators: { dieselLitres: 100 } }
-  - { id: cal, location: US-CAMX, pue: 1 }
-assets:
-  - { id: x, site: fra, model: nvidia-h100-sxm, count: 8, power: { averageW: 500 }, acquired: 2026-01-01, lifespanYears: 4, transport: { mode: air, distanceKm: 1000 }, endOfLife: resell }
-  - { id: y, site: cal, model: dell-poweredge-r740, count: 2, power: { averageW: 200 }, acquired: 2024-01-01, lifespanYears: 5, transport: { mode: road, distanceKm: 100 }, endOfLife: recycle }
-`;
+const FLEET = TWO_SITE_FLEET;
 const BASELINE = 5677.141775207579;
 const BASELINE_MARKET = 4116.269047934851;
 
