@@ -46,7 +46,3 @@ export function sum(ranges: Iterable<Range>): Range {
   for (const r of ranges) addInto(total, r);
   return total;
 }
-
-export function isFiniteRange(r: Range): boolean {
-  return Number.isFinite(r.value) && Number.isFinite(r.min) && Number.isFinite(r.max);
-}

@@ -1,7 +1,7 @@
 import { FactorSet } from '../factors/factorSet';
 import { Asset, Budget, FactorOverride, PeriodRange, PeriodYear, Scenario, Site } from '../manifest/types.generated';
 import { AssetResult, computeAsset } from './asset';
-import { addBreakdown, Breakdown, cellTotal, emptyBreakdown, total } from './breakdown';
+import { addBreakdown, Breakdown, cellTotal, emptyBreakdown } from './breakdown';
 import { DEFAULTS } from '../data/defaults';
 import { formatKg, formatNumber } from '../report/units';
 import { BudgetResult, BudgetScans, evaluateBudget } from './budgets';
@@ -196,9 +196,4 @@ function sumBreakdowns(terms: readonly Breakdown[], cache: BlockCache | undefine
     return block;
   }, (block) => addBreakdown(total, block));
   return total;
-}
-
-/** Headline figure: period view, location-based Scope 2, in kgCO2e. */
-export function headlineKg(inventory: Inventory): number {
-  return total(inventory.totals.period).value;
 }
