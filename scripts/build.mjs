@@ -54,6 +54,9 @@ await esbuild.build({
   logLevel: 'warning',
 });
 
+// The engine benchmark runs bundled, as the server and the CLI do (bench/engine.ts).
+await esbuild.build({ ...common, entryPoints: ['bench/engine.ts'], outfile: 'out/bench/engine.bundle.js' });
+
 // The transpiled tree resolves `schemas/*.json` relative to itself.
 const { cpSync } = await import('node:fs');
 cpSync('schemas', 'out/schemas', { recursive: true });

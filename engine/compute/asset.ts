@@ -1,13 +1,17 @@
 import { DEFAULTS } from '../data/defaults';
 import { FactorUse } from '../factors/factor';
 import { Asset } from '../manifest/types.generated';
-import { exact, mul, range, Range, scale } from '../quantity';
-import { addScope3, Breakdown, emptyBreakdown, shareZeros } from './breakdown';
+import { mul, Range, scale, ZERO } from '../quantity';
+import { Breakdown, Cell } from './breakdown';
 import { Note } from './notes';
 import { parseIsoDate, ReportingPeriod, serviceWindow, ServiceWindow } from './period';
 import { SiteContext } from './site';
-import { EmbodiedPart, UnitProfile } from './unit';
+import { EmbodiedPart, PerUnit, UnitProfile } from './unit';
 
+/**
+ * One asset's footprint. Results are shared (by the unit profile, the site, the incremental
+ * memo) and never modified once computed: sums are taken into fresh objects.
+ */
 export interface AssetResult {
   id: string;
   /** Position in the manifest's `assets` list. */
@@ -20,15 +24,7 @@ export interface AssetResult {
   acquired: string;
   window: ServiceWindow;
   /** One unit over its whole life (not amortised). */
-  perUnit: {
-    manufacturing: Range;
-    transport: Range;
-    endOfLife: Range;
-    /** manufacturing + transport + end of life. */
-    embodied: Range;
-    powerW: Range;
-    weightKg: Range;
-  };
+  perUnit: PerUnit;
   /** All units, this period: IT and facility electricity. */
   energyKWh: { it: Range; facility: Range };
   /** All units, period view: embodied amortised linearly over the lifespan. */
@@ -48,65 +44,99 @@ export interface AssetInputs {
   period: ReportingPeriod;
 }
 
-function rangeShare(r: Range, share: number, count: number): Range {
-  return scale(r, share * count);
+/** The default lifespan, as the factor an asset without `lifespanYears` uses. */
+const DEFAULT_LIFESPAN_USE: FactorUse = Object.freeze({
+  id: DEFAULTS.lifespanYears.id,
+  value: DEFAULTS.lifespanYears.value,
+  unit: 'years',
+  source: DEFAULTS.lifespanYears.source,
+  year: DEFAULTS.lifespanYears.year,
+});
+
+/**
+ * Per-asset lists that only depend on the unit profile's lists (shared by profiles: see
+ * unitProfile) and the site (and, for assumptions, the period's start) are built once and
+ * shared by every asset with the same ones: a fleet of 100,000 assets has a few hundred
+ * distinct combinations.
+ */
+const FACTORS = new WeakMap<FactorUse[], WeakMap<SiteContext, { stated?: FactorUse[]; defaultLifespan?: FactorUse[] }>>();
+const ASSUMPTIONS_NOT_ACQUIRED = new WeakMap<string[], Map<string, string[]>>();
+
+function factorsOf(unit: UnitProfile, site: SiteContext, defaultLifespan: boolean): FactorUse[] {
+  let bySite = FACTORS.get(unit.factors);
+  if (!bySite) FACTORS.set(unit.factors, (bySite = new WeakMap()));
+  let entry = bySite.get(site);
+  if (!entry) bySite.set(site, (entry = {}));
+  return defaultLifespan
+    ? (entry.defaultLifespan ??= [...unit.factors, DEFAULT_LIFESPAN_USE, ...site.factors])
+    : (entry.stated ??= [...unit.factors, ...site.factors]);
+}
+
+function assumptionsOf(unit: UnitProfile, acquired: boolean, period: ReportingPeriod): string[] {
+  if (acquired) return unit.assumptions;
+  let byStart = ASSUMPTIONS_NOT_ACQUIRED.get(unit.assumptions);
+  if (!byStart) ASSUMPTIONS_NOT_ACQUIRED.set(unit.assumptions, (byStart = new Map()));
+  let assumptions = byStart.get(period.start);
+  if (!assumptions) {
+    assumptions = [...unit.assumptions, `No \`acquired\` date: assumed in service from the start of the period (${period.start}).`];
+    byStart.set(period.start, assumptions);
+  }
+  return assumptions;
+}
+
+/** Dates repeat across a fleet (purchase batches): parse each once. */
+const DATE_MS = new Map<string, number>();
+const MAX_DATES = 10_000;
+
+function dateMs(date: string): number {
+  let ms = DATE_MS.get(date);
+  if (ms === undefined) {
+    if (DATE_MS.size >= MAX_DATES) DATE_MS.clear();
+    ms = parseIsoDate(date);
+    DATE_MS.set(date, ms);
+  }
+  return ms;
 }
 
 /** Computes one asset's footprint in both views from its per-unit profile and its site. */
 export function computeAsset({ asset, index, unit, site, period }: AssetInputs, notes: Note[]): AssetResult {
-  const path = ['assets', index];
   const count = asset.count ?? 1;
-  const assumptions = [...unit.assumptions];
-  const factors = [...unit.factors];
-
   const lifespanYears = asset.lifespanYears ?? DEFAULTS.lifespanYears.value;
-  const acquiredMs = asset.acquired ? parseIsoDate(asset.acquired) : period.startMs;
-  if (!asset.acquired) assumptions.push(`No \`acquired\` date: assumed in service from the start of the period (${period.start}).`);
+  const acquiredMs = asset.acquired ? dateMs(asset.acquired) : period.startMs;
   const window = serviceWindow(period, acquiredMs, lifespanYears);
-  let share = window.amortisedShare;
-  let shareRange = exact(share);
+  // The amortised share; without a stated lifespan it spans the default lifespan's range.
+  let shareMin = window.amortisedShare;
+  let shareMax = window.amortisedShare;
   if (asset.lifespanYears === undefined) {
-    // The amortised share spans the default lifespan's range.
-    const shortLife = serviceWindow(period, acquiredMs, DEFAULTS.lifespanYears.min);
-    const longLife = serviceWindow(period, acquiredMs, DEFAULTS.lifespanYears.max);
-    shareRange = range(share, longLife.amortisedShare, shortLife.amortisedShare);
-    factors.push({ id: DEFAULTS.lifespanYears.id, value: lifespanYears, unit: 'years', source: DEFAULTS.lifespanYears.source, year: DEFAULTS.lifespanYears.year });
+    shareMin = Math.min(serviceWindow(period, acquiredMs, DEFAULTS.lifespanYears.max).amortisedShare, window.amortisedShare);
+    shareMax = Math.max(serviceWindow(period, acquiredMs, DEFAULTS.lifespanYears.min).amortisedShare, window.amortisedShare);
   }
-  share = shareRange.value;
+  const share = window.amortisedShare;
 
-  // Use phase: unit power × powered hours × PUE × grid.
+  // Use phase: unit power × powered hours × PUE × grid. Intermediate products are kept in
+  // locals (this runs for every asset of a fleet); only what the result keeps is allocated.
   const poweredHours = window.serviceHours * (asset.uptime ?? 1);
   const itKWh = scale(unit.powerW, (poweredHours * count) / 1000);
   const facilityKWh = mul(itKWh, site.pue);
-  const grid = range(site.grid.value, site.grid.min ?? site.grid.value, site.grid.max ?? site.grid.value);
-  const locationKg = mul(facilityKWh, grid);
-  const scope2Location = mul(locationKg, site.scope2Share);
-  const upstream = mul(locationKg, site.upstreamPerKWhShare);
-  const scope2Market = scale(mul(facilityKWh, site.residualKgCO2ePerKWh), 1 - site.renewableShare);
+  const grid = site.gridKgCO2ePerKWh;
+  const location = facilityKWh.value * grid.value;
+  const locationMin = facilityKWh.min * grid.min;
+  const locationMax = facilityKWh.max * grid.max;
+  const { scope2Share, upstreamPerKWhShare: upstreamShare, residualKgCO2ePerKWh: residual } = site;
+  const scope2Location = rangeOrZero(location * scope2Share.value, locationMin * scope2Share.min, locationMax * scope2Share.max);
+  const scope2Market = nonZero(scale(mul(facilityKWh, residual), 1 - site.renewableShare));
+  const upstream = rangeOrZero(0 + location * upstreamShare.value, 0 + locationMin * upstreamShare.min, 0 + locationMax * upstreamShare.max);
 
-  const embodied = {
-    manufacturing: unit.manufacturing,
-    transport: unit.transport,
-    endOfLife: unit.endOfLife,
-  };
-
-  const periodView = emptyBreakdown();
-  const inventoryView = emptyBreakdown();
-  for (const view of [periodView, inventoryView]) {
-    view.stages.use.scope2Location = scope2Location;
-    view.stages.use.scope2Market = scope2Market;
-    addScope3(view, 'use', 'fuelAndEnergy', upstream);
-  }
-  addScope3(periodView, 'manufacturing', 'capitalGoods', mulShare(embodied.manufacturing, shareRange, count));
-  addScope3(periodView, 'transport', 'upstreamTransport', mulShare(embodied.transport, shareRange, count));
-  addScope3(periodView, 'endOfLife', 'waste', mulShare(embodied.endOfLife, shareRange, count));
-  if (window.acquiredInPeriod) {
-    addScope3(inventoryView, 'manufacturing', 'capitalGoods', rangeShare(embodied.manufacturing, 1, count));
-    addScope3(inventoryView, 'transport', 'upstreamTransport', rangeShare(embodied.transport, 1, count));
-  }
-  if (window.retiredInPeriod) {
-    addScope3(inventoryView, 'endOfLife', 'waste', rangeShare(embodied.endOfLife, 1, count));
-  }
+  // Embodied: amortised in the period view; in full in the year of acquisition (manufacturing,
+  // transport) or retirement (end of life) in the inventory view.
+  const amortised = (perUnit: Range) => rangeOrZero(0 + perUnit.value * share * count, 0 + perUnit.min * shareMin * count, 0 + perUnit.max * shareMax * count);
+  const whole = (perUnit: Range) => rangeOrZero(0 + perUnit.value * count, 0 + perUnit.min * count, 0 + perUnit.max * count);
+  const manufacturing = amortised(unit.manufacturing);
+  const transport = amortised(unit.transport);
+  const endOfLife = amortised(unit.endOfLife);
+  const inventoryManufacturing = window.acquiredInPeriod ? whole(unit.manufacturing) : (ZERO as Range);
+  const inventoryTransport = window.acquiredInPeriod ? whole(unit.transport) : (ZERO as Range);
+  const inventoryEndOfLife = window.retiredInPeriod ? whole(unit.endOfLife) : (ZERO as Range);
 
   if (asset.acquired && window.serviceHours === 0) {
     notes.push({
@@ -115,11 +145,12 @@ export function computeAsset({ asset, index, unit, site, period }: AssetInputs, 
       message: window.acquiredMs >= period.endMs
         ? `Asset "${asset.id}" is acquired after this period (${asset.acquired}): it counts nothing in ${period.label}.`
         : `Asset "${asset.id}" reached the end of its ${lifespanYears}-year life before this period: only end-of-life can fall in it.`,
-      path: [...path, 'acquired'],
+      path: ['assets', index, 'acquired'],
       data: { acquired: asset.acquired, lifespanYears },
     });
   }
 
+  const use = scope3Cell(upstream, scope2Location, scope2Market);
   return {
     id: asset.id,
     index,
@@ -130,25 +161,46 @@ export function computeAsset({ asset, index, unit, site, period }: AssetInputs, 
     lifespanYears,
     acquired: asset.acquired ?? period.start,
     window,
-    perUnit: {
-      ...embodied,
-      embodied: {
-        value: embodied.manufacturing.value + embodied.transport.value + embodied.endOfLife.value,
-        min: embodied.manufacturing.min + embodied.transport.min + embodied.endOfLife.min,
-        max: embodied.manufacturing.max + embodied.transport.max + embodied.endOfLife.max,
-      },
-      powerW: unit.powerW,
-      weightKg: unit.weightKg,
-    },
+    perUnit: unit.perUnit,
     energyKWh: { it: itKWh, facility: facilityKWh },
-    period: shareZeros(periodView),
-    inventory: shareZeros(inventoryView),
+    period: assetBreakdown(use, manufacturing, transport, endOfLife, upstream),
+    inventory: assetBreakdown(use, inventoryManufacturing, inventoryTransport, inventoryEndOfLife, upstream),
     parts: unit.parts,
-    factors: [...factors, ...site.factors],
-    assumptions,
+    factors: factorsOf(unit, site, asset.lifespanYears === undefined),
+    assumptions: assumptionsOf(unit, !!asset.acquired, period),
   };
 }
 
-function mulShare(perUnit: Range, share: Range, count: number): Range {
-  return { value: perUnit.value * share.value * count, min: perUnit.min * share.min * count, max: perUnit.max * share.max * count };
+// An asset's breakdown has Scope 2 and category 3 in use, and one Scope 3 amount per embodied
+// stage (in its category); everything else is zero. Zeros are the one shared, frozen ZERO
+// (a fleet of 10,000 assets has hundreds of thousands of zero cells).
+
+const ZERO_CELL: Cell = Object.freeze({ scope1: ZERO as Range, scope2Location: ZERO as Range, scope2Market: ZERO as Range, scope3: ZERO as Range });
+
+function isPositiveZero(r: Range): boolean {
+  return Object.is(r.value, 0) && Object.is(r.min, 0) && Object.is(r.max, 0);
+}
+
+function nonZero(r: Range): Range {
+  return isPositiveZero(r) ? (ZERO as Range) : r;
+}
+
+/**
+ * A range, or the shared zero when it is all +0. Callers pass `0 + x` for amounts that used to
+ * be summed into an empty cell (which turns -0 into +0), so results stay the same bit for bit.
+ */
+function rangeOrZero(value: number, min: number, max: number): Range {
+  return Object.is(value, 0) && Object.is(min, 0) && Object.is(max, 0) ? (ZERO as Range) : { value, min, max };
+}
+
+function scope3Cell(scope3: Range, scope2Location: Range = ZERO as Range, scope2Market: Range = ZERO as Range): Cell {
+  if (scope3 === ZERO && scope2Location === ZERO && scope2Market === ZERO) return ZERO_CELL;
+  return { scope1: ZERO as Range, scope2Location, scope2Market, scope3 };
+}
+
+function assetBreakdown(use: Cell, manufacturing: Range, transport: Range, endOfLife: Range, upstream: Range): Breakdown {
+  return {
+    stages: { manufacturing: scope3Cell(manufacturing), transport: scope3Cell(transport), use, endOfLife: scope3Cell(endOfLife) },
+    categories: { capitalGoods: manufacturing, fuelAndEnergy: upstream, upstreamTransport: transport, waste: endOfLife },
+  };
 }

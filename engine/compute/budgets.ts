@@ -1,6 +1,6 @@
 import { Budget } from '../manifest/types.generated';
 import { addInto, Range } from '../quantity';
-import { selectTotal, Stage } from './breakdown';
+import { selectInto, selectTotal, Stage } from './breakdown';
 import { AssetResult } from './asset';
 import { BlockCache, blocked } from './blockSum';
 import { Note } from './notes';
@@ -135,9 +135,10 @@ function scanRange(assets: readonly AssetResult[], filter: ScanFilter, from: num
   const contributors: Contributor[] = [];
   let units = 0;
   let gpus = 0;
+  const part: Range = { value: 0, min: 0, max: 0 };
   for (let i = from; i < to; i++) {
     const asset = assets[i];
-    const part = selectTotal(filter.view === 'period' ? asset.period : asset.inventory, filter);
+    selectInto(part, filter.view === 'period' ? asset.period : asset.inventory, filter);
     addInto(actual, part);
     units += asset.count;
     gpus += asset.count * asset.gpusPerUnit;

@@ -12,20 +12,21 @@ import { UnitProfile } from './unit';
  */
 export function completenessNotes(asset: Asset, result: AssetResult, unit: UnitProfile, notes: Note[]): void {
   const path = ['assets', result.index, 'id'];
-  const periodTransport = cellTotal(result.period.stages.transport).value;
-  const periodEol = cellTotal(result.period.stages.endOfLife).value;
-  const periodEmbodied = cellTotal(result.period.stages.manufacturing).value + periodTransport + periodEol;
+  // Stage totals only for the notes that quote them (most assets get none).
+  const periodTransport = () => cellTotal(result.period.stages.transport).value;
+  const periodEol = () => cellTotal(result.period.stages.endOfLife).value;
+  const periodEmbodied = () => cellTotal(result.period.stages.manufacturing).value + periodTransport() + periodEol();
 
   if (!asset.transport && unit.estimated.transport) {
     const share = unit.estimated.transport.airKgCO2e > 0 ? result.perUnit.transport.value / unit.estimated.transport.airKgCO2e : 0;
     notes.push({
       code: 'missing-transport',
       severity: 'warning',
-      message: `Asset "${asset.id}" has no \`transport\`: estimated ${formatKg(result.perUnit.transport.value)} per unit by sea and road (${formatKg(periodTransport)} this period, included); by air it would be ${formatKg(unit.estimated.transport.airKgCO2e)} per unit.`,
+      message: `Asset "${asset.id}" has no \`transport\`: estimated ${formatKg(result.perUnit.transport.value)} per unit by sea and road (${formatKg(periodTransport())} this period, included); by air it would be ${formatKg(unit.estimated.transport.airKgCO2e)} per unit.`,
       path,
       data: {
         estimatedPerUnitKgCO2e: result.perUnit.transport.value,
-        estimatedPeriodKgCO2e: periodTransport,
+        estimatedPeriodKgCO2e: periodTransport(),
         airPerUnitKgCO2e: unit.estimated.transport.airKgCO2e,
         seaShareOfAir: share,
         property: 'transport',
@@ -36,9 +37,9 @@ export function completenessNotes(asset: Asset, result: AssetResult, unit: UnitP
     notes.push({
       code: 'missing-end-of-life',
       severity: 'warning',
-      message: `Asset "${asset.id}" has no \`endOfLife\`: assumed WEEE recycling, ${formatKg(result.perUnit.endOfLife.value)} per unit (${formatKg(periodEol)} this period, included). Say recycle, refurbish, landfill or resell.`,
+      message: `Asset "${asset.id}" has no \`endOfLife\`: assumed WEEE recycling, ${formatKg(result.perUnit.endOfLife.value)} per unit (${formatKg(periodEol())} this period, included). Say recycle, refurbish, landfill or resell.`,
       path,
-      data: { estimatedPerUnitKgCO2e: result.perUnit.endOfLife.value, estimatedPeriodKgCO2e: periodEol, property: 'endOfLife' },
+      data: { estimatedPerUnitKgCO2e: result.perUnit.endOfLife.value, estimatedPeriodKgCO2e: periodEol(), property: 'endOfLife' },
     });
   }
   if (asset.lifespanYears === undefined) {
@@ -46,9 +47,9 @@ export function completenessNotes(asset: Asset, result: AssetResult, unit: UnitP
     notes.push({
       code: 'missing-lifespan',
       severity: 'warning',
-      message: `Asset "${asset.id}" has no \`lifespanYears\`: assumed ${DEFAULTS.lifespanYears.value} years, so ${formatKg(periodEmbodied)} of its ${formatKg(embodiedWholeLife)} embodied footprint falls in this period (${DEFAULTS.lifespanYears.max} years: ${formatKg((embodiedWholeLife * result.window.serviceHours) / (DEFAULTS.lifespanYears.max * 8760))}; ${DEFAULTS.lifespanYears.min} years: ${formatKg((embodiedWholeLife * result.window.serviceHours) / (DEFAULTS.lifespanYears.min * 8760))}).`,
+      message: `Asset "${asset.id}" has no \`lifespanYears\`: assumed ${DEFAULTS.lifespanYears.value} years, so ${formatKg(periodEmbodied())} of its ${formatKg(embodiedWholeLife)} embodied footprint falls in this period (${DEFAULTS.lifespanYears.max} years: ${formatKg((embodiedWholeLife * result.window.serviceHours) / (DEFAULTS.lifespanYears.max * 8760))}; ${DEFAULTS.lifespanYears.min} years: ${formatKg((embodiedWholeLife * result.window.serviceHours) / (DEFAULTS.lifespanYears.min * 8760))}).`,
       path,
-      data: { assumedLifespanYears: DEFAULTS.lifespanYears.value, periodEmbodiedKgCO2e: periodEmbodied, wholeLifeEmbodiedKgCO2e: embodiedWholeLife, property: 'lifespanYears' },
+      data: { assumedLifespanYears: DEFAULTS.lifespanYears.value, periodEmbodiedKgCO2e: periodEmbodied(), wholeLifeEmbodiedKgCO2e: embodiedWholeLife, property: 'lifespanYears' },
     });
   }
   const components = asset.components;

@@ -14,6 +14,8 @@ export interface SiteContext {
   index: number;
   location: string | undefined;
   grid: Factor;
+  /** The grid factor as a range (precomputed: every asset of the site multiplies by it). */
+  gridKgCO2ePerKWh: Range;
   gridAssumed: boolean;
   pue: Range;
   pueAssumed: boolean;
@@ -129,6 +131,7 @@ export function siteContext(site: Site, index: number, options: SiteOptions, not
     index,
     location,
     grid,
+    gridKgCO2ePerKWh: gridRange,
     gridAssumed,
     pue,
     pueAssumed,

@@ -12,6 +12,17 @@ import { add, exact, range, Range, scale } from '../quantity';
 import { FACTOR_IDS } from './factorIds';
 import { Methodology } from './notes';
 
+/** One unit over its whole life (not amortised). */
+export interface PerUnit {
+  manufacturing: Range;
+  transport: Range;
+  endOfLife: Range;
+  /** manufacturing + transport + end of life. */
+  embodied: Range;
+  powerW: Range;
+  weightKg: Range;
+}
+
 /** One line of a unit's embodied footprint, for hover and the report. */
 export interface EmbodiedPart {
   label: string;
@@ -29,6 +40,8 @@ export interface UnitProfile {
   endOfLife: Range;
   powerW: Range;
   weightKg: Range;
+  /** The above with the embodied total, as asset results report them (shared by those assets). */
+  perUnit: PerUnit;
   gpus: number;
   parts: EmbodiedPart[];
   factors: FactorUse[];
@@ -36,6 +49,26 @@ export interface UnitProfile {
   /** What the engine had to estimate because the manifest left it out. */
   estimated: { transport?: { airKgCO2e: number }; endOfLife?: boolean; power?: boolean };
 }
+
+/**
+ * What a unit profile reads from an asset (not its id, name, site, count, dates or uptime),
+ * in two strings: the components (JSON, the long part: its hash is computed once and reused
+ * by every lookup) and the rest. Valid assets have no other fields (the schema forbids them).
+ */
+export interface UnitContent {
+  components: string;
+  rest: string;
+}
+
+export function unitContent(asset: Asset): UnitContent {
+  const { power, transport } = asset;
+  return {
+    components: asset.components ? JSON.stringify(asset.components) : '',
+    rest: `${asset.model ?? ''}|${power ? `${power.idleW}/${power.maxW}/${power.averageW}` : ''}|${asset.utilization}|${transport ? `${transport.mode}/${transport.distanceKm}/${transport.weightKg}` : ''}|${asset.endOfLife ?? ''}`,
+  };
+}
+
+type ByContent = Map<string, Map<string, Map<string, UnitProfile>>>;
 
 /**
  * Unit profiles by factor set and asset object: an edit that leaves an asset's object alone
@@ -46,9 +79,7 @@ export interface UnitProfile {
  */
 export class UnitCache {
   private readonly bySet = new WeakMap<FactorSet, WeakMap<object, { key: string; profile: UnitProfile; others?: Map<string, UnitProfile> }>>();
-  private readonly byContent = new WeakMap<FactorSet, Map<string, UnitProfile>>();
-  private readonly contents = new WeakMap<object, string>();
-  private last?: { asset: object; content: string };
+  private readonly byContent = new WeakMap<FactorSet, { profiles: ByContent; size: number }>();
 
   /** Distinct contents kept per factor set (a long editing session cannot grow it without bound). */
   static readonly MAX_CONTENTS = 20_000;
@@ -59,22 +90,30 @@ export class UnitCache {
    */
   constructor(private readonly byObject = true) {}
 
-  get(factors: FactorSet, asset: Asset, key: string): UnitProfile | undefined {
-    if (this.byObject) {
-      const entry = this.bySet.get(factors)?.get(asset);
-      const profile = entry && (entry.key === key ? entry.profile : entry.others?.get(key));
-      if (profile) return profile;
-    }
-    const shared = this.byContent.get(factors)?.get(`${key}|${this.contentOf(asset)}`);
-    if (shared) this.setByObject(factors, asset, key, shared);
-    return shared;
+  /** The profile kept for this asset object. */
+  forObject(factors: FactorSet, asset: Asset, key: string): UnitProfile | undefined {
+    if (!this.byObject) return undefined;
+    const entry = this.bySet.get(factors)?.get(asset);
+    return entry && (entry.key === key ? entry.profile : entry.others?.get(key));
   }
 
-  set(factors: FactorSet, asset: Asset, key: string, profile: UnitProfile): void {
+  /** The profile of an asset with the same content (then also kept for this object). */
+  forContent(factors: FactorSet, asset: Asset, key: string, content: UnitContent): UnitProfile | undefined {
+    const profile = this.byContent.get(factors)?.profiles.get(key)?.get(content.components)?.get(content.rest);
+    if (profile) this.setByObject(factors, asset, key, profile);
+    return profile;
+  }
+
+  set(factors: FactorSet, asset: Asset, key: string, content: UnitContent, profile: UnitProfile): void {
     this.setByObject(factors, asset, key, profile);
-    let byContent = this.byContent.get(factors);
-    if (!byContent || byContent.size >= UnitCache.MAX_CONTENTS) this.byContent.set(factors, (byContent = new Map()));
-    byContent.set(`${key}|${this.contentOf(asset)}`, profile);
+    let entry = this.byContent.get(factors);
+    if (!entry || entry.size >= UnitCache.MAX_CONTENTS) this.byContent.set(factors, (entry = { profiles: new Map(), size: 0 }));
+    let byComponents = entry.profiles.get(key);
+    if (!byComponents) entry.profiles.set(key, (byComponents = new Map()));
+    let byRest = byComponents.get(content.components);
+    if (!byRest) byComponents.set(content.components, (byRest = new Map()));
+    if (!byRest.has(content.rest)) entry.size++;
+    byRest.set(content.rest, profile);
   }
 
   private setByObject(factors: FactorSet, asset: Asset, key: string, profile: UnitProfile): void {
@@ -85,19 +124,6 @@ export class UnitCache {
     if (!entry) byAsset.set(asset, { key, profile });
     else if (entry.key === key) entry.profile = profile;
     else (entry.others ??= new Map()).set(key, profile);
-  }
-
-  /** The asset without the fields a unit profile does not read. */
-  private contentOf(asset: Asset): string {
-    if (this.last?.asset === asset) return this.last.content;
-    let content = this.byObject ? this.contents.get(asset) : undefined;
-    if (content === undefined) {
-      const { id: _id, name: _name, site: _site, count: _count, acquired: _acquired, lifespanYears: _lifespan, uptime: _uptime, ...rest } = asset;
-      content = JSON.stringify(rest);
-      if (this.byObject) this.contents.set(asset, content);
-    }
-    this.last = { asset, content };
-    return content;
   }
 }
 
@@ -243,134 +269,266 @@ function utilizationRange(asset: Asset): Range {
     : range(DEFAULTS.utilization.value, DEFAULTS.utilization.min, DEFAULTS.utilization.max);
 }
 
-function powerOf(asset: Asset, model: CatalogModel | undefined, assumptions: string[]): { watts: Range; estimated: boolean } {
+interface UnitPower {
+  watts: Range;
+  estimated: boolean;
+  /** What the assumptions depend on beyond the embodied entry (model or components). */
+  assumptionsKey: string;
+  assumptions: readonly string[];
+}
+
+const NO_ASSUMPTIONS: readonly string[] = [];
+
+function powerOf(asset: Asset, model: CatalogModel | undefined, content: UnitContent): UnitPower {
   const u = utilizationRange(asset);
   const power = asset.power;
-  if (power?.averageW !== undefined) return { watts: exact(power.averageW), estimated: false };
+  if (power?.averageW !== undefined) return { watts: exact(power.averageW), estimated: false, assumptionsKey: '', assumptions: NO_ASSUMPTIONS };
   const linear = (idleW: number, maxW: number): Range => ({
     value: idleW + u.value * (maxW - idleW),
     min: idleW + u.min * (maxW - idleW),
     max: idleW + u.max * (maxW - idleW),
   });
-  if (power?.idleW !== undefined && power.maxW !== undefined) return { watts: linear(power.idleW, power.maxW), estimated: false };
+  if (power?.idleW !== undefined && power.maxW !== undefined) return { watts: linear(power.idleW, power.maxW), estimated: false, assumptionsKey: '', assumptions: NO_ASSUMPTIONS };
   if (model) {
-    assumptions.push(`Power from the catalog: ${model.power.idleW} W idle to ${model.power.maxW} W at full load (${model.power.source}).`);
-    return { watts: linear(model.power.idleW, model.power.maxW), estimated: false };
+    return { watts: linear(model.power.idleW, model.power.maxW), estimated: false, assumptionsKey: 'catalog', assumptions: catalogPowerAssumptions(model) };
   }
-  const components = asset.components as Components;
-  const spec = resolveCpu(components, []);
-  const at = (share: number) => {
-    const gpuW = components.gpu ? gpuAveragePowerW(components.gpu, share) : undefined;
-    return serverPower(spec, share * 100, gpuW);
-  };
-  const typical = at(u.value);
-  assumptions.push(...typical.assumptions);
-  return { watts: { value: typical.watts.value, min: at(u.min).watts.min, max: at(u.max).watts.max }, estimated: true };
+  const key = `${content.components}|${asset.utilization}`;
+  let estimate = ESTIMATED_POWER.get(key);
+  if (!estimate) {
+    const components = asset.components as Components;
+    const spec = resolveCpu(components, []);
+    const at = (share: number) => {
+      const gpuW = components.gpu ? gpuAveragePowerW(components.gpu, share) : undefined;
+      return serverPower(spec, share * 100, gpuW);
+    };
+    const typical = at(u.value);
+    estimate = { watts: { value: typical.watts.value, min: at(u.min).watts.min, max: at(u.max).watts.max }, assumptions: typical.assumptions };
+    if (ESTIMATED_POWER.size >= MAX_ESTIMATED_POWER) ESTIMATED_POWER.clear();
+    ESTIMATED_POWER.set(key, estimate);
+  }
+  return { watts: estimate.watts, estimated: true, assumptionsKey: `estimate|${asset.utilization}`, assumptions: estimate.assumptions };
 }
+
+const CATALOG_POWER_ASSUMPTIONS = new WeakMap<CatalogModel, readonly string[]>();
+
+function catalogPowerAssumptions(model: CatalogModel): readonly string[] {
+  let assumptions = CATALOG_POWER_ASSUMPTIONS.get(model);
+  if (!assumptions) {
+    assumptions = [`Power from the catalog: ${model.power.idleW} W idle to ${model.power.maxW} W at full load (${model.power.source}).`];
+    CATALOG_POWER_ASSUMPTIONS.set(model, assumptions);
+  }
+  return assumptions;
+}
+
+/** Power estimated from components, by components and utilization (the model is the costly part). */
+const ESTIMATED_POWER = new Map<string, { watts: Range; assumptions: readonly string[] }>();
+const MAX_ESTIMATED_POWER = 5_000;
 
 /**
  * Embodied footprints by factor set, methodology and catalog model or component description:
  * a fleet of thousands of servers has a few dozen distinct ones, and the component model is
  * the costly part of a unit profile. Entries are shared (never modified) and replay the
- * assumptions their computation added.
+ * assumptions their computation added. Each entry also keeps the factor and assumption lists
+ * of the profiles built on it, one list per distinct combination, so that thousands of
+ * profiles share a handful of lists.
  */
-const EMBODIED = new WeakMap<FactorSet, Map<string, { embodied: Embodied; assumptions: string[] }>>();
+interface EmbodiedEntry {
+  embodied: Embodied;
+  assumptions: string[];
+  factorLists: Map<string, FactorUse[]>;
+  assumptionLists: Map<string, string[]>;
+}
+
+const EMBODIED = new WeakMap<FactorSet, Map<string, Map<string, EmbodiedEntry>>>();
 const MAX_EMBODIED = 5_000;
 
-function cachedEmbodied(factors: FactorSet, key: string, assumptions: string[], compute: (assumptions: string[]) => Embodied): Embodied {
-  let byKey = EMBODIED.get(factors);
-  if (!byKey) EMBODIED.set(factors, (byKey = new Map()));
+function cachedEmbodied(factors: FactorSet, kind: string, key: string, compute: (assumptions: string[]) => Embodied): EmbodiedEntry {
+  let byKind = EMBODIED.get(factors);
+  if (!byKind) EMBODIED.set(factors, (byKind = new Map()));
+  let byKey = byKind.get(kind);
+  if (!byKey) byKind.set(kind, (byKey = new Map()));
   let entry = byKey.get(key);
   if (!entry) {
     const pushed: string[] = [];
-    entry = { embodied: compute(pushed), assumptions: pushed };
+    entry = { embodied: compute(pushed), assumptions: pushed, factorLists: new Map(), assumptionLists: new Map() };
     if (byKey.size >= MAX_EMBODIED) byKey.clear();
     byKey.set(key, entry);
   }
-  for (const assumption of entry.assumptions) assumptions.push(assumption);
-  return entry.embodied;
+  return entry;
+}
+
+/** The list built by `build` for this combination, shared by the profiles that have it. */
+function interned<T>(lists: Map<string, T[]>, signature: string, build: () => T[]): T[] {
+  let list = lists.get(signature);
+  if (!list) lists.set(signature, (list = build()));
+  return list;
 }
 
 /** Per-unit profile of an asset, or undefined when its catalog model is unknown. */
 export function unitProfile(asset: Asset, methodology: Methodology, factors: FactorSet, cache?: UnitCache, refurbished = false): UnitProfile | undefined {
-  const key = `${methodology}|${refurbished ? 1 : 0}`;
-  const cached = cache?.get(factors, asset, key);
-  if (cached) return cached;
+  const key = refurbished ? `${methodology}|refurbished` : methodology;
+  const kept = cache?.forObject(factors, asset, key);
+  if (kept) return kept;
+  const content = unitContent(asset);
+  const shared = cache?.forContent(factors, asset, key, content);
+  if (shared) return shared;
   const model = asset.model !== undefined ? catalogModel(asset.model) : undefined;
   if (asset.model !== undefined && !model) return undefined;
   if (!model && !asset.components) return undefined;
-  const assumptions: string[] = [];
-  const embodied = model
-    ? cachedEmbodied(factors, `model|${methodology}|${model.id}`, assumptions, (pushed) => catalogEmbodied(model, methodology, factors, pushed))
-    : cachedEmbodied(factors, `components|${methodology}|${JSON.stringify(asset.components)}`, assumptions, (pushed) => componentEmbodied(asset.components as Components, methodology, factors, pushed));
-  const used = [...embodied.factors];
+  const entry = model
+    ? cachedEmbodied(factors, `model|${methodology}`, model.id, (pushed) => catalogEmbodied(model, methodology, factors, pushed))
+    : cachedEmbodied(factors, `components|${methodology}`, content.components, (pushed) => componentEmbodied(asset.components as Components, methodology, factors, pushed));
+  const embodied = entry.embodied;
+  const unitFactors = unitFactorsOf(factors);
 
   let manufacturing = embodied.manufacturing;
+  const refurbishedShare = unitFactors.refurbishedShare;
   if (refurbished) {
-    const share = factors.require(FACTOR_IDS.refurbishedShare);
-    used.push(factors.use(share));
+    const share = refurbishedShare.factor;
     manufacturing = { value: manufacturing.value * share.value, min: manufacturing.min * (share.min ?? share.value), max: manufacturing.max * (share.max ?? share.value) };
-    assumptions.push(`Bought refurbished: ${Math.round(share.value * 100)}% of a new unit's manufacturing footprint (${share.source}).`);
   }
 
+  const weightGiven = asset.transport?.weightKg !== undefined;
   const weightKg: Range = asset.transport?.weightKg !== undefined
     ? exact(asset.transport.weightKg)
     : model
       ? exact(model.weightKg.value)
       : range(DEFAULTS.serverWeightKg.value, DEFAULTS.serverWeightKg.min, DEFAULTS.serverWeightKg.max);
-  if (!model && asset.transport?.weightKg === undefined) {
-    assumptions.push(`Shipped weight not given: ${DEFAULTS.serverWeightKg.value} kg (${DEFAULTS.serverWeightKg.min}–${DEFAULTS.serverWeightKg.max} kg).`);
-  }
 
+  // Transport and end of life by weight, in locals (this runs for most assets of a fleet);
+  // the operations and their order are those of the Range helpers (scale, mul, add).
   const estimated: UnitProfile['estimated'] = {};
-  let transport = embodied.transport;
-  const tonnes = scale(weightKg, 1 / 1000);
-  if (asset.transport) {
-    const mode = factors.require(`transport/${asset.transport.mode}`);
-    used.push(factors.use(mode));
-    transport = add(transport, scale(mulRange(tonnes, rangeOf(mode)), asset.transport.distanceKm));
+  const tonnes = 1 / 1000;
+  const tonnesValue = weightKg.value * tonnes;
+  const tonnesMin = weightKg.min * tonnes;
+  const tonnesMax = weightKg.max * tonnes;
+  let transport: Range;
+  const mode = asset.transport ? unitFactors.transport(asset.transport.mode) : undefined;
+  if (mode) {
+    const km = (asset.transport as NonNullable<Asset['transport']>).distanceKm;
+    const freight = scale({ value: tonnesValue * mode.range.value, min: tonnesMin * mode.range.min, max: tonnesMax * mode.range.max }, km);
+    transport = add(embodied.transport, freight);
   } else {
-    const sea = factors.require('transport/sea');
-    const road = factors.require('transport/road');
-    const air = factors.require('transport/air');
-    used.push(factors.use(sea), factors.use(road));
-    const seaRoad = add(scale(mulRange(tonnes, rangeOf(sea)), DEFAULTS.transportSeaKm.value), scale(mulRange(tonnes, rangeOf(road)), DEFAULTS.transportRoadKm.value));
-    const byAir = weightKg.value / 1000 * air.value * DEFAULTS.transportAirKmUpper.value;
-    transport = add(transport, { value: seaRoad.value, min: seaRoad.min, max: Math.max(seaRoad.max, byAir) });
+    const { sea, road, air } = unitFactors;
+    const seaKm = DEFAULTS.transportSeaKm.value;
+    const roadKm = DEFAULTS.transportRoadKm.value;
+    const byAir = weightKg.value / 1000 * air.factor.value * DEFAULTS.transportAirKmUpper.value;
+    const seaRoadMax = tonnesMax * sea.range.max * seaKm + tonnesMax * road.range.max * roadKm;
+    transport = {
+      value: embodied.transport.value + (tonnesValue * sea.range.value * seaKm + tonnesValue * road.range.value * roadKm),
+      min: embodied.transport.min + (tonnesMin * sea.range.min * seaKm + tonnesMin * road.range.min * roadKm),
+      max: embodied.transport.max + Math.max(seaRoadMax, byAir),
+    };
     estimated.transport = { airKgCO2e: byAir };
-    assumptions.push(`No transport given: ${DEFAULTS.transportSeaKm.value.toLocaleString('en-US')} km by sea and ${DEFAULTS.transportRoadKm.value.toLocaleString('en-US')} km by road (up to ${DEFAULTS.transportAirKmUpper.value.toLocaleString('en-US')} km by air).`);
   }
 
-  let endOfLife = embodied.endOfLife;
-  const route = asset.endOfLife ?? 'recycle';
-  const eol = factors.require(`endOfLife/${route}`);
-  used.push(factors.use(eol));
-  endOfLife = add(endOfLife, mulRange(weightKg, rangeOf(eol)));
+  const route = unitFactors.endOfLife(asset.endOfLife ?? 'recycle');
+  const eol = route.factor;
+  const base = embodied.endOfLife;
+  let endOfLifeMax = base.max + weightKg.max * route.range.max;
   if (!asset.endOfLife) {
     estimated.endOfLife = true;
-    const landfill = factors.require('endOfLife/landfill');
-    endOfLife = { ...endOfLife, max: Math.max(endOfLife.max, endOfLife.max - weightKg.max * (eol.max ?? eol.value) + weightKg.max * (landfill.max ?? landfill.value)) };
+    const landfill = unitFactors.landfill.factor;
+    endOfLifeMax = Math.max(endOfLifeMax, endOfLifeMax - weightKg.max * (eol.max ?? eol.value) + weightKg.max * (landfill.max ?? landfill.value));
   }
+  const endOfLife: Range = { value: base.value + weightKg.value * route.range.value, min: base.min + weightKg.min * route.range.min, max: endOfLifeMax };
 
-  const power = powerOf(asset, model, assumptions);
+  const power = powerOf(asset, model, content);
   if (power.estimated) estimated.power = true;
+
+  // The lists, in the order the parts above add to them.
+  const used = interned(entry.factorLists, `${refurbished}|${mode ? asset.transport?.mode : ''}|${route.factor.id}`, () => [
+    ...embodied.factors,
+    ...(refurbished ? [refurbishedShare.use] : []),
+    ...(mode ? [mode.use] : [unitFactors.sea.use, unitFactors.road.use]),
+    route.use,
+  ]);
+  const assumptions = interned(entry.assumptionLists, `${refurbished}|${!model && !weightGiven}|${!mode}|${power.assumptionsKey}`, () => [...new Set([
+    ...entry.assumptions,
+    ...(refurbished ? [`Bought refurbished: ${Math.round(refurbishedShare.factor.value * 100)}% of a new unit's manufacturing footprint (${refurbishedShare.factor.source}).`] : []),
+    ...(!model && !weightGiven ? [DEFAULT_WEIGHT_ASSUMPTION] : []),
+    ...(mode ? [] : [DEFAULT_TRANSPORT_ASSUMPTION]),
+    ...power.assumptions,
+  ])]);
+
   const profile: UnitProfile = {
     manufacturing,
     transport,
     endOfLife,
     powerW: power.watts,
     weightKg,
+    perUnit: {
+      manufacturing,
+      transport,
+      endOfLife,
+      embodied: {
+        value: manufacturing.value + transport.value + endOfLife.value,
+        min: manufacturing.min + transport.min + endOfLife.min,
+        max: manufacturing.max + transport.max + endOfLife.max,
+      },
+      powerW: power.watts,
+      weightKg,
+    },
     gpus: embodied.gpus,
     parts: embodied.parts,
     factors: used,
-    assumptions: [...new Set(assumptions)],
+    assumptions,
     estimated,
   };
-  cache?.set(factors, asset, key, profile);
+  cache?.set(factors, asset, key, content, profile);
   return profile;
 }
 
-function mulRange(a: Range, b: Range): Range {
-  return { value: a.value * b.value, min: a.min * b.min, max: a.max * b.max };
+/** A factor a unit profile uses, with its range and its FactorUse resolved once per factor set. */
+interface ResolvedFactor {
+  factor: Factor;
+  range: Range;
+  use: FactorUse;
 }
 
+interface UnitFactors {
+  transport(mode: string): ResolvedFactor;
+  endOfLife(route: string): ResolvedFactor;
+  sea: ResolvedFactor;
+  road: ResolvedFactor;
+  air: ResolvedFactor;
+  landfill: ResolvedFactor;
+  refurbishedShare: ResolvedFactor;
+}
+
+/** The factors of unit profiles, looked up once per factor set (every asset needs them). */
+const UNIT_FACTORS = new WeakMap<FactorSet, UnitFactors>();
+
+function unitFactorsOf(factors: FactorSet): UnitFactors {
+  let resolvedSet = UNIT_FACTORS.get(factors);
+  if (resolvedSet) return resolvedSet;
+  const resolve = (id: string): ResolvedFactor => {
+    const factor = factors.require(id);
+    return { factor, range: rangeOf(factor), use: factors.use(factor) };
+  };
+  // By mode and route name (schema enums), so that an asset's lookup builds no id string.
+  const byName = (prefix: string) => {
+    const resolved = new Map<string, ResolvedFactor>();
+    return (name: string): ResolvedFactor => {
+      let found = resolved.get(name);
+      if (!found) resolved.set(name, (found = resolve(`${prefix}/${name}`)));
+      return found;
+    };
+  };
+  const transport = byName('transport');
+  const endOfLife = byName('endOfLife');
+  resolvedSet = {
+    transport,
+    endOfLife,
+    sea: transport('sea'),
+    road: transport('road'),
+    air: transport('air'),
+    landfill: endOfLife('landfill'),
+    refurbishedShare: resolve(FACTOR_IDS.refurbishedShare),
+  };
+  UNIT_FACTORS.set(factors, resolvedSet);
+  return resolvedSet;
+}
+
+const DEFAULT_WEIGHT_ASSUMPTION = `Shipped weight not given: ${DEFAULTS.serverWeightKg.value} kg (${DEFAULTS.serverWeightKg.min}–${DEFAULTS.serverWeightKg.max} kg).`;
+const DEFAULT_TRANSPORT_ASSUMPTION = `No transport given: ${DEFAULTS.transportSeaKm.value.toLocaleString('en-US')} km by sea and ${DEFAULTS.transportRoadKm.value.toLocaleString('en-US')} km by road (up to ${DEFAULTS.transportAirKmUpper.value.toLocaleString('en-US')} km by air).`;

@@ -8,6 +8,13 @@ import { Factor, FactorUse, useOf } from './factor';
 export class FactorSet {
   private readonly rows: Map<string, Factor>;
   private readonly overridden = new Set<string>();
+  /** Lookups by the id as written (canonicalising a grid id costs more than the lookup). */
+  private readonly found = new Map<string, Factor | undefined>();
+  /** One FactorUse per factor: every asset of a fleet lists the same few (they are never modified). */
+  private readonly uses = new WeakMap<Factor, FactorUse>();
+
+  /** Distinct ids remembered by `get` (ids come from manifest text: keep it bounded). */
+  static readonly MAX_LOOKUPS = 10_000;
 
   constructor(
     builtIn: ReadonlyMap<string, Factor>,
@@ -37,7 +44,13 @@ export class FactorSet {
   }
 
   get(id: string): Factor | undefined {
-    return this.rows.get(this.canonicalId(id));
+    let factor = this.found.get(id);
+    if (factor === undefined && !this.found.has(id)) {
+      factor = this.rows.get(this.canonicalId(id));
+      if (this.found.size >= FactorSet.MAX_LOOKUPS) this.found.clear();
+      this.found.set(id, factor);
+    }
+    return factor;
   }
 
   /** A factor that the built-in tables guarantee; a missing one is a programming error. */
@@ -52,7 +65,9 @@ export class FactorSet {
   }
 
   use(factor: Factor): FactorUse {
-    return useOf(factor, this.overridden.has(factor.id));
+    let use = this.uses.get(factor);
+    if (!use) this.uses.set(factor, (use = useOf(factor, this.overridden.has(factor.id))));
+    return use;
   }
 
   ids(): IterableIterator<string> {
