@@ -119,8 +119,16 @@ export function byStage(b: Breakdown, basis: Scope2Basis = 'location'): Record<S
 }
 
 export function total(b: Breakdown, basis: Scope2Basis = 'location'): Range {
+  return sumOfStages(byStage(b, basis));
+}
+
+/** The total of stage totals (as `byStage` gives them), in stage order. */
+export function sumOfStages(stages: Record<Stage, Range>): Range {
   const sum = zero();
-  for (const stage of STAGES) addInto(sum, cellTotal(b.stages[stage], basis));
+  addInto(sum, stages.manufacturing);
+  addInto(sum, stages.transport);
+  addInto(sum, stages.use);
+  addInto(sum, stages.endOfLife);
   return sum;
 }
 

@@ -303,7 +303,7 @@ function powerOf(asset: Asset, model: CatalogModel | undefined, content: UnitCon
     };
     const typical = at(u.value);
     estimate = { watts: { value: typical.watts.value, min: at(u.min).watts.min, max: at(u.max).watts.max }, assumptions: typical.assumptions };
-    if (ESTIMATED_POWER.size >= MAX_ESTIMATED_POWER) ESTIMATED_POWER.clear();
+    evictOldest(ESTIMATED_POWER, MAX_ESTIMATED_POWER);
     ESTIMATED_POWER.set(key, estimate);
   }
   return { watts: estimate.watts, estimated: true, assumptionsKey: `estimate|${asset.utilization}`, assumptions: estimate.assumptions };
@@ -322,7 +322,7 @@ function catalogPowerAssumptions(model: CatalogModel): readonly string[] {
 
 /** Power estimated from components, by components and utilization (the model is the costly part). */
 const ESTIMATED_POWER = new Map<string, { watts: Range; assumptions: readonly string[] }>();
-const MAX_ESTIMATED_POWER = 5_000;
+const MAX_ESTIMATED_POWER = 20_000;
 
 /**
  * Embodied footprints by factor set, methodology and catalog model or component description:
@@ -340,7 +340,13 @@ interface EmbodiedEntry {
 }
 
 const EMBODIED = new WeakMap<FactorSet, Map<string, Map<string, EmbodiedEntry>>>();
-const MAX_EMBODIED = 5_000;
+/** Distinct entries per kind (about 2 KB each); past that, the oldest go first. */
+const MAX_EMBODIED = 20_000;
+
+/** Makes room for one more entry in a bounded cache: the first inserted goes first. */
+function evictOldest(map: Map<string, unknown>, max: number): void {
+  if (map.size >= max) map.delete(map.keys().next().value as string);
+}
 
 function cachedEmbodied(factors: FactorSet, kind: string, key: string, compute: (assumptions: string[]) => Embodied): EmbodiedEntry {
   let byKind = EMBODIED.get(factors);
@@ -351,7 +357,7 @@ function cachedEmbodied(factors: FactorSet, kind: string, key: string, compute: 
   if (!entry) {
     const pushed: string[] = [];
     entry = { embodied: compute(pushed), assumptions: pushed, factorLists: new Map(), assumptionLists: new Map() };
-    if (byKey.size >= MAX_EMBODIED) byKey.clear();
+    evictOldest(byKey, MAX_EMBODIED);
     byKey.set(key, entry);
   }
   return entry;

@@ -1,5 +1,6 @@
 import { Analysis } from '../analysis';
-import { byScope, byStage, Breakdown, CATEGORIES, Category, Stage, STAGES, total } from '../compute/breakdown';
+import { byScope, byStage, Breakdown, CATEGORIES, Category, Stage, STAGES, sumOfStages, total } from '../compute/breakdown';
+import { EmbodiedPart } from '../compute/unit';
 import { ScenarioResult } from '../compute/scenarios';
 import { FactorUse } from '../factors/factor';
 import { Severity } from '../manifest/finding';
@@ -220,9 +221,20 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
   let units = 0;
   const siteEnergy = new Map<string, { it: number; facility: number; s2l: number; s2m: number; kg: number; assets: number }>();
 
+  // Assets share their factor lists and parts (by unit profile and site): each distinct list is
+  // read once, and the report shares the converted lists too.
+  const factorIdLists = new Map<readonly FactorUse[], string[]>();
+  const reportParts = new Map<readonly EmbodiedPart[], ReportAsset['parts']>();
   const assets: ReportAsset[] = inventory.assets.map((asset) => {
-    for (const f of asset.factors) factorById.set(f.id, f);
-    const t = total(asset.period);
+    let factorIds = factorIdLists.get(asset.factors);
+    if (!factorIds) {
+      for (const f of asset.factors) factorById.set(f.id, f);
+      factorIdLists.set(asset.factors, (factorIds = [...new Set(asset.factors.map((f) => f.id))]));
+    }
+    let parts = reportParts.get(asset.parts);
+    if (!parts) reportParts.set(asset.parts, (parts = asset.parts.map((p) => ({ label: p.label, kgCO2e: p.kgCO2e.value, min: p.kgCO2e.min, max: p.kgCO2e.max, source: p.source }))));
+    const stages = byStage(asset.period);
+    const t = sumOfStages(stages);
     const scopes = byScope(asset.period);
     itEnergyKWh += asset.energyKWh.it.value;
     facilityEnergyKWh += asset.energyKWh.facility.value;
@@ -248,7 +260,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       min: t.min,
       max: t.max,
       share: shareOf(t.value),
-      byStage: valuesOf(byStage(asset.period)),
+      byStage: valuesOf(stages),
       byScope: { scope1: scopes.scope1.value, scope2Location: scopes.scope2Location.value, scope2Market: scopes.scope2Market.value, scope3: scopes.scope3.value },
       inventoryKgCO2e: total(asset.inventory).value,
       lifespanYears: asset.lifespanYears,
@@ -264,9 +276,9 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
         weightKg: asset.perUnit.weightKg.value,
       },
       energyKWh: { it: asset.energyKWh.it.value, facility: asset.energyKWh.facility.value },
-      parts: asset.parts.map((p) => ({ label: p.label, kgCO2e: p.kgCO2e.value, min: p.kgCO2e.min, max: p.kgCO2e.max, source: p.source })),
+      parts,
       assumptions: asset.assumptions,
-      factorIds: [...new Set(asset.factors.map((f) => f.id))],
+      factorIds,
     };
   });
 
