@@ -6,7 +6,8 @@
  * For each size and server: open→diagnostics, edit→diagnostics p50/p95 over 20 one-value edits
  * in the middle of the file (ranged changes, as an editor sends them), hover and code lens
  * latency (p50 of 20), and the server's peak RSS (VmHWM). Prints a table, the ratios and a
- * JSON line (`BENCH_JSON {...}`). Options: --sizes 100,1000 --skip-yls --skip-cli --dist DIR.
+ * JSON line (`BENCH_JSON {...}`). Also the engine alone in-process per fleet (bench/engine.ts).
+ * Options: --sizes 100,1000 --skip-yls --skip-cli --dist DIR.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -195,6 +196,24 @@ function parseFloor(file: string, runs = 3): { coldMs: number; warmMs: number } 
   return { coldMs: percentile(cold, 50), warmMs: percentile(warm, 50) };
 }
 
+interface EngineResult {
+  assets: number;
+  analyzeFirstMs: number;
+  analyzeWarmMs: number;
+  computeFirstMs: number;
+  computeMedianMs: number;
+  computeOneAssetChangedMs: number;
+}
+
+/** The engine alone on a fleet, in a fresh process (bench/engine.ts, bundled by the build). */
+function measureEngine(file: string): EngineResult | null {
+  const script = join(ROOT, 'out', 'bench', 'engine.bundle.js');
+  if (!existsSync(script)) return null;
+  const run = spawnSync(process.execPath, [script, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (run.status !== 0) throw new Error(`engine benchmark failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop() as string) as EngineResult;
+}
+
 /** Wall time and peak RSS of the CLI on a file. */
 async function timeCli(args: string[]): Promise<{ ms: number; peakRssMb: number | null; exitCode: number | null; outputBytes: number }> {
   const start = performance.now();
@@ -222,12 +241,18 @@ async function main(): Promise<void> {
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadBefore: loadavg().map((l) => Number(l.toFixed(2))) };
   console.log(`Carbon Lens benchmark · ${machine.cpus} × ${machine.cpu} · ${machine.memoryGb} GB · Node ${machine.node} · load ${machine.loadBefore.join(' ')}`);
   const results: Result[] = [];
+  const engine: EngineResult[] = [];
   const floors: Record<number, { coldMs: number; warmMs: number; lines: number; bytes: number }> = {};
   for (const assets of SIZES) {
     const { file, text } = manifest(assets);
     const lines = text.split('\n').length - 1;
     floors[assets] = { ...parseFloor(file), lines, bytes: text.length };
     console.log(`\n${assets} assets: ${lines.toLocaleString('en-US')} lines, ${(text.length / 1048576).toFixed(1)} MB; yaml.parseDocument ${fmt(floors[assets].coldMs)} ms cold, ${fmt(floors[assets].warmMs)} ms warm`);
+    const engineResult = measureEngine(file);
+    if (engineResult) {
+      engine.push(engineResult);
+      console.log(`  engine: analyze ${fmt(engineResult.analyzeFirstMs)} ms first, ${fmt(engineResult.analyzeWarmMs)} ms warm; compute from scratch ${fmt(engineResult.computeFirstMs, 1)} ms first, ${fmt(engineResult.computeMedianMs, 1)} ms median; after one asset changed ${fmt(engineResult.computeOneAssetChangedMs, 1)} ms`);
+    }
     const ours = await measure(OURS, assets, file, text);
     results.push(ours);
     console.log(`  carbon-lens: open ${fmt(ours.openMs)} ms (${ours.openDiagnostics} diagnostics), edit p50 ${fmt(ours.editP50, 1)} / p95 ${fmt(ours.editP95, 1)} ms, hover ${fmt(ours.hoverP50, 1)} ms, lens ${fmt(ours.lensP50, 1)} ms (${ours.lensCount} lenses${ours.lensResolveP50 !== null ? `, resolve ${fmt(ours.lensResolveP50, 1)} ms` : ''}), peak RSS ${fmt(ours.peakRssMb)} MB`);
@@ -246,6 +271,16 @@ async function main(): Promise<void> {
     const check = await timeCli(['check', file]);
     cli = { assets, lines: text.split('\n').length - 1, megabytes: Number((text.length / 1048576).toFixed(1)), reportMs: Math.round(report.ms), reportPeakRssMb: report.peakRssMb && Math.round(report.peakRssMb), reportExit: report.exitCode, reportOutputBytes: report.outputBytes, checkMs: Math.round(check.ms), checkPeakRssMb: check.peakRssMb && Math.round(check.peakRssMb), checkExit: check.exitCode };
     console.log(`\nCLI on ${assets.toLocaleString('en-US')} assets (${cli.megabytes} MB): report ${fmt(report.ms)} ms (exit ${report.exitCode}, peak RSS ${fmt(report.peakRssMb)} MB), check ${fmt(check.ms)} ms (exit ${check.exitCode})`);
+  }
+
+  if (engine.length > 0) {
+    console.log('\nEngine in-process (fresh process per fleet; compute = computeInventory of the read fleet):');
+    const engineHeader = ['assets', 'analyze first ms', 'analyze warm ms', 'compute first ms', 'compute median ms', 'one asset changed ms'];
+    const engineRows = engine.map((e) => [String(e.assets), fmt(e.analyzeFirstMs), fmt(e.analyzeWarmMs), fmt(e.computeFirstMs, 1), fmt(e.computeMedianMs, 1), fmt(e.computeOneAssetChangedMs, 1)]);
+    const engineWidths = engineHeader.map((h, i) => Math.max(h.length, ...engineRows.map((r) => r[i].length)));
+    console.log(`| ${engineHeader.map((h, i) => h.padStart(engineWidths[i])).join(' | ')} |`);
+    console.log(`|${engineWidths.map((w) => `${'-'.repeat(w + 1)}:`).join('|')}|`);
+    for (const row of engineRows) console.log(`| ${row.map((c, i) => c.padStart(engineWidths[i])).join(' | ')} |`);
   }
 
   // The table.
@@ -286,7 +321,7 @@ async function main(): Promise<void> {
     for (const [name, ok] of checks) console.log(`  ${ok === null ? '–' : ok ? '✓' : '✗'} ${name}`);
   }
   const loadAfter = loadavg().map((l) => Number(l.toFixed(2)));
-  console.log(`\nBENCH_JSON ${JSON.stringify({ machine: { ...machine, loadAfter }, floors, results, ratios, cli })}`);
+  console.log(`\nBENCH_JSON ${JSON.stringify({ machine: { ...machine, loadAfter }, floors, results, engine, ratios, cli })}`);
 }
 
 main().catch((error) => {
