@@ -24,7 +24,7 @@ import { FactorSet } from '../factors/factorSet';
 import { LineIndex } from '../manifest/lines';
 import { nestingExceeded, NodeLocation, parseManifest, ParsedManifest, PARSE_LIMITS, PathSegment, structureCount } from '../manifest/parse';
 import { FactorOverride } from '../manifest/types.generated';
-import { LMap, LNode, LONE_CR } from './fastYaml';
+import { LMap, LNode } from './fastYaml';
 import { locateLight } from './findings';
 import { InventoryMemoCache } from './memo';
 import { isDashAt, Layout, scanLayout, SECTION_NAMES } from './layout';
@@ -238,6 +238,14 @@ export function changedRegion(before: string, after: string): { start: number; o
   return { start, oldEnd, newEnd };
 }
 
+/** Whether `text[from, to)` holds a CR that does not end a line (not followed by LF). */
+function hasLoneCr(text: string, from: number, to: number): boolean {
+  for (let i = text.indexOf('\r', from); i >= 0 && i < to; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return true;
+  }
+  return false;
+}
+
 const NESTING_CHARS = /[[\]{}\-\n\r\t]/;
 
 /**
@@ -320,8 +328,8 @@ export function editSegmented(previous: SegmentedState, text: string, hooks: Seg
   if (!region) return previous;
   const { start, oldEnd, newEnd } = region;
   // The text before had no lone CR (else it would not be segmented): one can only come with the
-  // edit, inside it or by splitting a \r\n at its edges.
-  if (LONE_CR.test(text.substring(Math.max(0, start - 1), Math.min(text.length, newEnd + 1)))) return undefined;
+  // edit, inside it or by splitting a \r\n at its start.
+  if (hasLoneCr(text, Math.max(0, start - 1), newEnd)) return undefined;
   if (nestingMayChange(previous.text, text, region) && nestingExceeded(text) >= 0) return undefined;
   const delta = newEnd - oldEnd;
   const sectionIndex = previous.sections.findIndex((s) => s.starts[0] <= start && oldEnd <= s.end);

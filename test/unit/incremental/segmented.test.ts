@@ -55,6 +55,16 @@ describe('segmented analysis equals the whole-document analysis', () => {
     assertSameAnalysis(analysis, analyzeWhole(crlf), 'CRLF generated');
   });
 
+  it('reads an edit at the end of a CRLF line incrementally', () => {
+    const text = generateManifest({ assets: 20, seed: 11 }).replace(/\n/g, '\r\n');
+    const { state } = analyzeIncremental(text);
+    const at = text.indexOf('\r\n', text.indexOf('count: ', text.length >> 1));
+    const edited = `${text.slice(0, at)}1${text.slice(at)}`;
+    const result = analyzeIncremental(edited, {}, state);
+    assert.ok(result.state && result.state.header === state!.header, 'read incrementally');
+    assertSameAnalysis(result.analysis, analyzeWhole(edited), 'typing at the end of a line');
+  });
+
   it('offers a yaml document for hover that finds the same paths', () => {
     const text = generateManifest({ assets: 30, seed: 5 });
     const segmented = analyze(text);
