@@ -3,7 +3,7 @@ import { PARSE_LIMITS } from '../manifest/parse';
 import { detach, LMap, LNode, LSeq, parseFastItem } from './fastYaml';
 
 /** The options `parseManifest` gives `yaml` (kept identical so that both parse alike). */
-export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true, strict: true } as const;
+export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true, strict: true, logLevel: 'error' } as const;
 
 /** A `yaml` node as a light node, with its ranges shifted by `shift`. */
 export function fromYamlNode(node: unknown, shift: number): LNode | null {
