@@ -6,14 +6,15 @@
  * lines cut out) plus one segment per list item, each parsed on its own (fast parser, or
  * `yaml` for unusual items). Per item we keep only its value, its validation and the little
  * position data findings need; positions are relative to the item, so items after an edit
- * only move. After an edit inside one item, only that item is parsed and validated again;
+ * only move. After an edit inside a section's items (inside one item, or adding, removing,
+ * splitting items), only the items whose text changed are parsed and validated again;
  * everything else is reused, and the pipeline in analysis.ts assembles the same Analysis as
  * from scratch (test/unit/incremental checks this on random edit sequences).
  *
  * Anything the segmented reading cannot vouch for returns undefined, and the caller falls
  * back to the whole-document analysis: YAML errors or warnings anywhere, anchors or aliases
- * in items, directives, several documents, an unusual layout, edits across items or in the
- * header.
+ * in items, directives, several documents, an unusual layout, edits in the header or that
+ * change the sections' layout.
  */
 import { Document, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { AnalyzeOptions, ItemCheck, ManifestSource, OutlineItem, SectionName } from '../analysis';
@@ -27,12 +28,14 @@ import { FactorOverride } from '../manifest/types.generated';
 import { LMap, LNode } from './fastYaml';
 import { locateLight } from './findings';
 import { InventoryMemoCache } from './memo';
-import { isDashAt, Layout, scanLayout, SECTION_NAMES } from './layout';
+import { itemStartsIn, Layout, scanLayout, SECTION_NAMES } from './layout';
 import { fromYamlNode, parseItem, yamlItemNode } from './yamlItem';
 
 /** What the segmented reading needs from analysis.ts (passed in to avoid an import cycle). */
 export interface SegmentHooks {
   checkItem(section: SectionName, index: number, item: unknown): ItemCheck;
+  /** The check of an item that moved to `index` in its list. */
+  moveCheck(check: ItemCheck, index: number): ItemCheck;
   outlineOf(doc: Document | undefined): OutlineItem[];
 }
 
@@ -258,31 +261,6 @@ function nestingMayChange(before: string, after: string, region: { start: number
   return /-[ \t]/.test(after.slice(region.newEnd, lineEnd < 0 ? after.length : lineEnd));
 }
 
-/** True when `text[from, to)` is exactly one list item of a section whose dashes are at `indent`. */
-export function isCleanItemSegment(text: string, from: number, to: number, indent: number): boolean {
-  if (to <= from) return false;
-  if (to < text.length && text.charCodeAt(to - 1) !== 10) return false;
-  for (let i = 0; i < indent; i++) if (text.charCodeAt(from + i) !== 32) return false;
-  if (!isDashAt(text, from + indent)) return false;
-  let pos = text.indexOf('\n', from);
-  if (pos < 0 || pos >= to) return true;
-  pos++;
-  while (pos < to) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0 || end > to) end = to;
-    const contentEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    let i = pos;
-    while (i < contentEnd && text.charCodeAt(i) === 32) i++;
-    if (i < contentEnd) {
-      const c = text.charCodeAt(i);
-      if (c === 9 || c === 13) return false;
-      if (c !== 35 && i - pos <= indent) return false; // a new item or a line outside the section
-    }
-    pos = end + 1;
-  }
-  return true;
-}
-
 function lastAtOrBefore(starts: ArrayLike<number>, position: number): number {
   let lo = 0;
   let hi = starts.length - 1;
@@ -317,9 +295,10 @@ function spliceLines(lines: LineIndex, after: string, start: number, oldEnd: num
 }
 
 /**
- * The state after `text` replaced `previous.text`, reading again only the item the change
- * falls in; undefined when the change is not inside one item (or the item no longer reads
- * on its own): the caller then reads the document from scratch.
+ * The state after `text` replaced `previous.text`, reading again only the items the change
+ * touches (items added, removed or split included); undefined when the change is not inside
+ * one section's items, or leaves them no longer a block list of that section (the caller then
+ * reads the document from scratch).
  */
 export function editSegmented(previous: SegmentedState, text: string, hooks: SegmentHooks): SegmentedState | undefined {
   if (text === previous.text) return previous;
@@ -331,30 +310,19 @@ export function editSegmented(previous: SegmentedState, text: string, hooks: Seg
   // edit, inside it or by splitting a \r\n at its start.
   if (hasLoneCr(text, Math.max(0, start - 1), newEnd)) return undefined;
   if (nestingMayChange(previous.text, text, region) && nestingExceeded(text) >= 0) return undefined;
-  const delta = newEnd - oldEnd;
   const sectionIndex = previous.sections.findIndex((s) => s.starts[0] <= start && oldEnd <= s.end);
   if (sectionIndex < 0) return undefined;
   const section = previous.sections[sectionIndex];
-  const k = lastAtOrBefore(section.starts, start);
-  if (k < 0) return undefined;
-  const itemStart = section.starts[k];
-  const itemEnd = k + 1 < section.starts.length ? section.starts[k + 1] : section.end;
-  if (oldEnd > itemEnd) return undefined;
-  const newItemEnd = itemEnd + delta;
-  if (!isCleanItemSegment(text, itemStart, newItemEnd, section.indent)) return undefined;
-  const item = buildItem(text, itemStart, newItemEnd, section.name, k, hooks, previous.caches);
-  if (!item) return undefined;
+  const edited = editSection(previous, section, text, region, hooks);
+  if (!edited) return undefined;
 
-  const items = section.items.slice();
-  items[k] = item;
-  const starts = section.starts.slice();
-  for (let i = k + 1; i < starts.length; i++) starts[i] += delta;
+  const delta = newEnd - oldEnd;
   const sections = previous.sections.map((s, i) => {
-    if (i === sectionIndex) return { ...s, items, starts, end: s.end + delta };
-    if (s.starts[0] > start) return { ...s, starts: s.starts.map((x) => x + delta), end: s.end + delta };
+    if (i === sectionIndex) return edited;
+    if (i > sectionIndex) return { ...s, starts: s.starts.map((x) => x + delta), end: s.end + delta };
     return s;
   });
-  const pieceStarts = previous.pieceStarts.map((p) => (p >= itemEnd ? p + delta : p));
+  const pieceStarts = previous.pieceStarts.map((p) => (p >= section.end ? p + delta : p));
   return {
     text,
     lines: spliceLines(previous.lines, text, start, oldEnd, newEnd),
@@ -363,6 +331,83 @@ export function editSegmented(previous: SegmentedState, text: string, hooks: Seg
     sections,
     caches: previous.caches,
   };
+}
+
+type Region = { start: number; oldEnd: number; newEnd: number };
+
+/** End of the segment of item `index`. */
+function itemEnd(section: SectionState, index: number): number {
+  return index + 1 < section.starts.length ? section.starts[index + 1] : section.end;
+}
+
+/**
+ * The items whose segments an edit of `before[start, oldEnd)` can change: those it overlaps,
+ * the next one when it ends where that one starts (the line break before it may be gone), and
+ * the previous one when it starts on an item's `-` line (that line may now continue it).
+ */
+function touchedItems(before: string, section: SectionState, region: Region): { first: number; last: number } {
+  let first = lastAtOrBefore(section.starts, region.start);
+  const dashLineEnd = before.indexOf('\n', section.starts[first]);
+  if (first > 0 && (dashLineEnd < 0 || region.start <= dashLineEnd)) first--;
+  return { first, last: lastAtOrBefore(section.starts, region.oldEnd) };
+}
+
+/**
+ * `section` after the edit: the stretch of items the edit touches is scanned again for item
+ * starts, items whose text did not change are kept (moved to their new index), the others
+ * are read again. Undefined when the stretch is no longer whole items of the section.
+ */
+function editSection(previous: SegmentedState, section: SectionState, text: string, region: Region, hooks: SegmentHooks): SectionState | undefined {
+  const { first, last } = touchedItems(previous.text, section, region);
+  const delta = region.newEnd - region.oldEnd;
+  const stretchEnd = itemEnd(section, last) + delta;
+  const starts = itemStartsIn(text, section.starts[first], stretchEnd, section.indent);
+  if (!starts) return undefined;
+  const unchanged = unchangedItemFinder(previous.text, text, section, first, last, delta);
+  const items: ItemState[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const end = i + 1 < starts.length ? starts[i + 1] : stretchEnd;
+    const index = first + i;
+    const old = unchanged(start, end);
+    const item = old !== undefined ? movedItem(section.items[old], old, index, hooks) : buildItem(text, start, end, section.name, index, hooks, previous.caches);
+    if (!item) return undefined;
+    items.push(item);
+  }
+  const shift = first + starts.length - (last + 1);
+  const later = section.items.slice(last + 1).map((item, i) => movedItem(item, last + 1 + i, last + 1 + shift + i, hooks));
+  return {
+    ...section,
+    items: [...section.items.slice(0, first), ...items, ...later],
+    starts: [...section.starts.slice(0, first), ...starts, ...section.starts.slice(last + 1).map((s) => s + delta)],
+    end: section.end + delta,
+  };
+}
+
+/**
+ * Finds, for an item `after[start, end)` of the edited stretch, an item among `first…last`
+ * before the edit with the same text (at the same offset, or `delta` earlier), each at most
+ * once: its state can be kept, as the same text reads the same.
+ */
+function unchangedItemFinder(before: string, after: string, section: SectionState, first: number, last: number, delta: number): (start: number, end: number) => number | undefined {
+  const kept = new Set<number>();
+  return (start, end) => {
+    for (const candidate of delta === 0 ? [start] : [start, start - delta]) {
+      const index = lastAtOrBefore(section.starts, candidate);
+      if (index < first || index > last || kept.has(index) || section.starts[index] !== candidate) continue;
+      if (section.items[index].length !== end - start || !after.startsWith(before.substring(candidate, candidate + end - start), start)) continue;
+      kept.add(index);
+      return index;
+    }
+    return undefined;
+  };
+}
+
+/** The item moved from index `from` to `to`: the same state, with its check moved when it has paths to move. */
+function movedItem(item: ItemState, from: number, to: number, hooks: SegmentHooks): ItemState {
+  if (from === to) return item;
+  const check = hooks.moveCheck(item.check, to);
+  return check === item.check ? item : { ...item, check };
 }
 
 // ---- reading a state --------------------------------------------------------------------

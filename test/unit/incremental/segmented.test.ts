@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isSeq } from 'yaml';
-import { analyze, analyzeIncremental, analyzeWhole } from '../../../engine/analysis';
+import { analyze, Analysis, analyzeIncremental, analyzeWhole } from '../../../engine/analysis';
+import { ItemState, SegmentedState } from '../../../engine/incremental/segmented';
 import { pathAt } from '../../../engine/manifest/pathAt';
 import { generateManifest } from '../../../bench/generate';
 import { assertSameAnalysis } from './helpers';
@@ -75,5 +76,74 @@ describe('segmented analysis equals the whole-document analysis', () => {
     }
     const assets = (segmented.parsed.doc!.contents as { items: { value: unknown }[] }).items.find((p) => isSeq(p.value));
     assert.ok(assets);
+  });
+});
+
+/** The sections' items of a segmented state, by section name. */
+function itemsOf(state: SegmentedState | undefined, name: string): readonly ItemState[] {
+  const section = state?.sections.find((s) => s.name === name);
+  assert.ok(section, `a segmented state with ${name}`);
+  return section.items;
+}
+
+describe('edits that change the items of a list (1,000 generated assets)', function () {
+  this.timeout(60000);
+  const text = generateManifest({ assets: 1000, seed: 21 });
+  const first = analyzeIncremental(text);
+  const before = itemsOf(first.state, 'assets');
+  const assetStarts = [...text.matchAll(/^ {2}- id: \w+-(gpu|node)-/gm)].map((m) => m.index!);
+  const middle = 500;
+
+  /** Asserts the edit was incremental: every item outside [from, to) of the old list is the same object at its new index. */
+  function assertKept(after: readonly ItemState[], from: number, to: number, shift: number): void {
+    for (let i = 0; i < before.length; i++) {
+      if (i >= from && i < to) continue;
+      const moved = i < from ? i : i + shift;
+      const item = after[moved];
+      const plain = before[i].check.issues.length === 0 && before[i].check.notes.length === 0;
+      assert.ok(plain ? item === before[i] : item.value === before[i].value, `item ${i} kept at ${moved}`);
+    }
+  }
+
+  function edited(next: string): { analysis: Analysis; items: readonly ItemState[]; state: SegmentedState } {
+    const result = analyzeIncremental(next, {}, first.state);
+    assert.ok(result.state && result.state.header === first.state!.header, 'analysed incrementally');
+    assertSameAnalysis(result.analysis, analyzeWhole(next), 'after the edit');
+    return { analysis: result.analysis, items: itemsOf(result.state, 'assets'), state: result.state };
+  }
+
+  it('inserting an item in the middle reads only that item', () => {
+    const at = assetStarts[middle];
+    const { items } = edited(`${text.slice(0, at)}  - id: new-asset\n    site: fra-dc1\n    model: nvidia-l40s\n    count: 3\n${text.slice(at)}`);
+    assert.equal(items.length, before.length + 1);
+    assert.equal((items[middle].value as { id: string }).id, 'new-asset');
+    assertKept(items, middle, middle, 1);
+  });
+
+  it('deleting an item in the middle', () => {
+    const { items } = edited(text.slice(0, assetStarts[middle]) + text.slice(assetStarts[middle + 1]));
+    assert.equal(items.length, before.length - 1);
+    assertKept(items, middle, middle + 1, -1);
+  });
+
+  it('pasting three items and deleting three others (one edit each)', () => {
+    const copied = text.slice(assetStarts[10], assetStarts[13]);
+    const pasted = edited(text.slice(0, assetStarts[middle]) + copied + text.slice(assetStarts[middle]));
+    assert.equal(pasted.items.length, before.length + 3);
+    assertKept(pasted.items, middle, middle, 3);
+    const removed = edited(text.slice(0, assetStarts[middle]) + text.slice(assetStarts[middle + 3]));
+    assert.equal(removed.items.length, before.length - 3);
+    assertKept(removed.items, middle, middle + 3, -3);
+  });
+
+  it('moves the findings of the items after an insertion with them', () => {
+    const broken = text.replace(/(?<=\n {4})count: \d+/g, (m, offset: number) => (offset > assetStarts[900] ? 'count: many' : m));
+    const start = analyzeIncremental(broken);
+    const at = assetStarts[middle];
+    const next = `${broken.slice(0, at)}  - id: new-asset\n    site: fra-dc1\n    model: nvidia-l40s\n    count: 3\n${broken.slice(at)}`;
+    const result = analyzeIncremental(next, {}, start.state);
+    assert.ok(result.state && result.state.header === start.state!.header, 'analysed incrementally');
+    assert.ok(result.analysis.findings.some((f) => f.code === 'wrong-type' && (f.data?.path as unknown[])[1] === 951));
+    assertSameAnalysis(result.analysis, analyzeWhole(next), 'after the insertion');
   });
 });
