@@ -11,10 +11,14 @@
  * everything else is reused, and the pipeline in analysis.ts assembles the same Analysis as
  * from scratch (test/unit/incremental checks this on random edit sequences).
  *
- * Anything the segmented reading cannot vouch for returns undefined, and the caller falls
- * back to the whole-document analysis: YAML errors or warnings anywhere, anchors or aliases
- * in items, directives, several documents, an unusual layout, edits in the header or that
- * change the sections' layout.
+ * An item with YAML syntax errors is kept with its errors (the layout vouches for its
+ * boundaries, so they are its own) and left out of the computation, as the whole-document
+ * reading would report them; other findings are then held back.
+ *
+ * Anything else the segmented reading cannot vouch for returns undefined, and the caller
+ * falls back to the whole-document analysis: YAML errors or warnings in the header, YAML
+ * warnings in items, anchors or aliases in items, directives, several documents, an unusual
+ * layout, edits in the header or that change the sections' layout.
  */
 import { Document, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { AnalyzeOptions, ItemCheck, ManifestSource, OutlineItem, SectionName } from '../analysis';
@@ -22,6 +26,7 @@ import type { ComputeContext } from '../compute/inventory';
 import { UnitCache } from '../compute/unit';
 import { factorSetFor } from '../data/registry';
 import { FactorSet } from '../factors/factorSet';
+import { Finding } from '../manifest/finding';
 import { LineIndex } from '../manifest/lines';
 import { nestingExceeded, NodeLocation, parseManifest, ParsedManifest, PARSE_LIMITS, PathSegment, structureCount } from '../manifest/parse';
 import { FactorOverride } from '../manifest/types.generated';
@@ -29,7 +34,7 @@ import { LMap, LNode } from './fastYaml';
 import { locateLight } from './findings';
 import { InventoryMemoCache } from './memo';
 import { itemStartsIn, Layout, scanLayout, SECTION_NAMES } from './layout';
-import { fromYamlNode, parseItem, yamlItemNode } from './yamlItem';
+import { BrokenItemParse, fromYamlNode, parseBrokenItem, parseItem, yamlItemNode } from './yamlItem';
 
 /** What the segmented reading needs from analysis.ts (passed in to avoid an import cycle). */
 export interface SegmentHooks {
@@ -62,6 +67,12 @@ export interface ItemState {
   readonly selectionEnd: number;
   /** Whether the fast parser read it (else `yaml` did). */
   readonly fast: boolean;
+  /**
+   * The YAML errors (and warnings) of an item that does not parse, as the whole-document
+   * reading words them, offsets relative: its value is then undefined (left out, like an
+   * invalid item) and the analysis holds back other findings until they are fixed.
+   */
+  readonly syntax?: readonly Finding[];
   /**
    * Located paths inside the item (relative), filled as findings need them: nodes are not
    * kept (memory), the item is parsed again the first time one of its paths is located.
@@ -123,14 +134,16 @@ export class NeedWholeDocument extends Error {}
 
 // ---- building ---------------------------------------------------------------------------
 
-function buildItem(text: string, from: number, to: number, section: SectionName, index: number, hooks: SegmentHooks, caches: Caches): ItemState | undefined {
-  const parsed = parseItem(text, from, to);
-  if (!parsed) return undefined;
-  if (!parsed.fast) {
-    caches.yamlBytes += to - from;
-    if (caches.yamlBytes > SEGMENTED_LIMITS.maxYamlBytes) return undefined;
-  }
-  const node = parsed.node;
+/** Counts bytes read with `yaml`; false once they exceed what the segmented reading allows. */
+function withinYamlBudget(caches: Caches, bytes: number): boolean {
+  caches.yamlBytes += bytes;
+  return caches.yamlBytes <= SEGMENTED_LIMITS.maxYamlBytes;
+}
+
+type NodeData = Pick<ItemState, 'nodeStart' | 'nodeEnd' | 'nodeEnd2' | 'id' | 'selectionStart' | 'selectionEnd'>;
+
+/** Outline data of an item's node: its ranges and its `id`, relative to the item's start. */
+function nodeData(node: LNode, end: number, from: number): NodeData {
   let id: string | undefined;
   let selection: [number, number] = [node.s, node.s];
   if (node.t === 1) {
@@ -142,16 +155,41 @@ function buildItem(text: string, from: number, to: number, section: SectionName,
     }
   }
   return {
-    length: to - from,
-    value: parsed.value,
-    check: hooks.checkItem(section, index, parsed.value),
     nodeStart: node.s - from,
     nodeEnd: node.e - from,
-    nodeEnd2: parsed.end - from,
+    nodeEnd2: end - from,
     id,
     selectionStart: selection[0] - from,
     selectionEnd: selection[1] - from,
+  };
+}
+
+/** The item in `text[from, to)`, or undefined when the document has to be read whole. */
+function buildItem(text: string, from: number, to: number, section: SectionName, index: number, hooks: SegmentHooks, caches: Caches): ItemState | undefined {
+  const parsed = parseItem(text, from, to);
+  if (!parsed) {
+    const broken = withinYamlBudget(caches, to - from) ? parseBrokenItem(text, from, to) : undefined;
+    return broken && brokenItem(broken, from, to);
+  }
+  if (!parsed.fast && !withinYamlBudget(caches, to - from)) return undefined;
+  return {
+    length: to - from,
+    value: parsed.value,
+    check: hooks.checkItem(section, index, parsed.value),
+    ...nodeData(parsed.node, parsed.end, from),
     fast: parsed.fast,
+  };
+}
+
+/** An item with YAML syntax errors: nothing to validate or compute until they are fixed. */
+function brokenItem(broken: BrokenItemParse, from: number, to: number): ItemState {
+  return {
+    length: to - from,
+    value: undefined,
+    check: { issues: [], notes: [], valid: undefined, id: undefined },
+    ...nodeData(broken.node, broken.end, from),
+    fast: false,
+    syntax: broken.findings,
   };
 }
 
@@ -545,15 +583,35 @@ function factorSetOf(caches: Caches, overrides: readonly FactorOverride[]): Fact
   return set;
 }
 
+/**
+ * The findings of the items with YAML errors, in document offsets: what `parseManifest`
+ * reports for the whole document when each error is local to its item.
+ */
+function syntaxFindings(state: SegmentedState): Finding[] {
+  const findings: Finding[] = [];
+  for (const section of state.sections) {
+    section.items.forEach((item, index) => {
+      if (!item.syntax) return;
+      const start = section.starts[index];
+      for (const finding of item.syntax) findings.push({ ...finding, start: finding.start + start, end: finding.end + start });
+    });
+  }
+  // As for a whole document: a tab used as indentation misreads every line after it, so then
+  // only the tabs are reported.
+  const tabs = findings.some((f) => f.data?.yamlCode === 'TAB_AS_INDENT');
+  return tabs ? findings.filter((f) => f.code !== 'yaml-syntax' || f.data?.yamlCode === 'TAB_AS_INDENT') : findings;
+}
+
 /** The state as a source for the analysis pipeline. */
 export function segmentedSource(state: SegmentedState, hooks: SegmentHooks): ManifestSource {
   let doc: Document | undefined;
   // Items parsed again for positions while this analysis is assembled.
   const nodes = new Map<ItemState, LNode>();
+  const syntax = syntaxFindings(state);
   const parsed = {
     text: state.text,
     value: rootValue(state),
-    findings: [],
+    findings: syntax,
     get doc(): Document.Parsed | undefined {
       if (!doc) doc = lazyDocument(state);
       return doc as Document.Parsed;
@@ -562,7 +620,7 @@ export function segmentedSource(state: SegmentedState, hooks: SegmentHooks): Man
   return {
     parsed,
     lines: state.lines,
-    syntaxErrors: false,
+    syntaxErrors: syntax.some((f) => f.code === 'yaml-syntax'),
     lazyOutline: true,
     locate: (path) => locateIn(state, path, nodes),
     outline: () => outlineIn(state),
@@ -635,6 +693,9 @@ function lazyDocument(state: SegmentedState): Document {
 }
 
 function lazyItem(state: SegmentedState, item: ItemState, start: number): Node {
+  // An item with YAML errors has no value to shape a node after: its recovered node.
+  const broken = item.syntax && yamlItemNode(state.text, start, start + item.length);
+  if (broken) return broken;
   const range: [number, number, number] = [start + item.nodeStart, start + item.nodeEnd, start + item.nodeEnd2];
   if (item.value === null || typeof item.value !== 'object') {
     const scalar = new Scalar(item.value);

@@ -27,11 +27,9 @@ function variants(): [string, string][] {
     ['anchors in an item', sample.replace('model: nvidia-hgx-h100-8gpu', 'model: &m nvidia-hgx-h100-8gpu')],
     ['an alias across items', sample.replace('site: fra-dc1', 'site: &s fra-dc1').replace(/site: fra-dc1\n    count: 6/, 'site: *s\n    count: 6')],
     ['CRLF line ends', sample.replace(/\n/g, '\r\n')],
-    ['a syntax error', sample.replace('count: 16', 'count: [16')],
     ['a tab', sample.replace('    count: 16', '\tcount: 16')],
     ['two documents', `${sample}---\nversion: 1\n`],
     ['an empty item', sample.replace('  - id: storage-nodes', '  -\n  - id: storage-nodes')],
-    ['a duplicate key', sample.replace('    count: 16', '    count: 16\n    count: 17')],
     ['a missing period', sample.replace('period: 2026\n', '')],
     ['duplicate ids and unknown references', sample.replace('id: storage-nodes', 'id: training-pods').replace('site: fra-dc1\n    count: 6', 'site: fra-dc2\n    count: 6')],
     ['a factor override', `${sample}factors:\n  - id: grid/FR\n    value: 0.05\n    source: test\n`],
@@ -85,6 +83,60 @@ function itemsOf(state: SegmentedState | undefined, name: string): readonly Item
   assert.ok(section, `a segmented state with ${name}`);
   return section.items;
 }
+
+/** Start and end of the item whose segment holds `offset`. */
+function itemAround(state: SegmentedState, offset: number): { start: number; end: number } {
+  for (const section of state.sections) {
+    const index = section.starts.findIndex((start, i) => start <= offset && offset < start + section.items[i].length);
+    if (index >= 0) return { start: section.starts[index], end: section.starts[index] + section.items[index].length };
+  }
+  throw new Error(`no item at ${offset}`);
+}
+
+function syntaxFindings(analysis: Analysis) {
+  return analysis.findings.filter((f) => f.code === 'yaml-syntax');
+}
+
+describe('YAML errors inside one item: read with the item alone', () => {
+  const sample = readFileSync(join(SAMPLES, 'example-ai-lab.carbon.yaml'), 'utf8');
+  const local: [string, string][] = [
+    ['an unclosed bracket', sample.replace('count: 16', 'count: [16')],
+    ['an unclosed brace', sample.replace('count: 16', 'count: {16')],
+    ['a stray colon', sample.replace('count: 16', 'count: 16: x')],
+    ['a duplicate key', sample.replace('    count: 16', '    count: 16\n    count: 17')],
+    ['a bad indentation', sample.replace('    count: 16', '   count: 16')],
+    ['errors in two items', sample.replace('count: 16', 'count: [16').replace('count: 6', 'count: 6: x')],
+    ['a tab after a dash, and an error elsewhere', sample.replace('- id: storage-nodes', '- \tid: storage-nodes').replace('count: 16', 'count: [16')],
+  ];
+  for (const [name, text] of local) {
+    it(`${name}: the same findings as the whole-document reading, the broken item left out`, () => {
+      const { analysis, state } = analyzeIncremental(text);
+      assert.ok(state, 'read segment by segment');
+      const whole = analyzeWhole(text);
+      assert.ok(syntaxFindings(whole).length > 0);
+      assert.deepEqual(analysis.findings, whole.findings);
+      // Unlike the whole reading, which computes what yaml recovered, the broken item is left out.
+      const broken = itemsOf(state, 'assets').filter((item) => item.syntax);
+      assert.ok(broken.length > 0 && broken.every((item) => item.value === undefined));
+      assert.ok(analysis.inventory, 'the rest is still computed');
+      assert.equal(analysis.inventory.assets.length, 2 - broken.length);
+    });
+  }
+
+  it('reports an unclosed quote at the end of its item, where the whole reading reports it at the end of the text', () => {
+    const text = sample.replace('model: nvidia-hgx-h100-8gpu', 'model: "nvidia-hgx-h100-8gpu');
+    const { analysis, state } = analyzeIncremental(text);
+    assert.ok(state);
+    const whole = syntaxFindings(analyzeWhole(text));
+    assert.deepEqual(whole.map((f) => [f.message, f.start]), [['Missing closing "quote.', text.length]]);
+    const found = syntaxFindings(analysis);
+    assert.deepEqual(found.map((f) => f.message), ['Missing closing "quote.']);
+    const item = itemAround(state, text.indexOf('"nvidia'));
+    // The end of the item's last line (before the line break that ends the item).
+    assert.equal(found[0].start, item.end - 1);
+    assert.equal(text[found[0].start], '\n');
+  });
+});
 
 describe('edits that change the items of a list (1,000 generated assets)', function () {
   this.timeout(60000);
@@ -145,5 +197,25 @@ describe('edits that change the items of a list (1,000 generated assets)', funct
     assert.ok(result.state && result.state.header === start.state!.header, 'analysed incrementally');
     assert.ok(result.analysis.findings.some((f) => f.code === 'wrong-type' && (f.data?.path as unknown[])[1] === 951));
     assertSameAnalysis(result.analysis, analyzeWhole(next), 'after the insertion');
+  });
+
+  it('a syntax error in one item, then its fix, read with that item alone', () => {
+    const at = text.indexOf('count: ', assetStarts[middle]) + 'count: '.length;
+    const opened = `${text.slice(0, at)}[${text.slice(at)}`;
+    const result = analyzeIncremental(opened, {}, first.state);
+    assert.ok(result.state && result.state.header === first.state!.header, 'no whole-document reading');
+    const items = itemsOf(result.state, 'assets');
+    assert.ok(items[middle].syntax && items[middle].value === undefined);
+    assertKept(items, middle, middle + 1, 0);
+    const found = syntaxFindings(result.analysis);
+    const item = itemAround(result.state, at);
+    assert.ok(found.length > 0 && found.every((f) => item.start <= f.start && f.end <= item.end), 'the errors are in the broken item');
+    assert.deepEqual(result.analysis.findings, analyzeWhole(opened).findings);
+    assertSameAnalysis(result.analysis, analyze(opened), 'as a from-scratch reading');
+    // Closing the bracket reads the item again, and the analysis is the whole reading's again.
+    const closed = opened.replace(/count: \[(\d+)/, 'count: [$1]');
+    const fixed = analyzeIncremental(closed, {}, result.state);
+    assert.ok(fixed.state && fixed.state.header === first.state!.header, 'no whole-document reading');
+    assertSameAnalysis(fixed.analysis, analyzeWhole(closed), 'after the fix');
   });
 });
