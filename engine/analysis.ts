@@ -64,6 +64,7 @@ export interface ItemCheck {
   id: string | undefined;
 }
 
+/** Checks one list item on its own. Every path in the result starts with `[section, index]` (see `moveCheck`). */
 export function checkItem(section: SectionName, index: number, item: unknown): ItemCheck {
   const kind = SECTION_ITEM_KIND[section] as ItemKind;
   const errors = validateValue(item, kind);
@@ -73,6 +74,16 @@ export function checkItem(section: SectionName, index: number, item: unknown): I
   const nonFinite = checkNonFinite(item, [section, index], notes, reported);
   const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
   return { issues, notes, valid: issues.length === 0 && !nonFinite ? item : undefined, id: typeof id === 'string' ? id : undefined };
+}
+
+/**
+ * The check of an item that moved to `index` in its list (items were added or removed before
+ * it): the same check with its paths' index replaced, as `checkItem` would give it there.
+ */
+export function moveCheck(check: ItemCheck, index: number): ItemCheck {
+  if (check.issues.length === 0 && check.notes.length === 0) return check;
+  const moved = <T extends { path: PathSegment[] }>(entry: T): T => ({ ...entry, path: [entry.path[0], index, ...entry.path.slice(2)] });
+  return { ...check, issues: check.issues.map(moved), notes: check.notes.map(moved) };
 }
 
 /**
@@ -107,7 +118,7 @@ export function wholeSource(text: string): ManifestSource {
   };
 }
 
-const HOOKS = { checkItem, outlineOf };
+const HOOKS = { checkItem, moveCheck, outlineOf };
 
 /**
  * Analyses a manifest. Large manifests written in the usual block style are read item by

@@ -50,6 +50,26 @@ function lineEndOf(text: string, pos: number): number {
   return nl < 0 ? text.length : nl;
 }
 
+/** End of the content of a line that ends before `next` (its CR, if any, excluded). */
+function contentEndOf(text: string, pos: number, next: number): number {
+  return next - 1 > pos && text.charCodeAt(next - 2) === CR ? next - 2 : next - 1;
+}
+
+/** `contentColumn` of a blank or comment-only line. */
+const BLANK = -1;
+/** `contentColumn` of a line whose content follows a tab: YAML indentation the line scan cannot vouch for. */
+const TABBED = -2;
+
+/** Column of the first character of a line's content, or BLANK, or TABBED. */
+function contentColumn(text: string, pos: number, contentEnd: number): number {
+  let indent = 0;
+  while (pos + indent < contentEnd && text.charCodeAt(pos + indent) === SPACE) indent++;
+  if (pos + indent >= contentEnd) return BLANK;
+  const first = text.charCodeAt(pos + indent);
+  if (first === TAB) return TABBED;
+  return first === HASH ? BLANK : indent;
+}
+
 export function scanLayout(text: string): Layout | undefined {
   // Lines end with \n or \r\n; a lone \r (a line break for YAML) is left to yaml.
   if (text.length === 0 || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
@@ -61,12 +81,10 @@ export function scanLayout(text: string): Layout | undefined {
   let pos = 0;
   while (pos < text.length) {
     const next = lineEndOf(text, pos) + 1;
-    const lineEnd = next - 1 > pos && text.charCodeAt(next - 2) === CR ? next - 2 : next - 1;
-    let indent = 0;
-    while (pos + indent < lineEnd && text.charCodeAt(pos + indent) === SPACE) indent++;
-    const first = pos + indent < lineEnd ? text.charCodeAt(pos + indent) : NL;
-    if (first === TAB) return undefined;
-    if (first === NL || first === HASH) {
+    const lineEnd = contentEndOf(text, pos, next);
+    const indent = contentColumn(text, pos, lineEnd);
+    if (indent === TABBED) return undefined;
+    if (indent === BLANK) {
       pos = next;
       continue;
     }
@@ -113,4 +131,25 @@ export function scanLayout(text: string): Layout | undefined {
     pos = next;
   }
   return { sections };
+}
+
+/**
+ * Where the items start in `text[from, to)` when that stretch is nothing but whole items of a
+ * section whose dashes are at column `indent`, by the rules `scanLayout` applies inside a
+ * section: it starts with a `-` line at that column, ends at a line end (or the end of the
+ * text), and every other line is blank, a comment, more indented, or another `-` line at
+ * that column. Otherwise undefined.
+ */
+export function itemStartsIn(text: string, from: number, to: number, indent: number): number[] | undefined {
+  if (to <= from || (to < text.length && text.charCodeAt(to - 1) !== NL)) return undefined;
+  const starts: number[] = [];
+  for (let pos = from; pos < to;) {
+    const next = lineEndOf(text, pos) + 1;
+    const column = contentColumn(text, pos, contentEndOf(text, pos, next));
+    if (column === TABBED) return undefined;
+    if (column === indent && isDashAt(text, pos + column)) starts.push(pos);
+    else if (column !== BLANK && column <= indent) return undefined; // a line outside the section's items
+    pos = next;
+  }
+  return starts[0] === from ? starts : undefined;
 }

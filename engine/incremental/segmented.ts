@@ -6,14 +6,19 @@
  * lines cut out) plus one segment per list item, each parsed on its own (fast parser, or
  * `yaml` for unusual items). Per item we keep only its value, its validation and the little
  * position data findings need; positions are relative to the item, so items after an edit
- * only move. After an edit inside one item, only that item is parsed and validated again;
+ * only move. After an edit inside a section's items (inside one item, or adding, removing,
+ * splitting items), only the items whose text changed are parsed and validated again;
  * everything else is reused, and the pipeline in analysis.ts assembles the same Analysis as
  * from scratch (test/unit/incremental checks this on random edit sequences).
  *
- * Anything the segmented reading cannot vouch for returns undefined, and the caller falls
- * back to the whole-document analysis: YAML errors or warnings anywhere, anchors or aliases
- * in items, directives, several documents, an unusual layout, edits across items or in the
- * header.
+ * An item with YAML syntax errors is kept with its errors (the layout vouches for its
+ * boundaries, so they are its own) and left out of the computation, as the whole-document
+ * reading would report them; other findings are then held back.
+ *
+ * Anything else the segmented reading cannot vouch for returns undefined, and the caller
+ * falls back to the whole-document analysis: YAML errors or warnings in the header, YAML
+ * warnings in items, anchors or aliases in items, directives, several documents, an unusual
+ * layout, edits in the header or that change the sections' layout.
  */
 import { Document, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { AnalyzeOptions, ItemCheck, ManifestSource, OutlineItem, SectionName } from '../analysis';
@@ -21,18 +26,21 @@ import type { ComputeContext } from '../compute/inventory';
 import { UnitCache } from '../compute/unit';
 import { factorSetFor } from '../data/registry';
 import { FactorSet } from '../factors/factorSet';
+import { Finding } from '../manifest/finding';
 import { LineIndex } from '../manifest/lines';
 import { nestingExceeded, NodeLocation, parseManifest, ParsedManifest, PARSE_LIMITS, PathSegment, structureCount } from '../manifest/parse';
 import { FactorOverride } from '../manifest/types.generated';
-import { LMap, LNode, LONE_CR } from './fastYaml';
+import { LMap, LNode } from './fastYaml';
 import { locateLight } from './findings';
 import { InventoryMemoCache } from './memo';
-import { isDashAt, Layout, scanLayout, SECTION_NAMES } from './layout';
-import { fromYamlNode, parseItem, yamlItemNode } from './yamlItem';
+import { itemStartsIn, Layout, scanLayout, SECTION_NAMES } from './layout';
+import { BrokenItemParse, fromYamlNode, parseBrokenItem, parseItem, yamlItemNode } from './yamlItem';
 
 /** What the segmented reading needs from analysis.ts (passed in to avoid an import cycle). */
 export interface SegmentHooks {
   checkItem(section: SectionName, index: number, item: unknown): ItemCheck;
+  /** The check of an item that moved to `index` in its list. */
+  moveCheck(check: ItemCheck, index: number): ItemCheck;
   outlineOf(doc: Document | undefined): OutlineItem[];
 }
 
@@ -59,6 +67,12 @@ export interface ItemState {
   readonly selectionEnd: number;
   /** Whether the fast parser read it (else `yaml` did). */
   readonly fast: boolean;
+  /**
+   * The YAML errors (and warnings) of an item that does not parse, as the whole-document
+   * reading words them, offsets relative: its value is then undefined (left out, like an
+   * invalid item) and the analysis holds back other findings until they are fixed.
+   */
+  readonly syntax?: readonly Finding[];
   /**
    * Located paths inside the item (relative), filled as findings need them: nodes are not
    * kept (memory), the item is parsed again the first time one of its paths is located.
@@ -120,14 +134,16 @@ export class NeedWholeDocument extends Error {}
 
 // ---- building ---------------------------------------------------------------------------
 
-function buildItem(text: string, from: number, to: number, section: SectionName, index: number, hooks: SegmentHooks, caches: Caches): ItemState | undefined {
-  const parsed = parseItem(text, from, to);
-  if (!parsed) return undefined;
-  if (!parsed.fast) {
-    caches.yamlBytes += to - from;
-    if (caches.yamlBytes > SEGMENTED_LIMITS.maxYamlBytes) return undefined;
-  }
-  const node = parsed.node;
+/** Counts bytes read with `yaml`; false once they exceed what the segmented reading allows. */
+function withinYamlBudget(caches: Caches, bytes: number): boolean {
+  caches.yamlBytes += bytes;
+  return caches.yamlBytes <= SEGMENTED_LIMITS.maxYamlBytes;
+}
+
+type NodeData = Pick<ItemState, 'nodeStart' | 'nodeEnd' | 'nodeEnd2' | 'id' | 'selectionStart' | 'selectionEnd'>;
+
+/** Outline data of an item's node: its ranges and its `id`, relative to the item's start. */
+function nodeData(node: LNode, end: number, from: number): NodeData {
   let id: string | undefined;
   let selection: [number, number] = [node.s, node.s];
   if (node.t === 1) {
@@ -139,16 +155,41 @@ function buildItem(text: string, from: number, to: number, section: SectionName,
     }
   }
   return {
-    length: to - from,
-    value: parsed.value,
-    check: hooks.checkItem(section, index, parsed.value),
     nodeStart: node.s - from,
     nodeEnd: node.e - from,
-    nodeEnd2: parsed.end - from,
+    nodeEnd2: end - from,
     id,
     selectionStart: selection[0] - from,
     selectionEnd: selection[1] - from,
+  };
+}
+
+/** The item in `text[from, to)`, or undefined when the document has to be read whole. */
+function buildItem(text: string, from: number, to: number, section: SectionName, index: number, hooks: SegmentHooks, caches: Caches): ItemState | undefined {
+  const parsed = parseItem(text, from, to);
+  if (!parsed) {
+    const broken = withinYamlBudget(caches, to - from) ? parseBrokenItem(text, from, to) : undefined;
+    return broken && brokenItem(broken, from, to);
+  }
+  if (!parsed.fast && !withinYamlBudget(caches, to - from)) return undefined;
+  return {
+    length: to - from,
+    value: parsed.value,
+    check: hooks.checkItem(section, index, parsed.value),
+    ...nodeData(parsed.node, parsed.end, from),
     fast: parsed.fast,
+  };
+}
+
+/** An item with YAML syntax errors: nothing to validate or compute until they are fixed. */
+function brokenItem(broken: BrokenItemParse, from: number, to: number): ItemState {
+  return {
+    length: to - from,
+    value: undefined,
+    check: { issues: [], notes: [], valid: undefined, id: undefined },
+    ...nodeData(broken.node, broken.end, from),
+    fast: false,
+    syntax: broken.findings,
   };
 }
 
@@ -238,6 +279,14 @@ export function changedRegion(before: string, after: string): { start: number; o
   return { start, oldEnd, newEnd };
 }
 
+/** Whether `text[from, to)` holds a CR that does not end a line (not followed by LF). */
+function hasLoneCr(text: string, from: number, to: number): boolean {
+  for (let i = text.indexOf('\r', from); i >= 0 && i < to; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return true;
+  }
+  return false;
+}
+
 const NESTING_CHARS = /[[\]{}\-\n\r\t]/;
 
 /**
@@ -248,31 +297,6 @@ function nestingMayChange(before: string, after: string, region: { start: number
   if (NESTING_CHARS.test(before.slice(region.start, region.oldEnd)) || NESTING_CHARS.test(after.slice(region.start, region.newEnd))) return true;
   const lineEnd = after.indexOf('\n', region.newEnd);
   return /-[ \t]/.test(after.slice(region.newEnd, lineEnd < 0 ? after.length : lineEnd));
-}
-
-/** True when `text[from, to)` is exactly one list item of a section whose dashes are at `indent`. */
-export function isCleanItemSegment(text: string, from: number, to: number, indent: number): boolean {
-  if (to <= from) return false;
-  if (to < text.length && text.charCodeAt(to - 1) !== 10) return false;
-  for (let i = 0; i < indent; i++) if (text.charCodeAt(from + i) !== 32) return false;
-  if (!isDashAt(text, from + indent)) return false;
-  let pos = text.indexOf('\n', from);
-  if (pos < 0 || pos >= to) return true;
-  pos++;
-  while (pos < to) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0 || end > to) end = to;
-    const contentEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    let i = pos;
-    while (i < contentEnd && text.charCodeAt(i) === 32) i++;
-    if (i < contentEnd) {
-      const c = text.charCodeAt(i);
-      if (c === 9 || c === 13) return false;
-      if (c !== 35 && i - pos <= indent) return false; // a new item or a line outside the section
-    }
-    pos = end + 1;
-  }
-  return true;
 }
 
 function lastAtOrBefore(starts: ArrayLike<number>, position: number): number {
@@ -309,9 +333,10 @@ function spliceLines(lines: LineIndex, after: string, start: number, oldEnd: num
 }
 
 /**
- * The state after `text` replaced `previous.text`, reading again only the item the change
- * falls in; undefined when the change is not inside one item (or the item no longer reads
- * on its own): the caller then reads the document from scratch.
+ * The state after `text` replaced `previous.text`, reading again only the items the change
+ * touches (items added, removed or split included); undefined when the change is not inside
+ * one section's items, or leaves them no longer a block list of that section (the caller then
+ * reads the document from scratch).
  */
 export function editSegmented(previous: SegmentedState, text: string, hooks: SegmentHooks): SegmentedState | undefined {
   if (text === previous.text) return previous;
@@ -320,33 +345,22 @@ export function editSegmented(previous: SegmentedState, text: string, hooks: Seg
   if (!region) return previous;
   const { start, oldEnd, newEnd } = region;
   // The text before had no lone CR (else it would not be segmented): one can only come with the
-  // edit, inside it or by splitting a \r\n at its edges.
-  if (LONE_CR.test(text.substring(Math.max(0, start - 1), Math.min(text.length, newEnd + 1)))) return undefined;
+  // edit, inside it or by splitting a \r\n at its start.
+  if (hasLoneCr(text, Math.max(0, start - 1), newEnd)) return undefined;
   if (nestingMayChange(previous.text, text, region) && nestingExceeded(text) >= 0) return undefined;
-  const delta = newEnd - oldEnd;
   const sectionIndex = previous.sections.findIndex((s) => s.starts[0] <= start && oldEnd <= s.end);
   if (sectionIndex < 0) return undefined;
   const section = previous.sections[sectionIndex];
-  const k = lastAtOrBefore(section.starts, start);
-  if (k < 0) return undefined;
-  const itemStart = section.starts[k];
-  const itemEnd = k + 1 < section.starts.length ? section.starts[k + 1] : section.end;
-  if (oldEnd > itemEnd) return undefined;
-  const newItemEnd = itemEnd + delta;
-  if (!isCleanItemSegment(text, itemStart, newItemEnd, section.indent)) return undefined;
-  const item = buildItem(text, itemStart, newItemEnd, section.name, k, hooks, previous.caches);
-  if (!item) return undefined;
+  const edited = editSection(previous, section, text, region, hooks);
+  if (!edited) return undefined;
 
-  const items = section.items.slice();
-  items[k] = item;
-  const starts = section.starts.slice();
-  for (let i = k + 1; i < starts.length; i++) starts[i] += delta;
+  const delta = newEnd - oldEnd;
   const sections = previous.sections.map((s, i) => {
-    if (i === sectionIndex) return { ...s, items, starts, end: s.end + delta };
-    if (s.starts[0] > start) return { ...s, starts: s.starts.map((x) => x + delta), end: s.end + delta };
+    if (i === sectionIndex) return edited;
+    if (i > sectionIndex) return { ...s, starts: s.starts.map((x) => x + delta), end: s.end + delta };
     return s;
   });
-  const pieceStarts = previous.pieceStarts.map((p) => (p >= itemEnd ? p + delta : p));
+  const pieceStarts = previous.pieceStarts.map((p) => (p >= section.end ? p + delta : p));
   return {
     text,
     lines: spliceLines(previous.lines, text, start, oldEnd, newEnd),
@@ -355,6 +369,83 @@ export function editSegmented(previous: SegmentedState, text: string, hooks: Seg
     sections,
     caches: previous.caches,
   };
+}
+
+type Region = { start: number; oldEnd: number; newEnd: number };
+
+/** End of the segment of item `index`. */
+function itemEnd(section: SectionState, index: number): number {
+  return index + 1 < section.starts.length ? section.starts[index + 1] : section.end;
+}
+
+/**
+ * The items whose segments an edit of `before[start, oldEnd)` can change: those it overlaps,
+ * the next one when it ends where that one starts (the line break before it may be gone), and
+ * the previous one when it starts on an item's `-` line (that line may now continue it).
+ */
+function touchedItems(before: string, section: SectionState, region: Region): { first: number; last: number } {
+  let first = lastAtOrBefore(section.starts, region.start);
+  const dashLineEnd = before.indexOf('\n', section.starts[first]);
+  if (first > 0 && (dashLineEnd < 0 || region.start <= dashLineEnd)) first--;
+  return { first, last: lastAtOrBefore(section.starts, region.oldEnd) };
+}
+
+/**
+ * `section` after the edit: the stretch of items the edit touches is scanned again for item
+ * starts, items whose text did not change are kept (moved to their new index), the others
+ * are read again. Undefined when the stretch is no longer whole items of the section.
+ */
+function editSection(previous: SegmentedState, section: SectionState, text: string, region: Region, hooks: SegmentHooks): SectionState | undefined {
+  const { first, last } = touchedItems(previous.text, section, region);
+  const delta = region.newEnd - region.oldEnd;
+  const stretchEnd = itemEnd(section, last) + delta;
+  const starts = itemStartsIn(text, section.starts[first], stretchEnd, section.indent);
+  if (!starts) return undefined;
+  const unchanged = unchangedItemFinder(previous.text, text, section, first, last, delta);
+  const items: ItemState[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const end = i + 1 < starts.length ? starts[i + 1] : stretchEnd;
+    const index = first + i;
+    const old = unchanged(start, end);
+    const item = old !== undefined ? movedItem(section.items[old], old, index, hooks) : buildItem(text, start, end, section.name, index, hooks, previous.caches);
+    if (!item) return undefined;
+    items.push(item);
+  }
+  const shift = first + starts.length - (last + 1);
+  const later = section.items.slice(last + 1).map((item, i) => movedItem(item, last + 1 + i, last + 1 + shift + i, hooks));
+  return {
+    ...section,
+    items: [...section.items.slice(0, first), ...items, ...later],
+    starts: [...section.starts.slice(0, first), ...starts, ...section.starts.slice(last + 1).map((s) => s + delta)],
+    end: section.end + delta,
+  };
+}
+
+/**
+ * Finds, for an item `after[start, end)` of the edited stretch, an item among `first…last`
+ * before the edit with the same text (at the same offset, or `delta` earlier), each at most
+ * once: its state can be kept, as the same text reads the same.
+ */
+function unchangedItemFinder(before: string, after: string, section: SectionState, first: number, last: number, delta: number): (start: number, end: number) => number | undefined {
+  const kept = new Set<number>();
+  return (start, end) => {
+    for (const candidate of delta === 0 ? [start] : [start, start - delta]) {
+      const index = lastAtOrBefore(section.starts, candidate);
+      if (index < first || index > last || kept.has(index) || section.starts[index] !== candidate) continue;
+      if (section.items[index].length !== end - start || !after.startsWith(before.substring(candidate, candidate + end - start), start)) continue;
+      kept.add(index);
+      return index;
+    }
+    return undefined;
+  };
+}
+
+/** The item moved from index `from` to `to`: the same state, with its check moved when it has paths to move. */
+function movedItem(item: ItemState, from: number, to: number, hooks: SegmentHooks): ItemState {
+  if (from === to) return item;
+  const check = hooks.moveCheck(item.check, to);
+  return check === item.check ? item : { ...item, check };
 }
 
 // ---- reading a state --------------------------------------------------------------------
@@ -492,15 +583,35 @@ function factorSetOf(caches: Caches, overrides: readonly FactorOverride[]): Fact
   return set;
 }
 
+/**
+ * The findings of the items with YAML errors, in document offsets: what `parseManifest`
+ * reports for the whole document when each error is local to its item.
+ */
+function syntaxFindings(state: SegmentedState): Finding[] {
+  const findings: Finding[] = [];
+  for (const section of state.sections) {
+    section.items.forEach((item, index) => {
+      if (!item.syntax) return;
+      const start = section.starts[index];
+      for (const finding of item.syntax) findings.push({ ...finding, start: finding.start + start, end: finding.end + start });
+    });
+  }
+  // As for a whole document: a tab used as indentation misreads every line after it, so then
+  // only the tabs are reported.
+  const tabs = findings.some((f) => f.data?.yamlCode === 'TAB_AS_INDENT');
+  return tabs ? findings.filter((f) => f.code !== 'yaml-syntax' || f.data?.yamlCode === 'TAB_AS_INDENT') : findings;
+}
+
 /** The state as a source for the analysis pipeline. */
 export function segmentedSource(state: SegmentedState, hooks: SegmentHooks): ManifestSource {
   let doc: Document | undefined;
   // Items parsed again for positions while this analysis is assembled.
   const nodes = new Map<ItemState, LNode>();
+  const syntax = syntaxFindings(state);
   const parsed = {
     text: state.text,
     value: rootValue(state),
-    findings: [],
+    findings: syntax,
     get doc(): Document.Parsed | undefined {
       if (!doc) doc = lazyDocument(state);
       return doc as Document.Parsed;
@@ -509,7 +620,7 @@ export function segmentedSource(state: SegmentedState, hooks: SegmentHooks): Man
   return {
     parsed,
     lines: state.lines,
-    syntaxErrors: false,
+    syntaxErrors: syntax.some((f) => f.code === 'yaml-syntax'),
     lazyOutline: true,
     locate: (path) => locateIn(state, path, nodes),
     outline: () => outlineIn(state),
@@ -582,6 +693,9 @@ function lazyDocument(state: SegmentedState): Document {
 }
 
 function lazyItem(state: SegmentedState, item: ItemState, start: number): Node {
+  // An item with YAML errors has no value to shape a node after: its recovered node.
+  const broken = item.syntax && yamlItemNode(state.text, start, start + item.length);
+  if (broken) return broken;
   const range: [number, number, number] = [start + item.nodeStart, start + item.nodeEnd, start + item.nodeEnd2];
   if (item.value === null || typeof item.value !== 'object') {
     const scalar = new Scalar(item.value);

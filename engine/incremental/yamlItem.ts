@@ -1,9 +1,10 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, parseDocument, visit } from 'yaml';
-import { PARSE_LIMITS } from '../manifest/parse';
+import { Finding } from '../manifest/finding';
+import { parseManifest, PARSE_LIMITS } from '../manifest/parse';
 import { detach, LMap, LNode, LSeq, parseFastItem } from './fastYaml';
 
 /** The options `parseManifest` gives `yaml` (kept identical so that both parse alike). */
-export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true, strict: true } as const;
+export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true, strict: true, logLevel: 'error' } as const;
 
 /** A `yaml` node as a light node, with its ranges shifted by `shift`. */
 export function fromYamlNode(node: unknown, shift: number): LNode | null {
@@ -110,6 +111,48 @@ export function parseItemWithYaml(text: string, from: number, to: number): ItemP
   const range = (seq.items[0] as Node).range;
   if (!node || !range) return undefined;
   return { node, value, end: range[2] + from, fast: false };
+}
+
+/** A list item with YAML syntax errors, read on its own. */
+export interface BrokenItemParse {
+  /**
+   * What the whole-document reading reports about it (`parseManifest`'s words and codes),
+   * offsets relative to the start of the item, kept inside the item.
+   */
+  findings: Finding[];
+  /** The item as `yaml` recovered it (for the outline), or the whole segment as a scalar. */
+  node: LNode;
+  /** The node's range[2]. */
+  end: number;
+}
+
+/**
+ * Reads the list item in `text[from, to)` when it has YAML syntax errors; undefined when it
+ * has none (it then failed to parse on its own for another reason: anchors, aliases, warnings).
+ * The item's boundaries come from the layout (a `-` line at the section's column starts an
+ * item in valid YAML), so its errors are its own; an error `yaml` places past the item (an
+ * unclosed quote runs to the end of the text) is put at the end of the item's last line.
+ */
+export function parseBrokenItem(text: string, from: number, to: number): BrokenItemParse | undefined {
+  const segment = text.slice(from, to);
+  const parsed = parseManifest(segment);
+  if (!parsed.doc || parsed.doc.errors.length === 0) return undefined;
+  const lastLineEnd = segment.endsWith('\r\n') ? segment.length - 2 : segment.endsWith('\n') ? segment.length - 1 : segment.length;
+  const findings = parsed.findings.map((f) => ({ ...f, start: Math.min(f.start, lastLineEnd), end: Math.min(f.end, lastLineEnd) }));
+  const whole = { node: { t: 0, s: from, e: from + lastLineEnd, v: undefined } as const, end: from + lastLineEnd };
+  return { findings, ...(recoveredItem(parsed.doc.contents, from) ?? whole) };
+}
+
+/** The first item of a recovered segment as a light node (document offsets), when `yaml` gave it ranges. */
+function recoveredItem(contents: unknown, from: number): { node: LNode; end: number } | undefined {
+  const item = isSeq(contents) ? (contents.items[0] as Node | undefined) : undefined;
+  if (!item?.range) return undefined;
+  try {
+    const node = fromYamlNode(item, from);
+    return node ? { node, end: item.range[2] + from } : undefined;
+  } catch {
+    return undefined; // a node inside it without a range
+  }
 }
 
 /** The `yaml` node of the item in `text[from, to)`, ranges shifted to document offsets (for hover). */

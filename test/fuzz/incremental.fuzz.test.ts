@@ -43,8 +43,11 @@ describe('fuzz: incremental analysis equals full analysis', function () {
         text = edit(text);
         const incremental = api.analyzeIncremental!(text, {}, state);
         state = incremental.state;
+        // With YAML errors, the segmented reading reports each broken item's errors on their own
+        // (the whole parse may place them elsewhere): compare with a from-scratch reading then.
         const whole = api.analyzeWhole!(text);
-        assert.equal(observable(incremental.analysis, text, r), observable(whole, text, r), `after edit ${i + 1} of ${edits.length}`);
+        const expected = (whole.parsed.doc?.errors.length ?? 0) > 0 ? engine.analyze(text) : whole;
+        assert.equal(observable(incremental.analysis, text, r), observable(expected, text, r), `after edit ${i + 1} of ${edits.length}`);
       }
     }), params(30));
   });

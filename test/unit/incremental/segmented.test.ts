@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isSeq } from 'yaml';
-import { analyze, analyzeIncremental, analyzeWhole } from '../../../engine/analysis';
+import { analyze, Analysis, analyzeIncremental, analyzeWhole } from '../../../engine/analysis';
+import { ItemState, SegmentedState } from '../../../engine/incremental/segmented';
 import { pathAt } from '../../../engine/manifest/pathAt';
 import { generateManifest } from '../../../bench/generate';
 import { assertSameAnalysis } from './helpers';
@@ -26,11 +27,9 @@ function variants(): [string, string][] {
     ['anchors in an item', sample.replace('model: nvidia-hgx-h100-8gpu', 'model: &m nvidia-hgx-h100-8gpu')],
     ['an alias across items', sample.replace('site: fra-dc1', 'site: &s fra-dc1').replace(/site: fra-dc1\n    count: 6/, 'site: *s\n    count: 6')],
     ['CRLF line ends', sample.replace(/\n/g, '\r\n')],
-    ['a syntax error', sample.replace('count: 16', 'count: [16')],
     ['a tab', sample.replace('    count: 16', '\tcount: 16')],
     ['two documents', `${sample}---\nversion: 1\n`],
     ['an empty item', sample.replace('  - id: storage-nodes', '  -\n  - id: storage-nodes')],
-    ['a duplicate key', sample.replace('    count: 16', '    count: 16\n    count: 17')],
     ['a missing period', sample.replace('period: 2026\n', '')],
     ['duplicate ids and unknown references', sample.replace('id: storage-nodes', 'id: training-pods').replace('site: fra-dc1\n    count: 6', 'site: fra-dc2\n    count: 6')],
     ['a factor override', `${sample}factors:\n  - id: grid/FR\n    value: 0.05\n    source: test\n`],
@@ -55,6 +54,16 @@ describe('segmented analysis equals the whole-document analysis', () => {
     assertSameAnalysis(analysis, analyzeWhole(crlf), 'CRLF generated');
   });
 
+  it('reads an edit at the end of a CRLF line incrementally', () => {
+    const text = generateManifest({ assets: 20, seed: 11 }).replace(/\n/g, '\r\n');
+    const { state } = analyzeIncremental(text);
+    const at = text.indexOf('\r\n', text.indexOf('count: ', text.length >> 1));
+    const edited = `${text.slice(0, at)}1${text.slice(at)}`;
+    const result = analyzeIncremental(edited, {}, state);
+    assert.ok(result.state && result.state.header === state!.header, 'read incrementally');
+    assertSameAnalysis(result.analysis, analyzeWhole(edited), 'typing at the end of a line');
+  });
+
   it('offers a yaml document for hover that finds the same paths', () => {
     const text = generateManifest({ assets: 30, seed: 5 });
     const segmented = analyze(text);
@@ -65,5 +74,148 @@ describe('segmented analysis equals the whole-document analysis', () => {
     }
     const assets = (segmented.parsed.doc!.contents as { items: { value: unknown }[] }).items.find((p) => isSeq(p.value));
     assert.ok(assets);
+  });
+});
+
+/** The sections' items of a segmented state, by section name. */
+function itemsOf(state: SegmentedState | undefined, name: string): readonly ItemState[] {
+  const section = state?.sections.find((s) => s.name === name);
+  assert.ok(section, `a segmented state with ${name}`);
+  return section.items;
+}
+
+/** Start and end of the item whose segment holds `offset`. */
+function itemAround(state: SegmentedState, offset: number): { start: number; end: number } {
+  for (const section of state.sections) {
+    const index = section.starts.findIndex((start, i) => start <= offset && offset < start + section.items[i].length);
+    if (index >= 0) return { start: section.starts[index], end: section.starts[index] + section.items[index].length };
+  }
+  throw new Error(`no item at ${offset}`);
+}
+
+function syntaxFindings(analysis: Analysis) {
+  return analysis.findings.filter((f) => f.code === 'yaml-syntax');
+}
+
+describe('YAML errors inside one item: read with the item alone', () => {
+  const sample = readFileSync(join(SAMPLES, 'example-ai-lab.carbon.yaml'), 'utf8');
+  const local: [string, string][] = [
+    ['an unclosed bracket', sample.replace('count: 16', 'count: [16')],
+    ['an unclosed brace', sample.replace('count: 16', 'count: {16')],
+    ['a stray colon', sample.replace('count: 16', 'count: 16: x')],
+    ['a duplicate key', sample.replace('    count: 16', '    count: 16\n    count: 17')],
+    ['a bad indentation', sample.replace('    count: 16', '   count: 16')],
+    ['errors in two items', sample.replace('count: 16', 'count: [16').replace('count: 6', 'count: 6: x')],
+    ['a tab after a dash, and an error elsewhere', sample.replace('- id: storage-nodes', '- \tid: storage-nodes').replace('count: 16', 'count: [16')],
+  ];
+  for (const [name, text] of local) {
+    it(`${name}: the same findings as the whole-document reading, the broken item left out`, () => {
+      const { analysis, state } = analyzeIncremental(text);
+      assert.ok(state, 'read segment by segment');
+      const whole = analyzeWhole(text);
+      assert.ok(syntaxFindings(whole).length > 0);
+      assert.deepEqual(analysis.findings, whole.findings);
+      // Unlike the whole reading, which computes what yaml recovered, the broken item is left out.
+      const broken = itemsOf(state, 'assets').filter((item) => item.syntax);
+      assert.ok(broken.length > 0 && broken.every((item) => item.value === undefined));
+      assert.ok(analysis.inventory, 'the rest is still computed');
+      assert.equal(analysis.inventory.assets.length, 2 - broken.length);
+    });
+  }
+
+  it('reports an unclosed quote at the end of its item, where the whole reading reports it at the end of the text', () => {
+    const text = sample.replace('model: nvidia-hgx-h100-8gpu', 'model: "nvidia-hgx-h100-8gpu');
+    const { analysis, state } = analyzeIncremental(text);
+    assert.ok(state);
+    const whole = syntaxFindings(analyzeWhole(text));
+    assert.deepEqual(whole.map((f) => [f.message, f.start]), [['Missing closing "quote.', text.length]]);
+    const found = syntaxFindings(analysis);
+    assert.deepEqual(found.map((f) => f.message), ['Missing closing "quote.']);
+    const item = itemAround(state, text.indexOf('"nvidia'));
+    // The end of the item's last line (before the line break that ends the item).
+    assert.equal(found[0].start, item.end - 1);
+    assert.equal(text[found[0].start], '\n');
+  });
+});
+
+describe('edits that change the items of a list (1,000 generated assets)', function () {
+  this.timeout(60000);
+  const text = generateManifest({ assets: 1000, seed: 21 });
+  const first = analyzeIncremental(text);
+  const before = itemsOf(first.state, 'assets');
+  const assetStarts = [...text.matchAll(/^ {2}- id: \w+-(gpu|node)-/gm)].map((m) => m.index!);
+  const middle = 500;
+
+  /** Asserts the edit was incremental: every item outside [from, to) of the old list is the same object at its new index. */
+  function assertKept(after: readonly ItemState[], from: number, to: number, shift: number): void {
+    for (let i = 0; i < before.length; i++) {
+      if (i >= from && i < to) continue;
+      const moved = i < from ? i : i + shift;
+      const item = after[moved];
+      const plain = before[i].check.issues.length === 0 && before[i].check.notes.length === 0;
+      assert.ok(plain ? item === before[i] : item.value === before[i].value, `item ${i} kept at ${moved}`);
+    }
+  }
+
+  function edited(next: string): { analysis: Analysis; items: readonly ItemState[]; state: SegmentedState } {
+    const result = analyzeIncremental(next, {}, first.state);
+    assert.ok(result.state && result.state.header === first.state!.header, 'analysed incrementally');
+    assertSameAnalysis(result.analysis, analyzeWhole(next), 'after the edit');
+    return { analysis: result.analysis, items: itemsOf(result.state, 'assets'), state: result.state };
+  }
+
+  it('inserting an item in the middle reads only that item', () => {
+    const at = assetStarts[middle];
+    const { items } = edited(`${text.slice(0, at)}  - id: new-asset\n    site: fra-dc1\n    model: nvidia-l40s\n    count: 3\n${text.slice(at)}`);
+    assert.equal(items.length, before.length + 1);
+    assert.equal((items[middle].value as { id: string }).id, 'new-asset');
+    assertKept(items, middle, middle, 1);
+  });
+
+  it('deleting an item in the middle', () => {
+    const { items } = edited(text.slice(0, assetStarts[middle]) + text.slice(assetStarts[middle + 1]));
+    assert.equal(items.length, before.length - 1);
+    assertKept(items, middle, middle + 1, -1);
+  });
+
+  it('pasting three items and deleting three others (one edit each)', () => {
+    const copied = text.slice(assetStarts[10], assetStarts[13]);
+    const pasted = edited(text.slice(0, assetStarts[middle]) + copied + text.slice(assetStarts[middle]));
+    assert.equal(pasted.items.length, before.length + 3);
+    assertKept(pasted.items, middle, middle, 3);
+    const removed = edited(text.slice(0, assetStarts[middle]) + text.slice(assetStarts[middle + 3]));
+    assert.equal(removed.items.length, before.length - 3);
+    assertKept(removed.items, middle, middle + 3, -3);
+  });
+
+  it('moves the findings of the items after an insertion with them', () => {
+    const broken = text.replace(/(?<=\n {4})count: \d+/g, (m, offset: number) => (offset > assetStarts[900] ? 'count: many' : m));
+    const start = analyzeIncremental(broken);
+    const at = assetStarts[middle];
+    const next = `${broken.slice(0, at)}  - id: new-asset\n    site: fra-dc1\n    model: nvidia-l40s\n    count: 3\n${broken.slice(at)}`;
+    const result = analyzeIncremental(next, {}, start.state);
+    assert.ok(result.state && result.state.header === start.state!.header, 'analysed incrementally');
+    assert.ok(result.analysis.findings.some((f) => f.code === 'wrong-type' && (f.data?.path as unknown[])[1] === 951));
+    assertSameAnalysis(result.analysis, analyzeWhole(next), 'after the insertion');
+  });
+
+  it('a syntax error in one item, then its fix, read with that item alone', () => {
+    const at = text.indexOf('count: ', assetStarts[middle]) + 'count: '.length;
+    const opened = `${text.slice(0, at)}[${text.slice(at)}`;
+    const result = analyzeIncremental(opened, {}, first.state);
+    assert.ok(result.state && result.state.header === first.state!.header, 'no whole-document reading');
+    const items = itemsOf(result.state, 'assets');
+    assert.ok(items[middle].syntax && items[middle].value === undefined);
+    assertKept(items, middle, middle + 1, 0);
+    const found = syntaxFindings(result.analysis);
+    const item = itemAround(result.state, at);
+    assert.ok(found.length > 0 && found.every((f) => item.start <= f.start && f.end <= item.end), 'the errors are in the broken item');
+    assert.deepEqual(result.analysis.findings, analyzeWhole(opened).findings);
+    assertSameAnalysis(result.analysis, analyze(opened), 'as a from-scratch reading');
+    // Closing the bracket reads the item again, and the analysis is the whole reading's again.
+    const closed = opened.replace(/count: \[(\d+)/, 'count: [$1]');
+    const fixed = analyzeIncremental(closed, {}, result.state);
+    assert.ok(fixed.state && fixed.state.header === first.state!.header, 'no whole-document reading');
+    assertSameAnalysis(fixed.analysis, analyzeWhole(closed), 'after the fix');
   });
 });
