@@ -60,8 +60,11 @@ export interface ComputeContext {
 export interface InventoryMemo {
   period(period: PeriodYear | PeriodRange, compute: () => ReportingPeriod): ReportingPeriod;
   site<T>(site: Site, index: number, options: SiteOptions, compute: () => T): T;
-  /** What `setAsset` kept for the asset with these dependencies, or undefined. */
-  asset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod): unknown;
+  /**
+   * What `setAsset` kept for the asset with these dependencies (and the index it had then:
+   * items move when others are added or removed above them), or undefined.
+   */
+  asset(asset: Asset, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod): { index: number; value: unknown } | undefined;
   setAsset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod, value: unknown): void;
   /** Sums of blocks of assets (totals, budgets). */
   blocks: BlockCache;
@@ -104,9 +107,10 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
       return;
     }
     const refurbished = input.refurbishedAssets?.has(asset.id) ?? false;
-    let computed = memo?.asset(asset, index, options, refurbished, site, period) as AssetComputation | null | undefined;
-    if (computed === undefined) {
-      computed = computeOne(asset, index, site, period, input.methodology, context, refurbished);
+    const kept = memo?.asset(asset, options, refurbished, site, period);
+    let computed = kept?.value as AssetComputation | null | undefined;
+    if (computed === undefined || (computed && kept?.index !== index)) {
+      computed = computed ? moved(computed, index) : computeOne(asset, index, site, period, input.methodology, context, refurbished);
       memo?.setAsset(asset, index, options, refurbished, site, period, computed);
     }
     if (!computed) {
@@ -184,6 +188,20 @@ function computeOne(asset: Asset, index: number, site: SiteContext, period: Repo
   const result = computeAsset({ asset, index, unit, site, period }, assetNotes);
   completenessNotes(asset, result, unit, assetNotes);
   return { result, assetNotes };
+}
+
+/** An asset's computation moved to another index (an item was added or removed above it). */
+function moved(computed: AssetComputation, index: number): AssetComputation {
+  const from = computed.result.index;
+  const reindex = (path: Note['path']): Note['path'] => (path[0] === 'assets' && path[1] === from ? ['assets', index, ...path.slice(2)] : path);
+  return {
+    result: { ...computed.result, index },
+    assetNotes: computed.assetNotes.map((note) => ({
+      ...note,
+      path: reindex(note.path),
+      ...(note.related ? { related: note.related.map((r) => ({ ...r, path: reindex(r.path) })) } : {}),
+    })),
+  };
 }
 
 function sumBreakdowns(terms: readonly Breakdown[], cache: BlockCache | undefined, key: string): Breakdown {

@@ -50,12 +50,12 @@ export class InventoryMemoCache implements InventoryMemo {
     return value;
   }
 
-  asset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod): unknown {
+  asset(asset: Asset, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod): { index: number; value: unknown } | undefined {
     const entry = this.assets.get(asset);
     if (
-      entry && entry.index === index && entry.methodology === options.methodology && entry.factors === options.factors
+      entry && entry.methodology === options.methodology && entry.factors === options.factors
       && entry.refurbished === refurbished && entry.site === site && entry.period === period
-    ) return entry.value;
+    ) return entry;
     return undefined;
   }
 
