@@ -76,8 +76,8 @@ export class AnalysisStore {
     private readonly trimMemory = false,
     /**
      * Quiet time before a full reading of a document that was analysed before: an edit that
-     * cannot be analysed incrementally is mostly a transient state while typing (a half-typed
-     * bracket or quote, a new list item being written); the next keystrokes often make it
+     * cannot be analysed incrementally (in the header, across sections, a YAML error outside
+     * the list items) is often a transient state while typing; the next keystrokes can make it
      * incremental again from the last good state, and a newer version cancels the wait.
      */
     private readonly fullReadingDelayMs = 0,
