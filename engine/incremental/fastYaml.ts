@@ -58,6 +58,8 @@ const NL = 10;
 const CR = 13;
 const HASH = 35;
 const DASH = 45;
+const PLUS = 43;
+const DOT = 46;
 const COLON = 58;
 const COMMA = 44;
 const DQUOTE = 34;
@@ -77,6 +79,11 @@ const FLOAT_EXP_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** A carriage return that is not part of a `\r\n` line end. */
 export const LONE_CR = /\r(?!\n)/;
+
+/** Whether `text` has a lone CR (looked for only when it has a CR at all: `includes` is much the quicker scan). */
+export function hasLoneCr(text: string): boolean {
+  return text.includes('\r') && LONE_CR.test(text);
+}
 /** Keys that `yaml` would resolve to something other than the same string. */
 const SPECIAL_KEY_RE = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 
@@ -91,9 +98,8 @@ export function detach(text: string): string {
 
 /** The YAML 1.2 core schema resolution of a plain scalar, in `yaml`'s tag order. */
 export function resolvePlain(text: string): unknown {
-  const c = text.charCodeAt(0);
-  // Most plain scalars in a manifest are ids and names: skip the regexes for them.
-  if ((c >= 97 && c <= 122 && c !== 110 && c !== 116 && c !== 102) || (c >= 65 && c <= 90 && c !== 78 && c !== 84 && c !== 70)) return text;
+  // Most plain scalars in a manifest are ids, names and dates: skip the regexes for them.
+  if (cannotResolve(text)) return text;
   if (NULL_RE.test(text)) return null;
   if (BOOL_RE.test(text)) return text[0] === 't' || text[0] === 'T';
   if (INT_OCT_RE.test(text)) return parseInt(text.substring(2), 8);
@@ -103,6 +109,88 @@ export function resolvePlain(text: string): unknown {
   if (FLOAT_EXP_RE.test(text)) return parseFloat(text);
   if (FLOAT_RE.test(text)) return parseFloat(text);
   return text;
+}
+
+/**
+ * True when no core-schema tag but `str` can match `text`: it starts with a letter that
+ * starts no null or boolean, or it holds a sign that is neither its first character nor
+ * an exponent's (a date, `fra-dc1`).
+ */
+function cannotResolve(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if ((c >= 97 && c <= 122 && c !== 110 && c !== 116 && c !== 102) || (c >= 65 && c <= 90 && c !== 78 && c !== 84 && c !== 70)) return true;
+  for (let i = 1; i < text.length; i++) {
+    const d = text.charCodeAt(i);
+    if (d === DASH || d === PLUS) {
+      const before = text.charCodeAt(i - 1);
+      if (before !== 101 && before !== 69) return true; // not after e or E
+    }
+  }
+  return false;
+}
+
+/** Exact powers of ten as doubles (every one up to 1e22 is). */
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const MAX_SIMPLE_DIGITS = 15;
+
+/**
+ * The number written `src[pos, end)` when it is a plain decimal of at most 15 digits (`12`,
+ * `-3`, `+4`, `0.35`, `.5`, `5.`), computed without cutting a string; NaN for anything
+ * else (then `resolvePlain` decides). The value is what parseInt and parseFloat give: the
+ * digits and the power of ten are exact doubles, so their quotient is correctly rounded.
+ */
+function simpleDecimal(src: string, pos: number, end: number): number {
+  let i = pos;
+  const sign = src.charCodeAt(i);
+  if (sign === DASH || sign === PLUS) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let point = -1;
+  for (; i < end; i++) {
+    const c = src.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+    } else if (c === DOT && point < 0) {
+      point = i;
+    } else {
+      return NaN;
+    }
+  }
+  if (digits === 0 || digits > MAX_SIMPLE_DIGITS) return NaN;
+  const magnitude = point < 0 ? mantissa : mantissa / POWERS_OF_TEN[end - point - 1];
+  return sign === DASH ? -magnitude : magnitude;
+}
+
+/**
+ * Keys met before, by a hash of their characters. A key found here is neither cut from the
+ * text nor checked again, and every object gets the same internalized string for it, which
+ * is the quickest for V8 to store a property under. A slot holds the last key hashed to it,
+ * and only short keys are kept: the table stays small whatever the input.
+ */
+const KEY_SLOTS = 1024;
+const MAX_KNOWN_KEY_LENGTH = 64;
+const knownKeys: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
+
+/** Whether `text` is `src[start, end)` (compared in place: `startsWith` is slower here). */
+function sameText(text: string, src: string, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== src.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/** The key `src[start, end)` whose hash is `hash`; unsupported when yaml reads it as something else. */
+function knownKey(src: string, start: number, end: number, hash: number): string {
+  const slot = hash & (KEY_SLOTS - 1);
+  const known = knownKeys[slot];
+  if (known !== undefined && sameText(known, src, start, end)) return known;
+  const key = src.slice(start, end);
+  if (SPECIAL_KEY_RE.test(key)) throw UNSUPPORTED;
+  if (key.length > MAX_KNOWN_KEY_LENGTH) return key;
+  // Object.keys gives the internalized copy, which also keeps no part of the document alive.
+  const internalized = Object.keys({ [key]: 0 })[0];
+  knownKeys[slot] = internalized;
+  return internalized;
 }
 
 function isKeyStart(c: number): boolean {
@@ -261,6 +349,12 @@ class FastParser {
     return end;
   }
 
+  /** The value of the plain scalar `src[pos, end)`. */
+  plainValue(pos: number, end: number): unknown {
+    const number = simpleDecimal(this.src, pos, end);
+    return Number.isNaN(number) ? resolvePlain(detach(this.src.slice(pos, end))) : number;
+  }
+
   /** A quoted scalar on one line starting at `pos` (the quote). Returns [value, end]. */
   quoted(pos: number, lineEnd: number): [string, number] {
     const quote = this.src.charCodeAt(pos);
@@ -294,6 +388,25 @@ class FastParser {
     return at < 0 ? -1 : from + at;
   }
 
+  // ---- keys --------------------------------------------------------------------------
+
+  /**
+   * The plain key starting at `pos` (a letter or `_`, then letters, digits, `_`, `-`, `.`),
+   * ending before `lineEnd`; unsupported when `yaml` would not read it as that string.
+   */
+  keyAt(pos: number, lineEnd: number): string {
+    const first = this.src.charCodeAt(pos);
+    if (!isKeyStart(first)) throw UNSUPPORTED;
+    let hash = first;
+    let i = pos + 1;
+    for (; i < lineEnd; i++) {
+      const c = this.src.charCodeAt(i);
+      if (!isKeyChar(c)) break;
+      hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    return knownKey(this.src, pos, i, hash);
+  }
+
   // ---- flow collections (one line) ---------------------------------------------------
 
   skipSpaces(pos: number, lineEnd: number): number {
@@ -313,7 +426,7 @@ class FastParser {
     if (pos >= lineEnd || badPlainStart(c, this.src.charCodeAt(pos + 1), true)) throw UNSUPPORTED;
     const end = this.plainFlowEnd(pos, lineEnd);
     if (end === pos) throw UNSUPPORTED;
-    const value = resolvePlain(detach(this.src.slice(pos, end)));
+    const value = this.plainValue(pos, end);
     return { node: { t: 0, s: pos, e: end, v: value }, value, end };
   }
 
@@ -327,12 +440,11 @@ class FastParser {
     }
     for (;;) {
       const keyStart = i;
-      if (i >= lineEnd || !isKeyStart(this.src.charCodeAt(i))) throw UNSUPPORTED;
-      i++;
-      while (i < lineEnd && isKeyChar(this.src.charCodeAt(i))) i++;
+      if (i >= lineEnd) throw UNSUPPORTED;
+      const key = this.keyAt(keyStart, lineEnd);
+      i = keyStart + key.length;
       if (this.src.charCodeAt(i) !== COLON || i >= lineEnd) throw UNSUPPORTED;
-      const key = this.src.slice(keyStart, i);
-      if (SPECIAL_KEY_RE.test(key) || node.keys.includes(key)) throw UNSUPPORTED;
+      if (node.keys.includes(key)) throw UNSUPPORTED;
       const afterColon = i + 1;
       if (afterColon >= lineEnd || this.src.charCodeAt(afterColon) !== SPACE) throw UNSUPPORTED;
       i = this.skipSpaces(afterColon, lineEnd);
@@ -399,7 +511,7 @@ class FastParser {
     } else {
       if (badPlainStart(c, pos + 1 < lineEnd ? this.src.charCodeAt(pos + 1) : NL, false)) throw UNSUPPORTED;
       const end = this.plainBlockEnd(pos, lineEnd);
-      const value = resolvePlain(detach(this.src.slice(pos, end)));
+      const value = this.plainValue(pos, end);
       parsed = { node: { t: 0, s: pos, e: end, v: value }, value, end };
     }
     let after = this.endOfInline(parsed.end);
@@ -448,13 +560,10 @@ class FastParser {
     let after = firstKey;
     for (;;) {
       const lineEnd = this.lineEnd(keyPos);
-      let i = keyPos;
-      if (!isKeyStart(this.src.charCodeAt(i))) throw UNSUPPORTED;
-      i++;
-      while (i < lineEnd && isKeyChar(this.src.charCodeAt(i))) i++;
+      const key = this.keyAt(keyPos, lineEnd);
+      const i = keyPos + key.length;
       if (i >= lineEnd || this.src.charCodeAt(i) !== COLON) throw UNSUPPORTED;
-      const key = this.src.slice(keyPos, i);
-      if (SPECIAL_KEY_RE.test(key) || node.keys.includes(key)) throw UNSUPPORTED;
+      if (node.keys.includes(key)) throw UNSUPPORTED;
       const afterColon = i + 1;
       let entry: Parsed;
       if (afterColon >= lineEnd) {
@@ -589,7 +698,7 @@ export function parseFastItem(src: string, from: number, to: number): FastResult
   try {
     // A CR that does not end a line is left to yaml. (Searched within the item only: a search
     // to the end of the text for each item would be quadratic.)
-    if (LONE_CR.test(src.substring(from, to))) return undefined;
+    if (hasLoneCr(src.substring(from, to))) return undefined;
     const parser = new FastParser(src, to);
     const indent = parser.indentAt(from);
     const dash = from + indent;
