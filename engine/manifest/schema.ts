@@ -59,7 +59,10 @@ let compiled: { ajv: Ajv2020; validators: Map<string, ValidateFunction> } | unde
 
 function ajvInstance() {
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
+    // Compiling is a fixed cost of every process (the language server pays it on the first
+    // manifest it opens): without ajv's optimisation pass over the generated code it takes
+    // ~110 ms instead of ~170, and the validators run as fast within measurement noise.
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true, code: { optimize: false } });
     ajv.addFormat('date', { type: 'string', validate: isIsoDate });
     ajv.addSchema(schemaJson as object, 'manifest');
     compiled = { ajv, validators: new Map() };
