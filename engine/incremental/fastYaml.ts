@@ -278,6 +278,14 @@ function badPlainStart(c: number, next: number, flow: boolean): boolean {
 }
 
 /**
+ * The list with no spare room, for keeping: an array grown by `push` has room for 16 items
+ * after the first one, and most lists in a manifest have one or two.
+ */
+function exactCopy(list: unknown[]): unknown[] {
+  return list.slice();
+}
+
+/**
  * Parser over `src[from, to)`. Positions are offsets into `src`, so nodes come out with the
  * document's own offsets without any shifting.
  */
@@ -549,7 +557,7 @@ class FastParser {
       const c = this.src.charCodeAt(i);
       if (c === RBRACKET) {
         node.e = i + 1;
-        this.value = value;
+        this.value = exactCopy(value);
         return node;
       }
       if (c !== COMMA) throw UNSUPPORTED;
@@ -731,7 +739,7 @@ class FastParser {
     // ways that depend on what follows them (yaml's parser moves them between collections):
     // such items are left to yaml.
     if (this.trailingComments(after, column) !== undefined) throw UNSUPPORTED;
-    this.value = value;
+    this.value = exactCopy(value);
     this.end = end;
     this.next = after;
     return node;
