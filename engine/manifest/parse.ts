@@ -70,18 +70,30 @@ export function nestingExceeded(text: string, limit = PARSE_LIMITS.maxNesting): 
   return flow < 0 || (dashes >= 0 && dashes < flow) ? dashes : flow;
 }
 
+/** Characters without a bracket after which the search for the next one goes back to the regular expression. */
+const BRACKET_GAP = 8;
+
 /** Offset of the first `[` or `{` open more than `limit` deep (closing brackets without an opening one are ignored), or -1. */
 function flowNestingExceeded(text: string, limit: number): number {
-  const brackets = /[[\]{}]/g;
+  const bracket = /[[\]{}]/g;
   let depth = 0;
-  while (brackets.test(text)) {
-    const at = brackets.lastIndex - 1;
-    const c = text.charCodeAt(at);
-    if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > limit) return at;
-    } else if (depth > 0) {
-      depth--;
+  while (bracket.test(text)) {
+    // Brackets come in clusters (`[{`, `}]`, or hostile `[[[[` and `[1,[1,`), which a loop over
+    // the characters takes quicker than a search per bracket.
+    let i = bracket.lastIndex - 1;
+    for (let gap = 0; gap < BRACKET_GAP && i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 91 /* [ */ || c === 123 /* { */) {
+        if (++depth > limit) return i;
+        gap = 0;
+      } else if (c === 93 /* ] */ || c === 125 /* } */) {
+        if (depth > 0) depth--;
+        gap = 0;
+      } else {
+        gap++;
+      }
     }
+    bracket.lastIndex = i;
   }
   return -1;
 }
