@@ -514,7 +514,7 @@ class FastParser {
       const key = this.keyAt(keyStart, lineEnd);
       i = keyStart + key.length;
       if (this.src.charCodeAt(i) !== COLON || i >= lineEnd) throw UNSUPPORTED;
-      if (node.keys.includes(key)) throw UNSUPPORTED;
+      if (Object.hasOwn(value, key)) throw UNSUPPORTED; // a duplicate key (a lookup: a scan of the keys would be quadratic)
       const afterColon = i + 1;
       if (afterColon >= lineEnd || this.src.charCodeAt(afterColon) !== SPACE) throw UNSUPPORTED;
       i = this.skipSpaces(afterColon, lineEnd);
@@ -635,7 +635,7 @@ class FastParser {
       const key = this.keyAt(keyPos, lineEnd);
       const i = keyPos + key.length;
       if (i >= lineEnd || this.src.charCodeAt(i) !== COLON) throw UNSUPPORTED;
-      if (node.keys.includes(key)) throw UNSUPPORTED;
+      if (Object.hasOwn(value, key)) throw UNSUPPORTED; // a duplicate key (a lookup: a scan of the keys would be quadratic)
       const afterColon = i + 1;
       let entry: LNode;
       if (afterColon >= lineEnd) {

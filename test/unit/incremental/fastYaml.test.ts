@@ -48,6 +48,18 @@ describe('fast YAML item parser agrees with yaml', () => {
     assert.ok(fast > 2 * CORE_SCALARS.length, `only ${fast} on the fast path`);
   });
 
+  it('reads an item with 200,000 keys in linear time (hostile input)', () => {
+    const lines = ['  - id: x'];
+    for (let i = 0; i < 200_000; i++) lines.push(`    k${i}: ${i}`);
+    const text = `${lines.join('\n')}\n`;
+    const before = process.cpuUsage();
+    const fast = parseFastItem(text, 0, text.length);
+    const used = process.cpuUsage(before);
+    assert.equal(Object.keys(fast?.value as object).length, 200_001);
+    // Linear: well under a second. A scan of the keys for duplicates took minutes.
+    assert.ok((used.user + used.system) / 1000 < 5000, `${(used.user + used.system) / 1000} ms of CPU`);
+  });
+
   it('on random items and random mutations of them (fixed seed)', () => {
     const random = rng(20260101);
     let fast = 0;
