@@ -84,6 +84,7 @@ export const LONE_CR = /\r(?!\n)/;
 export function hasLoneCr(text: string): boolean {
   return text.includes('\r') && LONE_CR.test(text);
 }
+
 /** Keys that `yaml` would resolve to something other than the same string. */
 const SPECIAL_KEY_RE = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 
@@ -290,8 +291,8 @@ function exactCopy(list: unknown[]): unknown[] {
  * document's own offsets without any shifting.
  */
 class FastParser {
-  // What a method that returns a node also found (fields rather than a wrapper object per
-  // node: the item's whole tree is built with no other temporary objects).
+  // What a method that returns a node also found (in fields rather than in a wrapper object
+  // per node).
   /** The node's JavaScript value. */
   value: unknown = null;
   /** For block nodes: the node's range[2] (where what follows it starts)... */
