@@ -67,11 +67,13 @@ export interface ItemCheck {
 /** Checks one list item on its own. Every path in the result starts with `[section, index]` (see `moveCheck`). */
 export function checkItem(section: SectionName, index: number, item: unknown): ItemCheck {
   const kind = SECTION_ITEM_KIND[section] as ItemKind;
+  const path = [section, index];
   const errors = validateValue(item, kind);
-  const issues = schemaIssues(errors, item, [section, index]);
-  const reported = new Set(issues.map((i) => pathKey(i.path)));
+  // Nearly every item is valid: then there is nothing to word.
+  const issues = errors.length > 0 ? schemaIssues(errors, item, path) : [];
+  const reported = issues.length > 0 ? new Set(issues.map((i) => pathKey(i.path))) : undefined;
   const notes: Note[] = [];
-  const nonFinite = checkNonFinite(item, [section, index], notes, reported);
+  const nonFinite = checkNonFinite(item, path, notes, reported);
   const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
   return { issues, notes, valid: issues.length === 0 && !nonFinite ? item : undefined, id: typeof id === 'string' ? id : undefined };
 }

@@ -10,6 +10,7 @@
  * with `yaml` instead.
  */
 import type { SectionName } from '../analysis';
+import { hasLoneCr } from './fastYaml';
 
 export const SECTION_NAMES: readonly SectionName[] = ['sites', 'assets', 'budgets', 'scenarios', 'factors'];
 const SECTION_SET = new Set<string>(SECTION_NAMES);
@@ -72,7 +73,7 @@ function contentColumn(text: string, pos: number, contentEnd: number): number {
 
 export function scanLayout(text: string): Layout | undefined {
   // Lines end with \n or \r\n; a lone \r (a line break for YAML) is left to yaml.
-  if (text.length === 0 || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
+  if (text.length === 0 || text.charCodeAt(0) === 0xfeff || hasLoneCr(text)) return undefined;
   const sections: SectionLayout[] = [];
   let current: SectionLayout | undefined;
   /** A section key seen on the previous content line, waiting for its first item. */

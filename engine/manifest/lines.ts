@@ -1,26 +1,20 @@
 /** Offset ↔ line/column conversion for findings (0-based lines and UTF-16 columns). */
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly starts: ArrayLike<number>;
 
   constructor(text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */) starts.push(i + 1);
-      else if (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-    }
-    this.starts = starts;
+    this.starts = lineStartsOf(text);
   }
 
   /** An index over precomputed line starts (the incremental analysis splices them per edit). */
-  static fromStarts(starts: number[]): LineIndex {
-    const index = Object.create(LineIndex.prototype) as { starts: number[] };
+  static fromStarts(starts: ArrayLike<number>): LineIndex {
+    const index = Object.create(LineIndex.prototype) as { starts: ArrayLike<number> };
     index.starts = starts;
     return index as unknown as LineIndex;
   }
 
   /** Offsets where lines start (shared: do not modify). */
-  get lineStarts(): readonly number[] {
+  get lineStarts(): ArrayLike<number> {
     return this.starts;
   }
 
@@ -43,6 +37,27 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
+}
+
+/**
+ * Where the lines of `text` start, in a typed array (compact, and copied in blocks when an
+ * edit splices it). An LF ends a line, and so does a CR that is not part of a CRLF. Line ends
+ * are found with a regular expression: it scans natively, several times faster than a loop
+ * over the characters.
+ */
+function lineStartsOf(text: string): Int32Array {
+  const lineEnds = text.includes('\r') ? /\n|\r(?!\n)/g : /\n/g;
+  let starts = new Int32Array(1024);
+  let count = 1;
+  while (lineEnds.test(text)) {
+    if (count === starts.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count++] = lineEnds.lastIndex;
+  }
+  return starts.slice(0, count);
 }
 
 const LINE_BREAK = /[\r\n]/g;

@@ -23,22 +23,47 @@ export interface SchemaNode {
   [key: string]: unknown;
 }
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date in YYYY-MM-DD form (rejects 2025-02-30). */
+/**
+ * A real calendar date in YYYY-MM-DD form (rejects 2025-02-30). Years before 100 are refused
+ * too, as when this went through `Date.UTC` (which reads them as 1900–1999): results must not
+ * change. Read from the character codes: the schema checks every date of every item with it.
+ */
 export function isIsoDate(text: string): boolean {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 /* - */ || text.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The number written with `count` ASCII digits at `start`, or -1. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1–12) of the proleptic Gregorian calendar, as `Date` uses. */
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 let compiled: { ajv: Ajv2020; validators: Map<string, ValidateFunction> } | undefined;
 
 function ajvInstance() {
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
+    // Compiling is a fixed cost of every process (the language server pays it on the first
+    // manifest it opens): without ajv's optimisation pass over the generated code it takes
+    // about a third less (~110 ms instead of ~170 here), and the validators run as fast within
+    // measurement noise.
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true, code: { optimize: false } });
     ajv.addFormat('date', { type: 'string', validate: isIsoDate });
     ajv.addSchema(schemaJson as object, 'manifest');
     compiled = { ajv, validators: new Map() };

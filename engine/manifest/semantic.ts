@@ -68,6 +68,14 @@ function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 20)}…${text.slice(-12)}` : text;
 }
 
+/** Whether a value holds a non-finite number (.nan, .inf, 1e999) anywhere (quicker than collecting their paths). */
+function hasNonFinite(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return false;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) if (hasNonFinite(item)) return true;
+  return false;
+}
+
 /** Finds non-finite numbers (.nan, .inf, 1e999) anywhere in a value. */
 function nonFinitePaths(value: unknown, path: (string | number)[], out: (string | number)[][]): void {
   if (typeof value === 'number') {
@@ -83,11 +91,13 @@ function nonFinitePaths(value: unknown, path: (string | number)[], out: (string 
  * Adds a `not-finite` error for each non-finite number in `value` whose path (joined with NUL)
  * is not in `reported` (the schema usually reports them already). True when any was found.
  */
-export function checkNonFinite(value: unknown, basePath: (string | number)[], notes: Note[], reported: ReadonlySet<string> = new Set()): boolean {
+export function checkNonFinite(value: unknown, basePath: (string | number)[], notes: Note[], reported?: ReadonlySet<string>): boolean {
+  // Nearly every value has none: look before building any path.
+  if (!hasNonFinite(value)) return false;
   const found: (string | number)[][] = [];
   nonFinitePaths(value, basePath, found);
   for (const path of found) {
-    if (reported.has(path.join('\u0000'))) continue;
+    if (reported?.has(path.join('\u0000'))) continue;
     notes.push({
       code: 'not-finite',
       severity: 'error',

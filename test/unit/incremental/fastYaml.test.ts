@@ -3,7 +3,7 @@ import { isSeq, parseDocument } from 'yaml';
 import { LNode, parseFastItem } from '../../../engine/incremental/fastYaml';
 import { fromYamlNode, YAML_OPTIONS } from '../../../engine/incremental/yamlItem';
 import { generateManifest } from '../../../bench/generate';
-import { mutate, randomItem, rng } from './yamlCorpus';
+import { CORE_SCALARS, mutate, randomItem, rng } from './yamlCorpus';
 
 /** What yaml makes of the item, or undefined when it reports errors or warnings. */
 function reference(text: string): { node: LNode; value: unknown } | undefined {
@@ -36,6 +36,28 @@ describe('fast YAML item parser agrees with yaml', () => {
       if (checkItem(text.slice(starts[i], end))) fast++;
     }
     assert.ok(fast > 250, `only ${fast} items on the fast path`);
+  });
+
+  it('on plain scalars in every core-schema form, as values, in flow collections and as keys', () => {
+    let fast = 0;
+    for (const scalar of CORE_SCALARS) {
+      for (const text of [`- ${scalar}\n`, `  - k: ${scalar}\n    j: [${scalar}, x]\n    m: { a: ${scalar} }\n`, `- ${scalar}: 1\n`, `- { ${scalar}: 1 }\n`]) {
+        if (checkItem(text)) fast++;
+      }
+    }
+    assert.ok(fast > 2 * CORE_SCALARS.length, `only ${fast} on the fast path`);
+  });
+
+  it('reads an item with 200,000 keys in linear time (hostile input)', () => {
+    const lines = ['  - id: x'];
+    for (let i = 0; i < 200_000; i++) lines.push(`    k${i}: ${i}`);
+    const text = `${lines.join('\n')}\n`;
+    const before = process.cpuUsage();
+    const fast = parseFastItem(text, 0, text.length);
+    const used = process.cpuUsage(before);
+    assert.equal(Object.keys(fast?.value as object).length, 200_001);
+    // Linear: well under a second. A scan of the keys for duplicates took minutes.
+    assert.ok((used.user + used.system) / 1000 < 5000, `${(used.user + used.system) / 1000} ms of CPU`);
   });
 
   it('on random items and random mutations of them (fixed seed)', () => {

@@ -14,6 +14,18 @@ const SCALARS = [
   '"esc\\"aped"', 'Société Générale', 'trailing   ', 'x # comment', '"x" # c', '{ a: "q" }', "[ 'a''b' ]", '[a: 1]', '{ a }', '? x',
 ];
 
+/** Plain scalars near the edges of the YAML 1.2 core schema's tags (the fast parser resolves some without regexes). */
+export const CORE_SCALARS = [
+  '0', '00', '01', '007', '-0', '+0', '-00', '0.', '-0.', '.0', '-.0', '+.5', '.5', '5.', '.', '-.', '+.', '+', '+-1', '--1', '-1-',
+  '123456789012345', '1234567890123456', '9007199254740993', '12345678901234567890', `1${'0'.repeat(400)}`, '0.000000000000001',
+  '0.0000000000000001', '999999999999999.9', '3.14159265358979', '2.718281828459045', '0.1', '0.35', '1.0', '10.50', '-12.25', '+7',
+  '1e3', '1E3', '1e+3', '1e-3', '-1.5E-2', '.5e1', '5.e1', '1e', 'e3', '1e999', '-1e999', '1.5.', '1..5', '1.2.3', '0x1F', '0xff', '0x',
+  '0X1F', '0o17', '0o8', '0o', '1_000', '1,000', '1 000', '1-2', '2024-01-12', '5 kg', '1#c', '1a', '.inf', '-.inf', '+.inf', '.Inf',
+  '.INF', '.iNF', '.nan', '.NaN', '.NAN', '-.nan', '.naN', 'nan', 'inf', 'Infinity', 'NaN', 'null', 'Null', 'NULL', 'nULL', '~', 'true',
+  'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'yes', 'no', 'on', 'off', 'y', 'n', 't', 'f', 'N', 'T', 'F', 'nulls', 'truex',
+  'x', '_x', '._', '.x', '-x', '+x', 'x-1', 'fra-dc1', 'É', '١٢', '１２',
+];
+
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
 }
