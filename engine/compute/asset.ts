@@ -129,14 +129,12 @@ export function computeAsset({ asset, index, unit, site, period }: AssetInputs, 
 
   // Embodied: amortised in the period view; in full in the year of acquisition (manufacturing,
   // transport) or retirement (end of life) in the inventory view.
-  const amortised = (perUnit: Range) => rangeOrZero(0 + perUnit.value * share * count, 0 + perUnit.min * shareMin * count, 0 + perUnit.max * shareMax * count);
-  const whole = (perUnit: Range) => rangeOrZero(0 + perUnit.value * count, 0 + perUnit.min * count, 0 + perUnit.max * count);
-  const manufacturing = amortised(unit.manufacturing);
-  const transport = amortised(unit.transport);
-  const endOfLife = amortised(unit.endOfLife);
-  const inventoryManufacturing = window.acquiredInPeriod ? whole(unit.manufacturing) : (ZERO as Range);
-  const inventoryTransport = window.acquiredInPeriod ? whole(unit.transport) : (ZERO as Range);
-  const inventoryEndOfLife = window.retiredInPeriod ? whole(unit.endOfLife) : (ZERO as Range);
+  const manufacturing = amortised(unit.manufacturing, share, shareMin, shareMax, count);
+  const transport = amortised(unit.transport, share, shareMin, shareMax, count);
+  const endOfLife = amortised(unit.endOfLife, share, shareMin, shareMax, count);
+  const inventoryManufacturing = window.acquiredInPeriod ? amortised(unit.manufacturing, 1, 1, 1, count) : (ZERO as Range);
+  const inventoryTransport = window.acquiredInPeriod ? amortised(unit.transport, 1, 1, 1, count) : (ZERO as Range);
+  const inventoryEndOfLife = window.retiredInPeriod ? amortised(unit.endOfLife, 1, 1, 1, count) : (ZERO as Range);
 
   if (asset.acquired && window.serviceHours === 0) {
     notes.push({
@@ -183,6 +181,11 @@ function isPositiveZero(r: Range): boolean {
 
 function nonZero(r: Range): Range {
   return isPositiveZero(r) ? (ZERO as Range) : r;
+}
+
+/** All units' share of a per-unit amount (share 1: in full). */
+function amortised(perUnit: Range, share: number, shareMin: number, shareMax: number, count: number): Range {
+  return rangeOrZero(0 + perUnit.value * share * count, 0 + perUnit.min * shareMin * count, 0 + perUnit.max * shareMax * count);
 }
 
 /**

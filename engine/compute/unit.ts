@@ -272,28 +272,25 @@ function utilizationRange(asset: Asset): Range {
 interface UnitPower {
   watts: Range;
   estimated: boolean;
-  /** What the assumptions depend on beyond the embodied entry (model or components). */
-  assumptionsKey: string;
+  /** Shared lists (catalog model, estimate): assumption lists are interned by their identity. */
   assumptions: readonly string[];
 }
 
 const NO_ASSUMPTIONS: readonly string[] = [];
 
-function powerOf(asset: Asset, model: CatalogModel | undefined, content: UnitContent): UnitPower {
+function powerOf(asset: Asset, model: CatalogModel | undefined, entry: EmbodiedEntry): UnitPower {
   const u = utilizationRange(asset);
   const power = asset.power;
-  if (power?.averageW !== undefined) return { watts: exact(power.averageW), estimated: false, assumptionsKey: '', assumptions: NO_ASSUMPTIONS };
+  if (power?.averageW !== undefined) return { watts: exact(power.averageW), estimated: false, assumptions: NO_ASSUMPTIONS };
   const linear = (idleW: number, maxW: number): Range => ({
     value: idleW + u.value * (maxW - idleW),
     min: idleW + u.min * (maxW - idleW),
     max: idleW + u.max * (maxW - idleW),
   });
-  if (power?.idleW !== undefined && power.maxW !== undefined) return { watts: linear(power.idleW, power.maxW), estimated: false, assumptionsKey: '', assumptions: NO_ASSUMPTIONS };
-  if (model) {
-    return { watts: linear(model.power.idleW, model.power.maxW), estimated: false, assumptionsKey: 'catalog', assumptions: catalogPowerAssumptions(model) };
-  }
-  const key = `${content.components}|${asset.utilization}`;
-  let estimate = ESTIMATED_POWER.get(key);
+  if (power?.idleW !== undefined && power.maxW !== undefined) return { watts: linear(power.idleW, power.maxW), estimated: false, assumptions: NO_ASSUMPTIONS };
+  if (model) return { watts: linear(model.power.idleW, model.power.maxW), estimated: false, assumptions: catalogPowerAssumptions(model) };
+  // Estimated from the components (the entry's) at the asset's utilization: kept on the entry.
+  let estimate = entry.powerEstimates.get(asset.utilization);
   if (!estimate) {
     const components = asset.components as Components;
     const spec = resolveCpu(components, []);
@@ -302,11 +299,10 @@ function powerOf(asset: Asset, model: CatalogModel | undefined, content: UnitCon
       return serverPower(spec, share * 100, gpuW);
     };
     const typical = at(u.value);
-    estimate = { watts: { value: typical.watts.value, min: at(u.min).watts.min, max: at(u.max).watts.max }, assumptions: typical.assumptions };
-    evictOldest(ESTIMATED_POWER, MAX_ESTIMATED_POWER);
-    ESTIMATED_POWER.set(key, estimate);
+    estimate = { watts: { value: typical.watts.value, min: at(u.min).watts.min, max: at(u.max).watts.max }, estimated: true, assumptions: typical.assumptions };
+    entry.powerEstimates.set(asset.utilization, estimate);
   }
-  return { watts: estimate.watts, estimated: true, assumptionsKey: `estimate|${asset.utilization}`, assumptions: estimate.assumptions };
+  return estimate;
 }
 
 const CATALOG_POWER_ASSUMPTIONS = new WeakMap<CatalogModel, readonly string[]>();
@@ -320,10 +316,6 @@ function catalogPowerAssumptions(model: CatalogModel): readonly string[] {
   return assumptions;
 }
 
-/** Power estimated from components, by components and utilization (the model is the costly part). */
-const ESTIMATED_POWER = new Map<string, { watts: Range; assumptions: readonly string[] }>();
-const MAX_ESTIMATED_POWER = 20_000;
-
 /**
  * Embodied footprints by factor set, methodology and catalog model or component description:
  * a fleet of thousands of servers has a few dozen distinct ones, and the component model is
@@ -335,8 +327,12 @@ const MAX_ESTIMATED_POWER = 20_000;
 interface EmbodiedEntry {
   embodied: Embodied;
   assumptions: string[];
+  /** By refurbished, transport mode (null: estimated) and end-of-life route. */
   factorLists: Map<string, FactorUse[]>;
-  assumptionLists: Map<string, string[]>;
+  /** By the flags of `assumptionFlags`, then the power assumptions' list. */
+  assumptionLists: Map<readonly string[], string[]>[];
+  /** Power estimated from the entry's components, by utilization (undefined: the default). */
+  powerEstimates: Map<number | undefined, UnitPower>;
 }
 
 const EMBODIED = new WeakMap<FactorSet, Map<string, Map<string, EmbodiedEntry>>>();
@@ -356,7 +352,7 @@ function cachedEmbodied(factors: FactorSet, kind: string, key: string, compute: 
   let entry = byKey.get(key);
   if (!entry) {
     const pushed: string[] = [];
-    entry = { embodied: compute(pushed), assumptions: pushed, factorLists: new Map(), assumptionLists: new Map() };
+    entry = { embodied: compute(pushed), assumptions: pushed, factorLists: new Map(), assumptionLists: [], powerEstimates: new Map() };
     evictOldest(byKey, MAX_EMBODIED);
     byKey.set(key, entry);
   }
@@ -364,11 +360,17 @@ function cachedEmbodied(factors: FactorSet, kind: string, key: string, compute: 
 }
 
 /** The list built by `build` for this combination, shared by the profiles that have it. */
-function interned<T>(lists: Map<string, T[]>, signature: string, build: () => T[]): T[] {
+function interned<K, T>(lists: Map<K, T[]>, signature: K, build: () => T[]): T[] {
   let list = lists.get(signature);
   if (!list) lists.set(signature, (list = build()));
   return list;
 }
+
+/** Embodied kinds by methodology, so that a lookup builds no string. */
+const EMBODIED_KINDS: Record<Methodology, { model: string; components: string }> = {
+  default: { model: 'model|default', components: 'components|default' },
+  'boavizta-2.4': { model: 'model|boavizta-2.4', components: 'components|boavizta-2.4' },
+};
 
 /** Per-unit profile of an asset, or undefined when its catalog model is unknown. */
 export function unitProfile(asset: Asset, methodology: Methodology, factors: FactorSet, cache?: UnitCache, refurbished = false): UnitProfile | undefined {
@@ -382,8 +384,8 @@ export function unitProfile(asset: Asset, methodology: Methodology, factors: Fac
   if (asset.model !== undefined && !model) return undefined;
   if (!model && !asset.components) return undefined;
   const entry = model
-    ? cachedEmbodied(factors, `model|${methodology}`, model.id, (pushed) => catalogEmbodied(model, methodology, factors, pushed))
-    : cachedEmbodied(factors, `components|${methodology}`, content.components, (pushed) => componentEmbodied(asset.components as Components, methodology, factors, pushed));
+    ? cachedEmbodied(factors, EMBODIED_KINDS[methodology].model, model.id, (pushed) => catalogEmbodied(model, methodology, factors, pushed))
+    : cachedEmbodied(factors, EMBODIED_KINDS[methodology].components, content.components, (pushed) => componentEmbodied(asset.components as Components, methodology, factors, pushed));
   const embodied = entry.embodied;
   const unitFactors = unitFactorsOf(factors);
 
@@ -439,7 +441,7 @@ export function unitProfile(asset: Asset, methodology: Methodology, factors: Fac
   }
   const endOfLife: Range = { value: base.value + weightKg.value * route.range.value, min: base.min + weightKg.min * route.range.min, max: endOfLifeMax };
 
-  const power = powerOf(asset, model, content);
+  const power = powerOf(asset, model, entry);
   if (power.estimated) estimated.power = true;
 
   // The lists, in the order the parts above add to them.
@@ -449,7 +451,8 @@ export function unitProfile(asset: Asset, methodology: Methodology, factors: Fac
     ...(mode ? [mode.use] : [unitFactors.sea.use, unitFactors.road.use]),
     route.use,
   ]);
-  const assumptions = interned(entry.assumptionLists, `${refurbished}|${!model && !weightGiven}|${!mode}|${power.assumptionsKey}`, () => [...new Set([
+  const flags = (refurbished ? 4 : 0) + (!model && !weightGiven ? 2 : 0) + (mode ? 0 : 1);
+  const assumptions = interned((entry.assumptionLists[flags] ??= new Map()), power.assumptions, () => [...new Set([
     ...entry.assumptions,
     ...(refurbished ? [`Bought refurbished: ${Math.round(refurbishedShare.factor.value * 100)}% of a new unit's manufacturing footprint (${refurbishedShare.factor.source}).`] : []),
     ...(!model && !weightGiven ? [DEFAULT_WEIGHT_ASSUMPTION] : []),
