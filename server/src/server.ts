@@ -17,6 +17,7 @@ import { Analysis } from '../../engine/analysis';
 import { total } from '../../engine/compute/breakdown';
 import { AnalysisStore } from './analysisStore';
 import { LineIndex } from '../../engine/manifest/lines';
+import { compileValidators } from '../../engine/manifest/schema';
 import { ANALYSIS_NOTIFICATION, AnalysisSummary, REPORT_REQUEST, ReportParams } from './protocol';
 import { codeActions } from './service/codeActions';
 import { codeLensesToSend, resolveCodeLens } from './service/codeLens';
@@ -176,6 +177,8 @@ export function startServer(connection: Connection): void {
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     }
+    // Compile the schema validators before the first document needs them.
+    setImmediate(() => void safe('compile validators', undefined, () => compileValidators())(undefined, CancellationToken.None));
   });
 
   connection.onDidChangeConfiguration((change) => {
