@@ -718,7 +718,8 @@ export const CATALOG: readonly CatalogModel[] = [...GPU_MODELS, ...SERVER_MODELS
 const BY_ID: ReadonlyMap<string, CatalogModel> = new Map(CATALOG.map((m) => [m.id, m]));
 
 export function catalogModel(id: string): CatalogModel | undefined {
-  return BY_ID.get(id.trim().toLowerCase());
+  // Ids as written are usually exact: skip normalising them.
+  return BY_ID.get(id) ?? BY_ID.get(id.trim().toLowerCase());
 }
 
 export function catalogIds(): string[] {

@@ -211,9 +211,17 @@ function cpuKey(nameOrId: string): string {
 
 const BY_KEY: ReadonlyMap<string, CpuSpec> = new Map(CPUS.map((cpu) => [cpuKey(cpu.id), cpu]));
 
+/** Lookups by the name as written: a fleet names the same few CPUs thousands of times. */
+const BY_NAME = new Map<string, CpuSpec | undefined>();
+const MAX_NAMES = 1_000;
+
 /** A CPU by catalog id or common spelling: `amd-epyc-9654`, `EPYC 9654`, `Intel Xeon Platinum 8480+`. */
 export function cpuFor(nameOrId: string): CpuSpec | undefined {
-  return BY_KEY.get(cpuKey(nameOrId));
+  if (BY_NAME.has(nameOrId)) return BY_NAME.get(nameOrId);
+  const spec = BY_KEY.get(cpuKey(nameOrId));
+  if (BY_NAME.size >= MAX_NAMES) BY_NAME.clear();
+  BY_NAME.set(nameOrId, spec);
+  return spec;
 }
 
 export function cpuIds(): string[] {
