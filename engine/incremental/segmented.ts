@@ -65,8 +65,6 @@ export interface ItemState {
   readonly id: string | undefined;
   readonly selectionStart: number;
   readonly selectionEnd: number;
-  /** Whether the fast parser read it (else `yaml` did). */
-  readonly fast: boolean;
   /**
    * The YAML errors (and warnings) of an item that does not parse, as the whole-document
    * reading words them, offsets relative: its value is then undefined (left out, like an
@@ -177,7 +175,6 @@ function buildItem(text: string, from: number, to: number, section: SectionName,
     value: parsed.value,
     check: hooks.checkItem(section, index, parsed.value),
     ...nodeData(parsed.node, parsed.end, from),
-    fast: parsed.fast,
   };
 }
 
@@ -188,7 +185,6 @@ function brokenItem(broken: BrokenItemParse, from: number, to: number): ItemStat
     value: undefined,
     check: { issues: [], notes: [], valid: undefined, id: undefined },
     ...nodeData(broken.node, broken.end, from),
-    fast: false,
     syntax: broken.findings,
   };
 }
