@@ -123,18 +123,30 @@ describe('YAML errors inside one item: read with the item alone', () => {
     });
   }
 
-  it('reports an unclosed quote at the end of its item, where the whole reading reports it at the end of the text', () => {
+  it('reports an unclosed quote at its opening quote, where the whole reading reports it at the end of the text', () => {
     const text = sample.replace('model: nvidia-hgx-h100-8gpu', 'model: "nvidia-hgx-h100-8gpu');
     const { analysis, state } = analyzeIncremental(text);
     assert.ok(state);
     const whole = syntaxFindings(analyzeWhole(text));
     assert.deepEqual(whole.map((f) => [f.message, f.start]), [['Missing closing "quote.', text.length]]);
     const found = syntaxFindings(analysis);
-    assert.deepEqual(found.map((f) => f.message), ['Missing closing "quote.']);
-    const item = itemAround(state, text.indexOf('"nvidia'));
-    // The end of the item's last line (before the line break that ends the item).
-    assert.equal(found[0].start, item.end - 1);
-    assert.equal(text[found[0].start], '\n');
+    assert.deepEqual(found.map((f) => [f.message, f.start, f.end]), [['Missing closing "quote.', text.indexOf('"nvidia'), text.indexOf('"nvidia') + 1]]);
+  });
+
+  it('finds the unclosed single quote past closed ones and apostrophes in plain text', () => {
+    const text = sample.replace('model: nvidia-hgx-h100-8gpu', "name: 'it''s' # don't\n    model: 'nvidia-hgx-h100-8gpu");
+    const found = syntaxFindings(analyzeIncremental(text).analysis);
+    assert.deepEqual(found.map((f) => [f.message, f.start]), [["Missing closing 'quote.", text.indexOf("'nvidia")]]);
+  });
+
+  it('puts other errors yaml places past the item at the end of its last line', () => {
+    const text = sample.replace('model: nvidia-hgx-h100-8gpu', 'model: [nvidia-hgx-h100-8gpu');
+    const { analysis, state } = analyzeIncremental(text);
+    assert.ok(state);
+    const found = syntaxFindings(analysis);
+    assert.ok(found.length > 0);
+    const item = itemAround(state, text.indexOf('[nvidia'));
+    for (const finding of found) assert.ok(finding.start >= item.start && finding.end <= item.end, `${finding.message} at ${finding.start} is inside its item`);
   });
 });
 
