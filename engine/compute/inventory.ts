@@ -62,9 +62,10 @@ export interface InventoryMemo {
   site<T>(site: Site, index: number, options: SiteOptions, compute: () => T): T;
   /**
    * What `setAsset` kept for the asset with these dependencies (and the index it had then:
-   * items move when others are added or removed above them), or undefined.
+   * items move when others are added or removed above them), or undefined. `index` is where
+   * the asset is now (where it is looked for first).
    */
-  asset(asset: Asset, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod): { index: number; value: unknown } | undefined;
+  asset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod): { index: number; value: unknown } | undefined;
   setAsset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod, value: unknown): void;
   /** Sums of blocks of assets (totals, budgets). */
   blocks: BlockCache;
@@ -107,7 +108,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
       return;
     }
     const refurbished = input.refurbishedAssets?.has(asset.id) ?? false;
-    const kept = memo?.asset(asset, options, refurbished, site, period);
+    const kept = memo?.asset(asset, index, options, refurbished, site, period);
     let computed = kept?.value as AssetComputation | null | undefined;
     if (computed === undefined || (computed && kept?.index !== index)) {
       computed = computed ? moved(computed, index) : computeOne(asset, index, site, period, input.methodology, context, refurbished);

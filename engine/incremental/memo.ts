@@ -17,6 +17,7 @@ interface SiteEntry {
 }
 
 interface AssetEntry {
+  asset: Asset;
   index: number;
   methodology: SiteOptions['methodology'];
   factors: SiteOptions['factors'];
@@ -30,6 +31,12 @@ export class InventoryMemoCache implements InventoryMemo {
   private periodEntry?: { key: PeriodYear | PeriodRange; value: ReportingPeriod };
   private readonly sites = new WeakMap<Site, SiteEntry>();
   private readonly assets = new WeakMap<Asset, AssetEntry>();
+  /**
+   * The entry last set at each index: after an edit nearly every asset is the same object at
+   * the same index, found here without hashing it into the WeakMap (which still finds the
+   * assets that moved). Holds the latest version's assets, as many as the longest list seen.
+   */
+  private readonly byIndex: AssetEntry[] = [];
   readonly blocks = new BlockCache();
 
   period(period: PeriodYear | PeriodRange, compute: () => ReportingPeriod): ReportingPeriod {
@@ -50,8 +57,9 @@ export class InventoryMemoCache implements InventoryMemo {
     return value;
   }
 
-  asset(asset: Asset, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod): { index: number; value: unknown } | undefined {
-    const entry = this.assets.get(asset);
+  asset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod): { index: number; value: unknown } | undefined {
+    const hinted = this.byIndex[index];
+    const entry = hinted?.asset === asset ? hinted : this.assets.get(asset);
     if (
       entry && entry.methodology === options.methodology && entry.factors === options.factors
       && entry.refurbished === refurbished && entry.site === site && entry.period === period
@@ -60,6 +68,8 @@ export class InventoryMemoCache implements InventoryMemo {
   }
 
   setAsset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod, value: unknown): void {
-    this.assets.set(asset, { index, methodology: options.methodology, factors: options.factors, refurbished, site, period, value });
+    const entry = { asset, index, methodology: options.methodology, factors: options.factors, refurbished, site, period, value };
+    this.assets.set(asset, entry);
+    this.byIndex[index] = entry;
   }
 }
