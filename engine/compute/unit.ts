@@ -327,7 +327,7 @@ function catalogPowerAssumptions(model: CatalogModel): readonly string[] {
 interface EmbodiedEntry {
   embodied: Embodied;
   assumptions: string[];
-  /** By refurbished, transport mode (null: estimated) and end-of-life route. */
+  /** By refurbished, transport mode (empty: estimated) and end-of-life route. */
   factorLists: Map<string, FactorUse[]>;
   /** By the flags of `assumptionFlags`, then the power assumptions' list. */
   assumptionLists: Map<readonly string[], string[]>[];
@@ -397,8 +397,8 @@ export function unitProfile(asset: Asset, methodology: Methodology, factors: Fac
   }
 
   const weightGiven = asset.transport?.weightKg !== undefined;
-  const weightKg: Range = asset.transport?.weightKg !== undefined
-    ? exact(asset.transport.weightKg)
+  const weightKg: Range = weightGiven
+    ? exact(asset.transport?.weightKg as number)
     : model
       ? exact(model.weightKg.value)
       : range(DEFAULTS.serverWeightKg.value, DEFAULTS.serverWeightKg.min, DEFAULTS.serverWeightKg.max);
