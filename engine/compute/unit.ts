@@ -60,7 +60,7 @@ export interface UnitContent {
   rest: string;
 }
 
-export function unitContent(asset: Asset): UnitContent {
+function unitContent(asset: Asset): UnitContent {
   const { power, transport } = asset;
   return {
     components: asset.components ? JSON.stringify(asset.components) : '',
