@@ -1,5 +1,6 @@
 import { DEFAULTS } from '../data/defaults';
 import { FactorUse } from '../factors/factor';
+import { MemoTable } from '../memoTable';
 import { Asset } from '../manifest/types.generated';
 import { mul, Range, scale, ZERO } from '../quantity';
 import { Breakdown, Cell } from './breakdown';
@@ -85,24 +86,13 @@ function assumptionsOf(unit: UnitProfile, acquired: boolean, period: ReportingPe
 }
 
 /** Dates repeat across a fleet (purchase batches): parse each once. */
-const DATE_MS = new Map<string, number>();
-const MAX_DATES = 10_000;
-
-function dateMs(date: string): number {
-  let ms = DATE_MS.get(date);
-  if (ms === undefined) {
-    if (DATE_MS.size >= MAX_DATES) DATE_MS.clear();
-    ms = parseIsoDate(date);
-    DATE_MS.set(date, ms);
-  }
-  return ms;
-}
+const DATE_MS = new MemoTable<string, number>(10_000);
 
 /** Computes one asset's footprint in both views from its per-unit profile and its site. */
 export function computeAsset({ asset, index, unit, site, period }: AssetInputs, notes: Note[]): AssetResult {
   const count = asset.count ?? 1;
   const lifespanYears = asset.lifespanYears ?? DEFAULTS.lifespanYears.value;
-  const acquiredMs = asset.acquired ? dateMs(asset.acquired) : period.startMs;
+  const acquiredMs = asset.acquired ? DATE_MS.get(asset.acquired, parseIsoDate) : period.startMs;
   const window = serviceWindow(period, acquiredMs, lifespanYears);
   // The amortised share; without a stated lifespan it spans the default lifespan's range.
   let shareMin = window.amortisedShare;
@@ -175,12 +165,12 @@ export function computeAsset({ asset, index, unit, site, period }: AssetInputs, 
 
 const ZERO_CELL: Cell = Object.freeze({ scope1: ZERO as Range, scope2Location: ZERO as Range, scope2Market: ZERO as Range, scope3: ZERO as Range });
 
-function isPositiveZero(r: Range): boolean {
-  return Object.is(r.value, 0) && Object.is(r.min, 0) && Object.is(r.max, 0);
+function isPositiveZero(value: number, min: number, max: number): boolean {
+  return Object.is(value, 0) && Object.is(min, 0) && Object.is(max, 0);
 }
 
 function nonZero(r: Range): Range {
-  return isPositiveZero(r) ? (ZERO as Range) : r;
+  return isPositiveZero(r.value, r.min, r.max) ? (ZERO as Range) : r;
 }
 
 /** All units' share of a per-unit amount (share 1: in full). */
@@ -193,7 +183,7 @@ function amortised(perUnit: Range, share: number, shareMin: number, shareMax: nu
  * be summed into an empty cell (which turns -0 into +0), so results stay the same bit for bit.
  */
 function rangeOrZero(value: number, min: number, max: number): Range {
-  return Object.is(value, 0) && Object.is(min, 0) && Object.is(max, 0) ? (ZERO as Range) : { value, min, max };
+  return isPositiveZero(value, min, max) ? (ZERO as Range) : { value, min, max };
 }
 
 function scope3Cell(scope3: Range, scope2Location: Range = ZERO as Range, scope2Market: Range = ZERO as Range): Cell {

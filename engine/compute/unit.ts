@@ -5,6 +5,7 @@ import { TEADS_TDP_RATIOS } from '../data/boavizta';
 import { DEFAULTS } from '../data/defaults';
 import { Factor, FactorUse } from '../factors/factor';
 import { FactorSet } from '../factors/factorSet';
+import { MemoTable } from '../memoTable';
 import { Asset, Components } from '../manifest/types.generated';
 import { gpuEmbodied, serverEmbodied, serverPower } from '../model/boavizta';
 import type { ComponentImpact, ServerSpec } from '../model/boavizta';
@@ -335,28 +336,19 @@ interface EmbodiedEntry {
   powerEstimates: Map<number | undefined, UnitPower>;
 }
 
-const EMBODIED = new WeakMap<FactorSet, Map<string, Map<string, EmbodiedEntry>>>();
+const EMBODIED = new WeakMap<FactorSet, Map<string, MemoTable<string, EmbodiedEntry>>>();
 /** Distinct entries per kind (about 2 KB each); past that, the oldest go first. */
 const MAX_EMBODIED = 20_000;
-
-/** Makes room for one more entry in a bounded cache: the first inserted goes first. */
-function evictOldest(map: Map<string, unknown>, max: number): void {
-  if (map.size >= max) map.delete(map.keys().next().value as string);
-}
 
 function cachedEmbodied(factors: FactorSet, kind: string, key: string, compute: (assumptions: string[]) => Embodied): EmbodiedEntry {
   let byKind = EMBODIED.get(factors);
   if (!byKind) EMBODIED.set(factors, (byKind = new Map()));
   let byKey = byKind.get(kind);
-  if (!byKey) byKind.set(kind, (byKey = new Map()));
-  let entry = byKey.get(key);
-  if (!entry) {
+  if (!byKey) byKind.set(kind, (byKey = new MemoTable(MAX_EMBODIED)));
+  return byKey.get(key, () => {
     const pushed: string[] = [];
-    entry = { embodied: compute(pushed), assumptions: pushed, factorLists: new Map(), assumptionLists: [], powerEstimates: new Map() };
-    evictOldest(byKey, MAX_EMBODIED);
-    byKey.set(key, entry);
-  }
-  return entry;
+    return { embodied: compute(pushed), assumptions: pushed, factorLists: new Map(), assumptionLists: [], powerEstimates: new Map() };
+  });
 }
 
 /** The list built by `build` for this combination, shared by the profiles that have it. */

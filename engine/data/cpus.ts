@@ -3,6 +3,7 @@
  * power curve). Die area is the total silicon of the package: compute dies plus I/O dies for
  * chiplet parts (BoaviztAPI `total_die_size` convention, Boavizta issue #154).
  */
+import { MemoTable } from '../memoTable';
 
 export interface CpuSpec {
   /** Kebab-case id, e.g. `amd-epyc-9654`. */
@@ -212,16 +213,15 @@ function cpuKey(nameOrId: string): string {
 const BY_KEY: ReadonlyMap<string, CpuSpec> = new Map(CPUS.map((cpu) => [cpuKey(cpu.id), cpu]));
 
 /** Lookups by the name as written: a fleet names the same few CPUs thousands of times. */
-const BY_NAME = new Map<string, CpuSpec | undefined>();
-const MAX_NAMES = 1_000;
+const BY_NAME = new MemoTable<string, CpuSpec | undefined>(1_000);
 
 /** A CPU by catalog id or common spelling: `amd-epyc-9654`, `EPYC 9654`, `Intel Xeon Platinum 8480+`. */
 export function cpuFor(nameOrId: string): CpuSpec | undefined {
-  if (BY_NAME.has(nameOrId)) return BY_NAME.get(nameOrId);
-  const spec = BY_KEY.get(cpuKey(nameOrId));
-  if (BY_NAME.size >= MAX_NAMES) BY_NAME.clear();
-  BY_NAME.set(nameOrId, spec);
-  return spec;
+  return BY_NAME.get(nameOrId, cpuByKey);
+}
+
+function cpuByKey(nameOrId: string): CpuSpec | undefined {
+  return BY_KEY.get(cpuKey(nameOrId));
 }
 
 export function cpuIds(): string[] {

@@ -1,4 +1,5 @@
 import { FactorOverride } from '../manifest/types.generated';
+import { MemoTable } from '../memoTable';
 import { Factor, FactorUse, useOf } from './factor';
 
 /**
@@ -8,13 +9,13 @@ import { Factor, FactorUse, useOf } from './factor';
 export class FactorSet {
   private readonly rows: Map<string, Factor>;
   private readonly overridden = new Set<string>();
-  /** Lookups by the id as written (canonicalising a grid id costs more than the lookup). */
-  private readonly found = new Map<string, Factor | undefined>();
-  /** One FactorUse per factor: every asset of a fleet lists the same few (they are never modified). */
-  private readonly uses = new WeakMap<Factor, FactorUse>();
-
   /** Distinct ids remembered by `get` (ids come from manifest text: keep it bounded). */
   static readonly MAX_LOOKUPS = 10_000;
+  /** Lookups by the id as written (canonicalising a grid id costs more than the lookup). */
+  private readonly found = new MemoTable<string, Factor | undefined>(FactorSet.MAX_LOOKUPS);
+  private readonly lookUp = (id: string): Factor | undefined => this.rows.get(this.canonicalId(id));
+  /** One FactorUse per factor: every asset of a fleet lists the same few (they are never modified). */
+  private readonly uses = new WeakMap<Factor, FactorUse>();
 
   constructor(
     builtIn: ReadonlyMap<string, Factor>,
@@ -44,13 +45,7 @@ export class FactorSet {
   }
 
   get(id: string): Factor | undefined {
-    let factor = this.found.get(id);
-    if (factor === undefined && !this.found.has(id)) {
-      factor = this.rows.get(this.canonicalId(id));
-      if (this.found.size >= FactorSet.MAX_LOOKUPS) this.found.clear();
-      this.found.set(id, factor);
-    }
-    return factor;
+    return this.found.get(id, this.lookUp);
   }
 
   /** A factor that the built-in tables guarantee; a missing one is a programming error. */
