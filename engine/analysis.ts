@@ -1,6 +1,6 @@
 import { Document, isMap, isPair, isScalar, isSeq, Node } from 'yaml';
 import { ComputeContext, ComputeInput, computeInventory, Inventory } from './compute/inventory';
-import { Methodology, Note } from './compute/notes';
+import { Methodology, movedToIndex, Note } from './compute/notes';
 import { dataCatalog, factorSetFor } from './data/registry';
 import { Finding, SEVERITY_ORDER } from './manifest/finding';
 import { LineIndex } from './manifest/lines';
@@ -84,8 +84,7 @@ export function checkItem(section: SectionName, index: number, item: unknown): I
  */
 export function moveCheck(check: ItemCheck, index: number): ItemCheck {
   if (check.issues.length === 0 && check.notes.length === 0) return check;
-  const moved = <T extends { path: PathSegment[] }>(entry: T): T => ({ ...entry, path: [entry.path[0], index, ...entry.path.slice(2)] });
-  return { ...check, issues: check.issues.map(moved), notes: check.notes.map(moved) };
+  return { ...check, issues: check.issues.map((issue) => movedToIndex(issue, index)), notes: check.notes.map((note) => movedToIndex(note, index)) };
 }
 
 /**

@@ -6,7 +6,7 @@ import { DEFAULTS } from '../data/defaults';
 import { formatKg, formatNumber } from '../report/units';
 import { BudgetResult, BudgetScans, evaluateBudget } from './budgets';
 import { completenessNotes } from './completeness';
-import { Methodology, Note } from './notes';
+import { Methodology, movedToIndex, Note } from './notes';
 import { reportingPeriod, ReportingPeriod } from './period';
 import { SiteContext, siteContext, siteDirect, SiteOptions, SiteResult } from './site';
 import { UnitCache, unitProfile } from './unit';
@@ -193,16 +193,7 @@ function computeOne(asset: Asset, index: number, site: SiteContext, period: Repo
 
 /** An asset's computation moved to another index (an item was added or removed above it). */
 function moved(computed: AssetComputation, index: number): AssetComputation {
-  const from = computed.result.index;
-  const reindex = (path: Note['path']): Note['path'] => (path[0] === 'assets' && path[1] === from ? ['assets', index, ...path.slice(2)] : path);
-  return {
-    result: { ...computed.result, index },
-    assetNotes: computed.assetNotes.map((note) => ({
-      ...note,
-      path: reindex(note.path),
-      ...(note.related ? { related: note.related.map((r) => ({ ...r, path: reindex(r.path) })) } : {}),
-    })),
-  };
+  return { result: { ...computed.result, index }, assetNotes: computed.assetNotes.map((note) => movedToIndex(note, index)) };
 }
 
 function sumBreakdowns(terms: readonly Breakdown[], cache: BlockCache | undefined, key: string): Breakdown {

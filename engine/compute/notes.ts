@@ -17,3 +17,14 @@ export interface Note {
 }
 
 export type Methodology = 'default' | 'boavizta-2.4';
+
+/**
+ * A note or schema issue about list item `path[0..1]` (`[section, index]`) as it reads once
+ * that item has moved to `index` (items were added or removed before it): its path, and the
+ * related paths into the same item, moved.
+ */
+export function movedToIndex<T extends { path: PathSegment[]; related?: { path: PathSegment[]; message: string }[] }>(entry: T, index: number): T {
+  const [section, from] = entry.path;
+  const move = (path: PathSegment[]) => (path[0] === section && path[1] === from ? [section, index, ...path.slice(2)] : path);
+  return { ...entry, path: move(entry.path), ...(entry.related ? { related: entry.related.map((r) => ({ ...r, path: move(r.path) })) } : {}) };
+}
