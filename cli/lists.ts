@@ -1,6 +1,6 @@
 import { CATALOG } from '../engine/data/catalog';
 import { BUILT_IN_FACTORS } from '../engine/data/registry';
-import { formatNumber } from '../engine/report/units';
+import { formatNumber } from '../contracts/units';
 
 /** `carbon-lens models`: the catalog with each model's embodied figure and its source. */
 export function listModels(): string {

@@ -4,7 +4,7 @@ import { formatReports, REPORT_FORMATS, ReportFormat } from '../engine/report/fo
 import { formatSarif } from '../engine/report/sarif';
 import { Methodology } from '../engine/compute/notes';
 import { listFactors, listModels } from './lists';
-import { formatKg } from '../engine/report/units';
+import { formatKg } from '../contracts/units';
 import packageJson from '../package.json';
 
 const USAGE = `Carbon Lens ${packageJson.version}: lifecycle carbon footprint of *.carbon.yaml manifests

@@ -39,7 +39,7 @@ await Promise.all([
 // Tests import the sources directly; transpile every TypeScript file (no bundling) so that
 // unit, service and protocol tests run on plain node with mocha.
 rmSync('out', { recursive: true, force: true });
-const testSources = ['engine', 'server/src', 'client/src', 'cli', 'test', 'bench'].flatMap((dir) => {
+const testSources = ['contracts', 'engine', 'server/src', 'client/src', 'cli', 'test', 'bench'].flatMap((dir) => {
   try { return listTs(dir); } catch { return []; }
 });
 await esbuild.build({

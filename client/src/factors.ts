@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Report } from '../../engine/report/model';
-import { formatNumber } from '../../engine/report/units';
+import { formatNumber } from '../../contracts/units';
 
 type Factor = Report['factors'][number];
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatKg } from '../../engine/report/units';
+import { formatKg } from '../../contracts/units';
 import type { AnalysisSummary } from '../../server/src/protocol';
 import { CarbonLensClient, DOCUMENT_SELECTOR } from './client';
 import { isManifest } from './manifests';

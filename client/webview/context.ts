@@ -1,5 +1,5 @@
 import type { Report, ReportBreakdown } from '../../engine/report/model';
-import { formatKg, formatNumber, formatPercent } from '../../engine/report/units';
+import { formatKg, formatNumber, formatPercent } from '../../contracts/units';
 import type { ReportSource, WebviewState } from '../src/report/protocol';
 
 export type Stage = keyof ReportBreakdown['byStage'];

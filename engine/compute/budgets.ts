@@ -5,7 +5,7 @@ import { AssetResult } from './asset';
 import { BlockCache, blocked } from './blockSum';
 import { Note } from './notes';
 import { SiteResult } from './site';
-import { formatKg } from '../report/units';
+import { formatKg } from '../../contracts/units';
 
 const UNIT_KG: Record<string, number> = { kgCO2e: 1, tCO2e: 1e3, ktCO2e: 1e6, MtCO2e: 1e9 };
 const LIMIT_PATTERN = /^\s*([0-9]+(?:\.[0-9]+)?)\s*(kg|t|kt|Mt)CO2e\s*$/;

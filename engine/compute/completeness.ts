@@ -1,6 +1,6 @@
 import { DEFAULTS } from '../data/defaults';
 import { Asset } from '../manifest/types.generated';
-import { formatKg } from '../report/units';
+import { formatKg } from '../../contracts/units';
 import { AssetResult } from './asset';
 import { cellTotal } from './breakdown';
 import { Note } from './notes';

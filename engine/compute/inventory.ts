@@ -3,7 +3,7 @@ import { Asset, Budget, FactorOverride, PeriodRange, PeriodYear, Scenario, Site 
 import { AssetResult, computeAsset } from './asset';
 import { addBreakdown, Breakdown, cellTotal, emptyBreakdown } from './breakdown';
 import { DEFAULTS } from '../data/defaults';
-import { formatKg, formatNumber } from '../report/units';
+import { formatKg, formatNumber } from '../../contracts/units';
 import { BudgetResult, BudgetScans, evaluateBudget } from './budgets';
 import { completenessNotes } from './completeness';
 import { Methodology, movedToIndex, Note } from './notes';

@@ -1,5 +1,5 @@
 import { Report } from './model';
-import { formatBudgetUse, formatKg, formatNumber, formatPercent } from './units';
+import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../contracts/units';
 import { formatText } from './text';
 import { formatHtml } from './html';
 import { formatSarif } from './sarif';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Report } from './model';
-import { formatBudgetUse, formatKg, formatNumber, formatPercent } from './units';
+import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../contracts/units';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: unknown): string {

@@ -1,5 +1,5 @@
 import { Report } from './model';
-import { formatBudgetUse, formatKg, formatNumber, formatPercent } from './units';
+import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../contracts/units';
 
 const STAGE_LABELS = { manufacturing: 'Manufacturing', transport: 'Transport', use: 'Use (electricity, on-site fuel, leaks)', endOfLife: 'End of life' } as const;
 

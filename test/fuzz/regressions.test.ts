@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, analyzeWhole } from '../../engine/analysis';
 import { reportFromAnalysis } from '../../engine';
-import { formatPercent } from '../../engine/report/units';
+import { formatPercent } from '../../contracts/units';
 import { codeActions } from '../../server/src/service/codeActions';
 import { complete } from '../../server/src/service/completion';
 import { documentSymbols } from '../../server/src/service/symbols';

@@ -23,6 +23,12 @@ function resolved(file: string, spec: string): string {
 
 /** Pure core, thin shells: nothing below a layer imports from above it. */
 describe('layering', () => {
+  it('contracts (settings, protocol, rules, units) import nothing but each other', () => {
+    for (const file of sources('contracts')) {
+      for (const spec of imports(file)) assert.ok(/^contracts\//.test(resolved(file, spec)), `${file} imports ${spec}`);
+    }
+  });
+
   it('engine imports no editor, protocol or shell code', () => {
     for (const file of sources('engine')) {
       for (const spec of imports(file)) {

@@ -6,7 +6,7 @@ import { applyScenario } from '../../../engine/compute/scenarios';
 import { Suggestion } from '../../../engine/manifest/finding';
 import { PathSegment } from '../../../engine/manifest/parse';
 import { resolveRef, schemaAt } from '../../../engine/manifest/schema';
-import { formatKg } from '../../../engine/report/units';
+import { formatKg } from '../../../contracts/units';
 import { rangeOf, SOURCE } from './convert';
 
 interface DiagnosticData {

@@ -1,7 +1,7 @@
 import { CodeLens, Command, Range } from 'vscode-languageserver';
 import { Analysis } from '../../../engine/analysis';
 import { total } from '../../../engine/compute/breakdown';
-import { formatKg, formatPercent } from '../../../engine/report/units';
+import { formatKg, formatPercent } from '../../../contracts/units';
 import { Settings } from '../settings';
 import { rangeOf } from './convert';
 

@@ -6,7 +6,7 @@ import { knownLocations, locationName } from '../../../engine/data/grid';
 import { knownRefrigerants, refrigerantFor } from '../../../engine/data/refrigerants';
 import { PathSegment } from '../../../engine/manifest/parse';
 import { resolveRef, schemaAt, SchemaNode } from '../../../engine/manifest/schema';
-import { formatKg } from '../../../engine/report/units';
+import { formatKg } from '../../../contracts/units';
 
 interface LineInfo {
   /** Column where the line's key (or scalar) starts, after any `- ` markers. */

@@ -9,7 +9,7 @@ import { gridFactorFor, locationName } from '../../../engine/data/grid';
 import { refrigerantFor } from '../../../engine/data/refrigerants';
 import { pathAt } from '../../../engine/manifest/pathAt';
 import { schemaAt } from '../../../engine/manifest/schema';
-import { formatBudgetUse, formatKg, formatNumber, formatPercent, MassUnit } from '../../../engine/report/units';
+import { formatBudgetUse, formatKg, formatNumber, formatPercent, MassUnit } from '../../../contracts/units';
 import { Settings } from '../settings';
 import { offsetOf, rangeOf } from './convert';
 
