@@ -2,20 +2,19 @@
  * The engine alone, in-process, on one generated fleet (`node out/bench/engine.bundle.js FILE`):
  * bundled like the server and the CLI (scripts/build.mjs), run by bench/run.ts in a fresh
  * process per fleet so that the first figures are a first run (cold JIT, empty caches), as
- * when the server opens a document or the CLI starts.
+ * when the server opens a document or the CLI starts. It uses the engine's public surface only
+ * (engine/index.ts), as the server and the CLI do.
  *
- * Prints one JSON line: a one-off `analyze` (reading, validation, references, computation,
- * findings) first and warm; `computeInventory` of the read fleet from scratch (fresh caches),
- * first run and median of five more; and the median recomputation after one asset changed,
- * with the incremental memo (as after an edit in the editor).
+ * Prints one JSON line:
+ * - `analyze` from scratch (reading, validation, references, computation, findings), first run
+ *   and the median of three warm runs: what the CLI does per manifest;
+ * - the server's open path (`analyzeIncremental`: the same analysis, keeping what later edits
+ *   reuse);
+ * - the server's edit path: `analyzeEdit` after a one-value edit (one asset's `count`), each
+ *   edit from the state of the previous one, as while typing; the first and the median of ten.
  */
 import { readFileSync } from 'node:fs';
-import { analyze, analyzeIncremental } from '../engine/analysis';
-import { computeInventory, ComputeInput } from '../engine/compute/inventory';
-import { UnitCache } from '../engine/compute/unit';
-import { factorSetFor } from '../engine/data/registry';
-import { InventoryMemoCache } from '../engine/incremental/memo';
-import { Asset } from '../engine/manifest/types.generated';
+import { analyze, analyzeEdit, analyzeIncremental } from '../engine/index';
 
 function timed<T>(run: () => T): { ms: number; value: T } {
   const start = performance.now();
@@ -30,38 +29,49 @@ function median(values: number[]): number {
 
 const round = (ms: number) => Number(ms.toFixed(1));
 
+/** Offsets of the `count:` values of consecutive assets from the middle of the text. */
+function countValues(text: string, n: number): { offset: number; length: number; value: number }[] {
+  const found: { offset: number; length: number; value: number }[] = [];
+  const pattern = /^ {4}count: (\d+)$/gm;
+  pattern.lastIndex = Math.floor(text.length / 2);
+  for (let match = pattern.exec(text); match && found.length < n; match = pattern.exec(text)) {
+    found.push({ offset: match.index + match[0].length - match[1].length, length: match[1].length, value: Number(match[1]) });
+  }
+  return found;
+}
+
+const EDITS = 10;
+
 function main(file: string): void {
   const text = readFileSync(file, 'utf8');
-  const analysis = timed(() => analyze(text));
-  const input = analysis.value.computed?.input;
-  if (!input) throw new Error(`${file}: nothing to compute`);
-  const fresh = (memo?: InventoryMemoCache) => computeInventory(input, { factors: factorSetFor(input.factors), unitCache: new UnitCache(!!memo), memo });
-  const first = timed(() => fresh()).ms;
-  const again = Array.from({ length: 5 }, () => timed(() => fresh()).ms);
+  const first = timed(() => analyze(text));
+  const assets = first.value.computed?.input.assets.length;
+  if (assets === undefined) throw new Error(`${file}: nothing to compute`);
+  const warm = Array.from({ length: 3 }, () => timed(() => analyze(text)).ms);
 
-  // One asset changed (a new object, as the incremental reading gives for an edited item).
-  const memo = new InventoryMemoCache();
-  const factors = factorSetFor(input.factors);
-  const context = { factors, unitCache: new UnitCache(), memo };
-  computeInventory(input, context);
-  const middle = Math.floor(input.assets.length / 2);
-  const edits = Array.from({ length: 5 }, (_, i) => {
-    const assets = input.assets.slice();
-    const asset = assets[middle] as Asset;
-    assets[middle] = { ...asset, count: (asset.count ?? 1) + i + 1 };
-    const edited: ComputeInput = { ...input, assets };
-    return timed(() => computeInventory(edited, context)).ms;
+  const open = timed(() => analyzeIncremental(text));
+  let state = open.value.state;
+  if (!state) throw new Error(`${file}: not read incrementally`);
+  const targets = countValues(text, EDITS);
+  if (targets.length < EDITS) throw new Error(`${file}: fewer than ${EDITS} \`count:\` values to edit`);
+  let current = text;
+  // Same-length replacements (n → n ± 1 within the digits), so the offsets found above stay valid.
+  const edits = targets.map(({ offset, length, value }) => {
+    const replacement = String(value + 1).length === length ? String(value + 1) : String(value - 1);
+    current = current.slice(0, offset) + replacement + current.slice(offset + length);
+    const edited = timed(() => analyzeEdit(current, {}, state!));
+    if (!edited.value) throw new Error(`${file}: a one-value edit was not analysed incrementally`);
+    state = edited.value.state;
+    return edited.ms;
   });
 
-  // A one-off analysis again, warm: what the reading and the pipeline cost without first-run JIT.
-  const warmAnalyze = timed(() => analyzeIncremental(text)).ms;
   console.log(JSON.stringify({
-    assets: input.assets.length,
-    analyzeFirstMs: round(analysis.ms),
-    analyzeWarmMs: round(warmAnalyze),
-    computeFirstMs: round(first),
-    computeMedianMs: round(median(again)),
-    computeOneAssetChangedMs: round(median(edits)),
+    assets,
+    analyzeFirstMs: round(first.ms),
+    analyzeWarmMs: round(median(warm)),
+    openMs: round(open.ms),
+    editFirstMs: round(edits[0]),
+    editMedianMs: round(median(edits)),
   }));
 }
 

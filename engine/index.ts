@@ -7,8 +7,8 @@ import { analyze, Analysis, AnalyzeOptions } from './analysis';
 import { evaluateScenarios, quickWhatIfs, SCENARIO_WORK_LIMIT, ScenarioWork } from './compute/scenarios';
 import { buildReport, Report, ReportDiagnostic } from './report/model';
 
-export { analyze } from './analysis';
-export type { Analysis, AnalyzeOptions, OutlineItem } from './analysis';
+export { analyze, analyzeEdit, analyzeIncremental } from './analysis';
+export type { Analysis, AnalyzeOptions, IncrementalResult, OutlineItem } from './analysis';
 export { buildReport } from './report/model';
 export type { Report } from './report/model';
 
