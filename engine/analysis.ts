@@ -1,18 +1,26 @@
-import { Document, isMap, isPair, isScalar, isSeq, Node } from 'yaml';
 import { ComputeContext, ComputeInput, computeInventory, Inventory } from './compute/inventory';
-import { Methodology, movedToIndex, Note } from './compute/notes';
-import { dataCatalog, factorSetFor } from './data/registry';
-import { Finding, SEVERITY_ORDER } from './manifest/finding';
-import { LineIndex } from './manifest/lines';
-import { locate, parseManifest, ParsedManifest, PathSegment } from './manifest/parse';
-import { ItemKind, manifestSchema, SECTION_ITEM_KIND, validateValue } from './manifest/schema';
-import { schemaIssues, SchemaIssue } from './manifest/schemaErrors';
-import { checkNonFinite, checkSemantics, Sections } from './manifest/semantic';
-import { Asset, Budget, FactorOverride, PeriodRange, Scenario, Site } from './manifest/types.generated';
-import { UnitCache } from './compute/unit';
-import { applyIgnoreComments, issueFinding, Locator, noteFinding } from './incremental/findings';
-import { buildSegmentedSteps, editSegmented, NeedWholeDocument, SegmentedState, segmentedSource } from './incremental/segmented';
+import { Methodology } from './compute/notes';
 import { parseIsoDate } from './compute/period';
+import { UnitCache } from './compute/unit';
+import { dataCatalog, factorSetFor } from './data/registry';
+import { buildSegmentedSteps, editSegmented, NeedWholeDocument, segmentedComputeContext, SegmentedState, segmentedSource } from './incremental/segmented';
+import { Finding, SEVERITY_ORDER } from './manifest/finding';
+import { checkItem } from './manifest/itemCheck';
+import { LineIndex } from './manifest/lines';
+import { Note } from './manifest/note';
+import { outlineOf, OutlineItem } from './manifest/outline';
+import { locate, parseManifest, ParsedManifest } from './manifest/parse';
+import { applyIgnoreComments, issueFinding, noteFinding } from './manifest/position';
+import { manifestSchema, validateValue } from './manifest/schema';
+import { schemaIssues, SchemaIssue } from './manifest/schemaErrors';
+import { isSectionName, SectionName, SECTIONS } from './manifest/sections';
+import { checkSemantics, Sections } from './manifest/semantic';
+import { ManifestSource } from './manifest/source';
+import { YAML_TREE } from './manifest/tree';
+import { Asset, Budget, FactorOverride, PeriodRange, Scenario, Site } from './manifest/types.generated';
+
+export type { OutlineItem } from './manifest/outline';
+export type { SectionName } from './manifest/sections';
 
 export interface AnalyzeOptions {
   /** Used when the manifest has no `methodology`. */
@@ -21,21 +29,6 @@ export interface AnalyzeOptions {
   defaultLocation?: string;
   /** Reuse per-unit profiles across analyses of the same document. */
   unitCache?: UnitCache;
-}
-
-export type SectionName = 'sites' | 'assets' | 'budgets' | 'scenarios' | 'factors';
-export const SECTIONS: readonly SectionName[] = ['sites', 'assets', 'budgets', 'scenarios', 'factors'];
-
-/** A site, asset, budget, scenario or factor override and where it is in the text. */
-export interface OutlineItem {
-  section: SectionName;
-  index: number;
-  id?: string;
-  start: number;
-  end: number;
-  /** Range of the id value (or the item's first line when it has none). */
-  selectionStart: number;
-  selectionEnd: number;
 }
 
 export interface Analysis {
@@ -51,62 +44,7 @@ export interface Analysis {
   outline: OutlineItem[];
 }
 
-const TOP_LEVEL_SECTIONS = new Set<string>(SECTIONS);
-
-/** The per-item part of validation, kept per item by the incremental analysis. */
-export interface ItemCheck {
-  issues: SchemaIssue[];
-  /** Non-finite numbers the schema did not already report. */
-  notes: Note[];
-  /** The item when it has no errors, else undefined (it is left out of the computation). */
-  valid: unknown;
-  /** Its `id` when that is a string. */
-  id: string | undefined;
-}
-
-/** Checks one list item on its own. Every path in the result starts with `[section, index]` (see `moveCheck`). */
-export function checkItem(section: SectionName, index: number, item: unknown): ItemCheck {
-  const kind = SECTION_ITEM_KIND[section] as ItemKind;
-  const path = [section, index];
-  const errors = validateValue(item, kind);
-  // Nearly every item is valid: then there is nothing to word.
-  const issues = errors.length > 0 ? schemaIssues(errors, item, path) : [];
-  const reported = issues.length > 0 ? new Set(issues.map((i) => pathKey(i.path))) : undefined;
-  const notes: Note[] = [];
-  const nonFinite = checkNonFinite(item, path, notes, reported);
-  const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
-  return { issues, notes, valid: issues.length === 0 && !nonFinite ? item : undefined, id: typeof id === 'string' ? id : undefined };
-}
-
-/**
- * The check of an item that moved to `index` in its list (items were added or removed before
- * it): the same check with its paths' index replaced, as `checkItem` would give it there.
- */
-export function moveCheck(check: ItemCheck, index: number): ItemCheck {
-  if (check.issues.length === 0 && check.notes.length === 0) return check;
-  return { ...check, issues: check.issues.map((issue) => movedToIndex(issue, index)), notes: check.notes.map((note) => movedToIndex(note, index)) };
-}
-
-/**
- * A read manifest, as the analysis pipeline needs it: from one `yaml` parse of the whole text
- * (`wholeSource`), or segment by segment with per-item results kept across edits
- * (engine/incremental/segmented.ts).
- */
-export interface ManifestSource {
-  parsed: ParsedManifest;
-  lines: LineIndex;
-  /** YAML syntax errors hold back the other findings. */
-  syntaxErrors: boolean;
-  locate: Locator;
-  outline(): OutlineItem[];
-  /** A kept check of the item (undefined: check it now). */
-  checkItem?(section: SectionName, index: number, item: unknown): ItemCheck | undefined;
-  /** The compute context for the manifest's factor overrides (default: a fresh one). */
-  computeContext?(factors: FactorOverride[], options: AnalyzeOptions): ComputeContext;
-  /** Build the outline only when something reads it. */
-  lazyOutline?: boolean;
-}
-
+/** The whole-document reading: one `yaml` parse of the text, whatever its layout. */
 export function wholeSource(text: string): ManifestSource {
   const parsed = parseManifest(text);
   const doc = parsed.doc;
@@ -115,11 +53,9 @@ export function wholeSource(text: string): ManifestSource {
     lines: new LineIndex(text),
     syntaxErrors: !!doc && doc.errors.length > 0,
     locate: (path) => locate(doc, path),
-    outline: () => outlineOf(doc),
+    outline: () => outlineOf(YAML_TREE, doc?.contents),
   };
 }
-
-const HOOKS = { checkItem, moveCheck, outlineOf };
 
 /**
  * Analyses a manifest. Large manifests written in the usual block style are read item by
@@ -167,20 +103,21 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}, previ
     const edited = analyzeEdit(text, options, previous);
     if (edited) return edited;
   }
-  const state = yield* buildSegmentedSteps(text, HOOKS, oneShot);
+  const state = yield* buildSegmentedSteps(text, oneShot);
   const assembled = state && assemble(state, options);
   return assembled || { analysis: analyzeWhole(text, options) };
 }
 
 /** The analysis of `text` as an edit of `previous` when only the edited item needs reading again; else undefined. */
 export function analyzeEdit(text: string, options: AnalyzeOptions, previous: SegmentedState): Required<IncrementalResult> | undefined {
-  const state = editSegmented(previous, text, HOOKS);
+  const state = editSegmented(previous, text);
   return state && assemble(state, options);
 }
 
 function assemble(state: SegmentedState, options: AnalyzeOptions): Required<IncrementalResult> | undefined {
   try {
-    return { analysis: analyzeSource(segmentedSource(state, HOOKS), options), state };
+    const computeContext = (factors: readonly FactorOverride[]) => segmentedComputeContext(state, factors, options.unitCache);
+    return { analysis: analyzeSource(segmentedSource(state), options, computeContext), state };
   } catch (error) {
     if (error instanceof NeedWholeDocument) return undefined;
     throw error;
@@ -188,7 +125,12 @@ function assemble(state: SegmentedState, options: AnalyzeOptions): Required<Incr
 }
 
 /** The analysis pipeline: validation, references, computation, positioned findings, outline. */
-export function analyzeSource(source: ManifestSource, options: AnalyzeOptions = {}): Analysis {
+export function analyzeSource(
+  source: ManifestSource,
+  options: AnalyzeOptions = {},
+  /** The compute context for the manifest's factor overrides (default: a fresh one). */
+  computeContext?: (factors: readonly FactorOverride[]) => ComputeContext,
+): Analysis {
   const { parsed, lines } = source;
   const text = parsed.text;
   const findings: Finding[] = [...parsed.findings];
@@ -205,7 +147,7 @@ export function analyzeSource(source: ManifestSource, options: AnalyzeOptions = 
     // an edit then only needs its own item revalidated, and messages stay per item.
     // Object.fromEntries, not `skeleton[key] =`: a `__proto__` key must stay an (unknown) key, not
     // become the skeleton's prototype (whose keys the validator would then report as the manifest's).
-    const skeleton: Record<string, unknown> = Object.fromEntries(Object.entries(manifest).map(([key, value]) => [key, TOP_LEVEL_SECTIONS.has(key) && Array.isArray(value) ? [] : value]));
+    const skeleton: Record<string, unknown> = Object.fromEntries(Object.entries(manifest).map(([key, value]) => [key, isSectionName(key) && Array.isArray(value) ? [] : value]));
     issues.push(...schemaIssues(validateValue(skeleton), skeleton));
     // Other top-level mistakes (a misspelt key, a wrong version) must not hide every number:
     // only a missing or invalid period stops the computation.
@@ -255,7 +197,7 @@ export function analyzeSource(source: ManifestSource, options: AnalyzeOptions = 
         factors,
         defaultLocation: options.defaultLocation,
       };
-      computed = { input, context: source.computeContext?.(factors, options) ?? { factors: factorSetFor(factors), unitCache: options.unitCache } };
+      computed = { input, context: computeContext?.(factors) ?? { factors: factorSetFor(factors), unitCache: options.unitCache } };
       inventory = computeInventory(input, computed.context);
       notes.push(...inventory.notes);
     }
@@ -299,10 +241,6 @@ export function analyzeSource(source: ManifestSource, options: AnalyzeOptions = 
   return analysis;
 }
 
-function pathKey(path: readonly PathSegment[]): string {
-  return path.join('\u0000');
-}
-
 function periodIsValid(period: unknown, notes: Note[]): boolean {
   if (period && typeof period === 'object') {
     const range = period as PeriodRange;
@@ -312,29 +250,4 @@ function periodIsValid(period: unknown, notes: Note[]): boolean {
     }
   }
   return true;
-}
-
-export function outlineOf(doc: Document | undefined): OutlineItem[] {
-  const items: OutlineItem[] = [];
-  if (!doc || !isMap(doc.contents)) return items;
-  for (const pair of doc.contents.items) {
-    if (!isPair(pair) || !isScalar(pair.key)) continue;
-    const section = String(pair.key.value) as SectionName;
-    if (!TOP_LEVEL_SECTIONS.has(section) || !isSeq(pair.value)) continue;
-    pair.value.items.forEach((item, index) => {
-      const node = item as Node;
-      if (!node?.range) return;
-      let id: string | undefined;
-      let selection: [number, number] = [node.range[0], node.range[0]];
-      if (isMap(node)) {
-        const idPair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'id');
-        if (idPair && isScalar(idPair.value) && idPair.value.range) {
-          id = String(idPair.value.value);
-          selection = [idPair.value.range[0], idPair.value.range[1]];
-        }
-      }
-      items.push({ section, index, id, start: node.range[0], end: node.range[1], selectionStart: selection[0], selectionEnd: selection[1] });
-    });
-  }
-  return items;
 }

@@ -4,7 +4,7 @@ import { MemoTable } from '../memoTable';
 import { Asset } from '../manifest/types.generated';
 import { mul, Range, scale, ZERO } from '../quantity';
 import { Breakdown, Cell } from './breakdown';
-import { Note } from './notes';
+import { Note } from '../manifest/note';
 import { parseIsoDate, ReportingPeriod, serviceWindow, ServiceWindow } from './period';
 import { SiteContext } from './site';
 import { EmbodiedPart, PerUnit, UnitProfile } from './unit';

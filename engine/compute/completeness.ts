@@ -3,7 +3,7 @@ import { Asset } from '../manifest/types.generated';
 import { formatKg } from '../../contracts/units';
 import { AssetResult } from './asset';
 import { cellTotal } from './breakdown';
-import { Note } from './notes';
+import { Note } from '../manifest/note';
 import { UnitProfile } from './unit';
 
 /**

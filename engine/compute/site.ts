@@ -4,7 +4,8 @@ import { FactorSet } from '../factors/factorSet';
 import { Site } from '../manifest/types.generated';
 import { exact, range, Range, scale } from '../quantity';
 import { addScope3, Breakdown, emptyBreakdown } from './breakdown';
-import { Methodology, Note } from './notes';
+import { Note } from '../manifest/note';
+import { Methodology } from './notes';
 import { FACTOR_IDS, gridFactorId } from './factorIds';
 import { tdLossFor } from '../data/electricityUpstream';
 

@@ -20,13 +20,18 @@ export interface LScalar {
   s: number;
   e: number;
   v: unknown;
+  /** An alias converted from `yaml` (a leaf without a value of its own). */
+  alias?: true;
 }
+
+/** The key name of an entry whose key is not a scalar (converted from `yaml`): no path or section has it. */
+export const NON_SCALAR_KEY = '\u0000';
 
 export interface LMap {
   t: 1;
   s: number;
   e: number;
-  /** Keys as strings (the subset only has plain keys), their start offsets and value nodes. */
+  /** Keys as strings (the subset only has plain keys; NON_SCALAR_KEY for others), their start offsets and value nodes. */
   keys: string[];
   keyStarts: number[];
   /** End of each key (start + length for plain keys; kept for nodes converted from `yaml`). */

@@ -9,11 +9,8 @@
  * odd indentation inside a list) returns undefined and the caller parses the whole document
  * with `yaml` instead.
  */
-import type { SectionName } from '../analysis';
+import { isSectionName, SectionName } from '../manifest/sections';
 import { hasLoneCr } from './fastYaml';
-
-export const SECTION_NAMES: readonly SectionName[] = ['sites', 'assets', 'budgets', 'scenarios', 'factors'];
-const SECTION_SET = new Set<string>(SECTION_NAMES);
 
 export interface SectionLayout {
   name: SectionName;
@@ -125,9 +122,9 @@ export function scanLayout(text: string): Layout | undefined {
     const key = match[1];
     if (seenKeys.has(key)) return undefined;
     seenKeys.add(key);
-    if (SECTION_SET.has(key)) {
+    if (isSectionName(key)) {
       const rest = text.slice(pos + key.length + 1, lineEnd);
-      if (/^[ ]*(#.*)?$/.test(rest)) pendingSection = key as SectionName;
+      if (/^[ ]*(#.*)?$/.test(rest)) pendingSection = key;
     }
     pos = next;
   }

@@ -20,29 +20,25 @@
  * warnings in items, anchors or aliases in items, directives, several documents, an unusual
  * layout, edits in the header or that change the sections' layout.
  */
-import { Document, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { AnalyzeOptions, ItemCheck, ManifestSource, OutlineItem, SectionName } from '../analysis';
+import { Document, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ComputeContext } from '../compute/inventory';
 import { UnitCache } from '../compute/unit';
 import { factorSetFor } from '../data/registry';
 import { FactorSet } from '../factors/factorSet';
 import { Finding } from '../manifest/finding';
+import { checkItem, ItemCheck, moveCheck } from '../manifest/itemCheck';
 import { LineIndex } from '../manifest/lines';
-import { nestingExceeded, NodeLocation, parseManifest, ParsedManifest, PARSE_LIMITS, PathSegment, structureCount } from '../manifest/parse';
+import { outlineOf, OutlineItem, placeOf } from '../manifest/outline';
+import { nestingExceeded, parseManifest, ParsedManifest, PARSE_LIMITS, structureCount } from '../manifest/parse';
+import { SectionName } from '../manifest/sections';
+import { ManifestSource } from '../manifest/source';
+import { locateIn, NodeLocation, PathSegment, TextRange, TreeEntry, TreeView } from '../manifest/tree';
 import { FactorOverride } from '../manifest/types.generated';
 import { LMap, LNode } from './fastYaml';
-import { locateLight } from './findings';
 import { InventoryMemoCache } from './memo';
-import { itemStartsIn, Layout, scanLayout, SECTION_NAMES } from './layout';
+import { itemStartsIn, Layout, scanLayout } from './layout';
+import { LIGHT_TREE } from './lightTree';
 import { BrokenItemParse, fromYamlNode, parseBrokenItem, parseItem, yamlItemNode } from './yamlItem';
-
-/** What the segmented reading needs from analysis.ts (passed in to avoid an import cycle). */
-export interface SegmentHooks {
-  checkItem(section: SectionName, index: number, item: unknown): ItemCheck;
-  /** The check of an item that moved to `index` in its list. */
-  moveCheck(check: ItemCheck, index: number): ItemCheck;
-  outlineOf(doc: Document | undefined): OutlineItem[];
-}
 
 /** Limits of the segmented reading (the fast parser is linear, so they are larger than yaml's). */
 export const SEGMENTED_LIMITS = {
@@ -101,8 +97,6 @@ interface HeaderState {
   readonly root: LMap;
   readonly value: Record<string, unknown>;
   readonly pieces: readonly Piece[];
-  /** Outline of lists written inside the header (flow style), in header offsets. */
-  readonly outline: readonly OutlineItem[];
   /** Checks of the items of lists written inside the header. */
   readonly checks: Map<string, { item: unknown; check: ItemCheck }>;
 }
@@ -140,30 +134,21 @@ function withinYamlBudget(caches: Caches, bytes: number): boolean {
 
 type NodeData = Pick<ItemState, 'nodeStart' | 'nodeEnd' | 'nodeEnd2' | 'id' | 'selectionStart' | 'selectionEnd'>;
 
-/** Outline data of an item's node: its ranges and its `id`, relative to the item's start. */
+/** Outline data of an item's node (`placeOf`, as the whole reading's outline), relative to the item's start. */
 function nodeData(node: LNode, end: number, from: number): NodeData {
-  let id: string | undefined;
-  let selection: [number, number] = [node.s, node.s];
-  if (node.t === 1) {
-    const at = node.keys.indexOf('id');
-    const idNode = at >= 0 ? node.values[at] : null;
-    if (idNode && idNode.t === 0) {
-      id = String(idNode.v);
-      selection = [idNode.s, idNode.e];
-    }
-  }
+  const place = placeOf(LIGHT_TREE, node) as NonNullable<ReturnType<typeof placeOf>>;
   return {
-    nodeStart: node.s - from,
-    nodeEnd: node.e - from,
+    nodeStart: place.start - from,
+    nodeEnd: place.end - from,
     nodeEnd2: end - from,
-    id,
-    selectionStart: selection[0] - from,
-    selectionEnd: selection[1] - from,
+    id: place.id,
+    selectionStart: place.selectionStart - from,
+    selectionEnd: place.selectionEnd - from,
   };
 }
 
 /** The item in `text[from, to)`, or undefined when the document has to be read whole. */
-function buildItem(text: string, from: number, to: number, section: SectionName, index: number, hooks: SegmentHooks, caches: Caches): ItemState | undefined {
+function buildItem(text: string, from: number, to: number, section: SectionName, index: number, caches: Caches): ItemState | undefined {
   const parsed = parseItem(text, from, to);
   if (!parsed) {
     const broken = withinYamlBudget(caches, to - from) ? parseBrokenItem(text, from, to) : undefined;
@@ -173,7 +158,7 @@ function buildItem(text: string, from: number, to: number, section: SectionName,
   return {
     length: to - from,
     value: parsed.value,
-    check: hooks.checkItem(section, index, parsed.value),
+    check: checkItem(section, index, parsed.value),
     ...nodeData(parsed.node, parsed.end, from),
   };
 }
@@ -190,8 +175,8 @@ function brokenItem(broken: BrokenItemParse, from: number, to: number): ItemStat
 }
 
 /** Reads `text` segment by segment, or returns undefined when it has to be read whole. */
-export function buildSegmented(text: string, hooks: SegmentHooks, oneShot = false): SegmentedState | undefined {
-  const steps = buildSegmentedSteps(text, hooks, oneShot);
+export function buildSegmented(text: string, oneShot = false): SegmentedState | undefined {
+  const steps = buildSegmentedSteps(text, oneShot);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -205,7 +190,7 @@ const ITEMS_PER_STEP = 200;
  * `buildSegmented` in steps (it yields every few hundred items). `oneShot`: no later version
  * will reuse the state, so keep no per-object caches (memory and garbage-collector time).
  */
-export function* buildSegmentedSteps(text: string, hooks: SegmentHooks, oneShot = false): Generator<void, SegmentedState | undefined> {
+export function* buildSegmentedSteps(text: string, oneShot = false): Generator<void, SegmentedState | undefined> {
   if (text.length > SEGMENTED_LIMITS.maxTextLength) return undefined;
   // Absurd nesting is refused by the whole-document reading (parseManifest) before any parse.
   if (nestingExceeded(text) >= 0) return undefined;
@@ -234,14 +219,14 @@ export function* buildSegmentedSteps(text: string, hooks: SegmentHooks, oneShot 
   if (!root || root.t !== 1) return undefined;
 
   const caches: Caches = { unitCache: new UnitCache(!oneShot), memo: oneShot ? undefined : new InventoryMemoCache(), yamlBytes: 0 };
-  const header: HeaderState = { doc, root, value, pieces, outline: hooks.outlineOf(doc), checks: new Map() };
+  const header: HeaderState = { doc, root, value, pieces, checks: new Map() };
   const sections: SectionState[] = [];
   for (const section of layout.sections) {
     const items: ItemState[] = [];
     for (let i = 0; i < section.starts.length; i++) {
       const start = section.starts[i];
       const end = i + 1 < section.starts.length ? section.starts[i + 1] : section.end;
-      const item = buildItem(text, start, end, section.name, i, hooks, caches);
+      const item = buildItem(text, start, end, section.name, i, caches);
       if (!item) return undefined;
       items.push(item);
       if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
@@ -334,7 +319,7 @@ function spliceLines(lines: LineIndex, after: string, start: number, oldEnd: num
  * one section's items, or leaves them no longer a block list of that section (the caller then
  * reads the document from scratch).
  */
-export function editSegmented(previous: SegmentedState, text: string, hooks: SegmentHooks): SegmentedState | undefined {
+export function editSegmented(previous: SegmentedState, text: string): SegmentedState | undefined {
   if (text === previous.text) return previous;
   if (text.length > SEGMENTED_LIMITS.maxTextLength) return undefined;
   const region = changedRegion(previous.text, text);
@@ -347,7 +332,7 @@ export function editSegmented(previous: SegmentedState, text: string, hooks: Seg
   const sectionIndex = previous.sections.findIndex((s) => s.starts[0] <= start && oldEnd <= s.end);
   if (sectionIndex < 0) return undefined;
   const section = previous.sections[sectionIndex];
-  const edited = editSection(previous, section, text, region, hooks);
+  const edited = editSection(previous, section, text, region);
   if (!edited) return undefined;
 
   const delta = newEnd - oldEnd;
@@ -391,7 +376,7 @@ function touchedItems(before: string, section: SectionState, region: Region): { 
  * starts, items whose text did not change are kept (moved to their new index), the others
  * are read again. Undefined when the stretch is no longer whole items of the section.
  */
-function editSection(previous: SegmentedState, section: SectionState, text: string, region: Region, hooks: SegmentHooks): SectionState | undefined {
+function editSection(previous: SegmentedState, section: SectionState, text: string, region: Region): SectionState | undefined {
   const { first, last } = touchedItems(previous.text, section, region);
   const delta = region.newEnd - region.oldEnd;
   const stretchEnd = itemEnd(section, last) + delta;
@@ -404,12 +389,12 @@ function editSection(previous: SegmentedState, section: SectionState, text: stri
     const end = i + 1 < starts.length ? starts[i + 1] : stretchEnd;
     const index = first + i;
     const old = unchanged(start, end);
-    const item = old !== undefined ? movedItem(section.items[old], old, index, hooks) : buildItem(text, start, end, section.name, index, hooks, previous.caches);
+    const item = old !== undefined ? movedItem(section.items[old], old, index) : buildItem(text, start, end, section.name, index, previous.caches);
     if (!item) return undefined;
     items.push(item);
   }
   const shift = first + starts.length - (last + 1);
-  const later = section.items.slice(last + 1).map((item, i) => movedItem(item, last + 1 + i, last + 1 + shift + i, hooks));
+  const later = section.items.slice(last + 1).map((item, i) => movedItem(item, last + 1 + i, last + 1 + shift + i));
   return {
     ...section,
     items: [...section.items.slice(0, first), ...items, ...later],
@@ -438,9 +423,9 @@ function unchangedItemFinder(before: string, after: string, section: SectionStat
 }
 
 /** The item moved from index `from` to `to`: the same state, with its check moved when it has paths to move. */
-function movedItem(item: ItemState, from: number, to: number, hooks: SegmentHooks): ItemState {
+function movedItem(item: ItemState, from: number, to: number): ItemState {
   if (from === to) return item;
-  const check = hooks.moveCheck(item.check, to);
+  const check = moveCheck(item.check, to);
   return check === item.check ? item : { ...item, check };
 }
 
@@ -483,7 +468,11 @@ function headerOffset(state: SegmentedState, offset: number, isEnd: boolean): nu
   return offset;
 }
 
-function locateIn(state: SegmentedState, path: readonly PathSegment[], nodes: Map<ItemState, LNode>): NodeLocation | undefined {
+/**
+ * `locate` over the segmented state: a section's list and its items from the layout, inside an
+ * item from its light node (parsed again on first use), the rest in the header.
+ */
+function locateInState(state: SegmentedState, path: readonly PathSegment[], nodes: Map<ItemState, LNode>): NodeLocation | undefined {
   const first = path[0];
   const section = path.length > 0 ? state.sections.find((s) => s.name === first) : undefined;
   if (section) {
@@ -503,14 +492,14 @@ function locateIn(state: SegmentedState, path: readonly PathSegment[], nodes: Ma
     if (relative === undefined) {
       let node = nodes.get(item);
       if (!node) nodes.set(item, (node = itemNode(state, item, start)));
-      relative = shiftLocation(locateLight(node, path, 2, [node.s, node.e], undefined), -start);
+      relative = shiftLocation(locateIn(LIGHT_TREE, node, path, 2), -start);
       locations.set(key, relative);
     }
     return relative ? (shiftLocation(relative, start) ?? undefined) : undefined;
   }
   // In the header: located in the header text, then mapped to the document.
   const root = state.header.root;
-  const where = locateLight(root, path, 0, [root.s, root.e], undefined);
+  const where = locateIn(LIGHT_TREE, root, path);
   if (!where) return undefined;
   if (where.keyStart === undefined && where.start === root.s && where.end === root.e) {
     // The root mapping: the whole document's root ends after the items, past its first line.
@@ -523,42 +512,53 @@ function locateIn(state: SegmentedState, path: readonly PathSegment[], nodes: Ma
   return { start, end, keyStart, keyEnd: Math.max(keyStart, headerOffset(state, where.keyEnd ?? where.keyStart, true)) };
 }
 
+/**
+ * The segmented document as a tree for the outline: the header's light nodes (offsets mapped
+ * to the document), each segmented section as a list of its items, each item a mapping whose
+ * only entry is its `id` (what the outline reads of it, kept when the item was read).
+ */
+type OutlineNode =
+  | LNode
+  | { kind: 'section'; section: SectionState }
+  | { kind: 'item' | 'id'; section: SectionState; index: number };
+
+function outlineTree(state: SegmentedState): TreeView<OutlineNode> {
+  const inHeader = (node: OutlineNode): node is LNode => !('kind' in node);
+  const headerEntry = (entry: TreeEntry<LNode>): TreeEntry<OutlineNode> => {
+    const section = state.sections.find((s) => s.name === entry.key);
+    return section ? { ...entry, value: { kind: 'section', section } } : entry;
+  };
+  return {
+    range: (node): TextRange => {
+      if (inHeader(node)) return [headerOffset(state, node.s, false), headerOffset(state, node.e, true)];
+      if (node.kind === 'section') return [node.section.starts[0], node.section.end]; // not read: the outline reads its items
+      const start = node.section.starts[node.index];
+      const item = node.section.items[node.index];
+      return node.kind === 'id' ? [start + item.selectionStart, start + item.selectionEnd] : [start + item.nodeStart, start + item.nodeEnd];
+    },
+    isMap: (node) => (inHeader(node) ? LIGHT_TREE.isMap(node) : node.kind === 'item'),
+    isSeq: (node) => (inHeader(node) ? LIGHT_TREE.isSeq(node) : node.kind === 'section'),
+    isScalar: (node) => (inHeader(node) ? LIGHT_TREE.isScalar(node) : node.kind === 'id'),
+    scalarValue: (node) => (inHeader(node) ? LIGHT_TREE.scalarValue(node) : node.kind === 'id' ? node.section.items[node.index].id : undefined),
+    entries: (node) => (inHeader(node) ? LIGHT_TREE.entries(node).map(headerEntry) : []),
+    entry: (node, name) => {
+      if (inHeader(node)) {
+        const entry = LIGHT_TREE.entry(node, name);
+        return entry && headerEntry(entry);
+      }
+      // An item answers its `id` from what was kept when it was read.
+      const hasId = node.kind === 'item' && name === 'id' && node.section.items[node.index].id !== undefined;
+      return hasId ? { key: 'id', keyRange: undefined, value: { ...node, kind: 'id' } } : undefined;
+    },
+    items: (node) => {
+      if (inHeader(node)) return LIGHT_TREE.items(node);
+      return node.kind === 'section' ? node.section.items.map((_, index) => ({ kind: 'item', section: node.section, index })) : [];
+    },
+  };
+}
+
 function outlineIn(state: SegmentedState): OutlineItem[] {
-  const outline: OutlineItem[] = [];
-  const root = state.header.doc.contents as YAMLMap;
-  const headerItems = state.header.outline;
-  for (const pair of root.items) {
-    if (!isPair(pair) || !isScalar(pair.key)) continue;
-    const name = String(pair.key.value);
-    const section = state.sections.find((s) => s.name === name);
-    if (section) {
-      section.items.forEach((item, index) => {
-        const start = section.starts[index];
-        outline.push({
-          section: section.name,
-          index,
-          id: item.id,
-          start: start + item.nodeStart,
-          end: start + item.nodeEnd,
-          selectionStart: start + item.selectionStart,
-          selectionEnd: start + item.selectionEnd,
-        });
-      });
-      continue;
-    }
-    if (!SECTION_NAMES.includes(name as SectionName) || !isSeq(pair.value)) continue;
-    for (const entry of headerItems) {
-      if (entry.section !== name) continue;
-      outline.push({
-        ...entry,
-        start: headerOffset(state, entry.start, false),
-        end: headerOffset(state, entry.end, true),
-        selectionStart: headerOffset(state, entry.selectionStart, false),
-        selectionEnd: headerOffset(state, entry.selectionEnd, true),
-      });
-    }
-  }
-  return outline;
+  return outlineOf(outlineTree(state), state.header.root);
 }
 
 /** The root value: the header's, with each segmented section's list of item values. */
@@ -599,7 +599,7 @@ function syntaxFindings(state: SegmentedState): Finding[] {
 }
 
 /** The state as a source for the analysis pipeline. */
-export function segmentedSource(state: SegmentedState, hooks: SegmentHooks): ManifestSource {
+export function segmentedSource(state: SegmentedState): ManifestSource {
   let doc: Document | undefined;
   // Items parsed again for positions while this analysis is assembled.
   const nodes = new Map<ItemState, LNode>();
@@ -618,7 +618,7 @@ export function segmentedSource(state: SegmentedState, hooks: SegmentHooks): Man
     lines: state.lines,
     syntaxErrors: syntax.some((f) => f.code === 'yaml-syntax'),
     lazyOutline: true,
-    locate: (path) => locateIn(state, path, nodes),
+    locate: (path) => locateInState(state, path, nodes),
     outline: () => outlineIn(state),
     checkItem: (section, index, item) => {
       const segmented = state.sections.find((s) => s.name === section);
@@ -629,16 +629,16 @@ export function segmentedSource(state: SegmentedState, hooks: SegmentHooks): Man
       const key = `${section}/${index}`;
       const cached = state.header.checks.get(key);
       if (cached && cached.item === item) return cached.check;
-      const check = hooks.checkItem(section, index, item);
+      const check = checkItem(section, index, item);
       state.header.checks.set(key, { item, check });
       return check;
     },
-    computeContext: (factors: FactorOverride[], options: AnalyzeOptions): ComputeContext => ({
-      factors: factorSetOf(state.caches, factors),
-      unitCache: options.unitCache ?? state.caches.unitCache,
-      memo: state.caches.memo,
-    }),
   };
+}
+
+/** The compute context for the state's factor overrides, with what earlier versions computed. */
+export function segmentedComputeContext(state: SegmentedState, factors: readonly FactorOverride[], unitCache: UnitCache | undefined): ComputeContext {
+  return { factors: factorSetOf(state.caches, factors), unitCache: unitCache ?? state.caches.unitCache, memo: state.caches.memo };
 }
 
 // ---- the yaml Document view (hover) ---------------------------------------------------------

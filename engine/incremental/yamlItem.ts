@@ -1,7 +1,7 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, parseDocument, visit } from 'yaml';
 import { Finding } from '../manifest/finding';
 import { parseManifest, PARSE_LIMITS } from '../manifest/parse';
-import { detach, LMap, LNode, LSeq, parseFastItem } from './fastYaml';
+import { detach, LMap, LNode, LSeq, NON_SCALAR_KEY, parseFastItem } from './fastYaml';
 
 /** The options `parseManifest` gives `yaml` (kept identical so that both parse alike). */
 export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true, strict: true, logLevel: 'error' } as const;
@@ -11,7 +11,7 @@ export function fromYamlNode(node: unknown, shift: number): LNode | null {
   if (isAlias(node)) {
     // A leaf that is neither a mapping nor a list, like the alias for `locate`.
     if (!node.range) return null;
-    return { t: 0, s: node.range[0] + shift, e: node.range[1] + shift, v: undefined };
+    return { t: 0, s: node.range[0] + shift, e: node.range[1] + shift, v: undefined, alias: true };
   }
   if (isScalar(node)) {
     if (!node.range) return null;
@@ -24,7 +24,7 @@ export function fromYamlNode(node: unknown, shift: number): LNode | null {
       if (!isPair(pair)) continue;
       const key = pair.key as Node | null;
       // Only scalar keys can be matched by a path; others keep their slot with no name.
-      map.keys.push(isScalar(key) ? String(key.value) : '\u0000');
+      map.keys.push(isScalar(key) ? String(key.value) : NON_SCALAR_KEY);
       map.keyStarts.push(key?.range ? key.range[0] + shift : -1);
       map.keyEnds.push(key?.range ? key.range[1] + shift : -1);
       map.values.push(fromYamlNode(pair.value, shift));

@@ -1,5 +1,8 @@
-import { Alias, Document, isMap, isPair, isScalar, isSeq, Node, parseAllDocuments, Scalar, visit } from 'yaml';
+import { Alias, Document, isScalar, parseAllDocuments, visit } from 'yaml';
 import { Finding } from './finding';
+import { locateIn, NodeLocation, PathSegment, YAML_TREE } from './tree';
+
+export type { NodeLocation, PathSegment } from './tree';
 
 /** Limits that keep hostile input (alias bombs, huge files) bounded in time and memory. */
 export const PARSE_LIMITS = {
@@ -23,8 +26,6 @@ export const PARSE_LIMITS = {
   /** Alias expansions allowed when converting to plain values ("billion laughs" guard). */
   maxAliasCount: 1000,
 };
-
-export type PathSegment = string | number;
 
 export interface ParsedManifest {
   text: string;
@@ -347,53 +348,10 @@ export function isCyclic(root: unknown): boolean {
   return false;
 }
 
-export interface NodeLocation {
-  /** Range of the value node. */
-  start: number;
-  end: number;
-  /** Range of the key when the path ends at a map entry. */
-  keyStart?: number;
-  keyEnd?: number;
-}
-
-function nodeRange(node: Node | null | undefined): [number, number] | undefined {
-  if (!node || !node.range) return undefined;
-  return [node.range[0], node.range[1]];
-}
-
 /**
  * Finds the YAML node at a JSON path (as produced by ajv's instancePath), or the deepest
  * existing ancestor: a missing key is reported on its parent.
  */
 export function locate(doc: Document | undefined, path: readonly PathSegment[]): NodeLocation | undefined {
-  if (!doc) return undefined;
-  let node: unknown = doc.contents;
-  let keyRange: [number, number] | undefined;
-  let located = nodeRange(node as Node);
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyMatches(p.key, segment));
-      if (!pair) break;
-      keyRange = nodeRange(pair.key as Node);
-      node = pair.value;
-      located = nodeRange(node as Node) ?? (keyRange ? [keyRange[1], keyRange[1]] : located);
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment];
-      if (item === undefined) break;
-      node = item;
-      keyRange = undefined;
-      located = nodeRange(item as Node) ?? located;
-    } else {
-      break;
-    }
-  }
-  if (!located) return undefined;
-  return keyRange
-    ? { start: located[0], end: located[1], keyStart: keyRange[0], keyEnd: keyRange[1] }
-    : { start: located[0], end: located[1] };
-}
-
-function keyMatches(key: unknown, segment: PathSegment): boolean {
-  if (isScalar(key)) return String((key as Scalar).value) === String(segment);
-  return key === segment;
+  return doc ? locateIn(YAML_TREE, doc.contents, path) : undefined;
 }

@@ -1,5 +1,6 @@
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../schemas/carbon-manifest.schema.json';
+import { SectionName } from './sections';
 
 /** The manifest JSON schema (the single source of truth for the format). */
 export const manifestSchema = schemaJson as unknown as SchemaNode;
@@ -74,7 +75,7 @@ function ajvInstance() {
 /** Section item kinds validated one item at a time (so an edit revalidates one item). */
 export type ItemKind = 'site' | 'asset' | 'budget' | 'scenario' | 'factorOverride';
 
-export const SECTION_ITEM_KIND: Record<string, ItemKind> = {
+export const SECTION_ITEM_KIND: Record<SectionName, ItemKind> = {
   sites: 'site',
   assets: 'asset',
   budgets: 'budget',

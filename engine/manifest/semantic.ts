@@ -1,8 +1,8 @@
-import { Note } from '../compute/notes';
+import { Note } from '../manifest/note';
 import { DataCatalog } from '../data/registry';
 import { Asset, Budget, FactorOverride, Scenario, Site } from './types.generated';
 import { closest } from './suggest';
-import { parseLimitKg } from '../compute/budgets';
+import { parseLimitKg } from './limit';
 
 /** The sections of a manifest after schema validation (invalid items are undefined). */
 export interface Sections {

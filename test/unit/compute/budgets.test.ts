@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { NEAR_BUDGET_RATIO, parseLimitKg } from '../../../engine/compute/budgets';
+import { NEAR_BUDGET_RATIO } from '../../../engine/compute/budgets';
+import { parseLimitKg } from '../../../engine/manifest/limit';
 import { close, compute, row, TWO_SITE_FLEET } from './helpers';
 
 // A two-site fleet small enough to add up by hand. Factors as in use.test.ts, site.test.ts and

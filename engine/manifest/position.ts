@@ -1,15 +1,14 @@
 /**
  * From JSON paths to text ranges: how schema issues and computation notes become positioned
- * findings. Shared by the whole-document analysis (which locates paths in the `yaml`
- * document) and the segmented one (which locates them in per-item light nodes); both give
- * the same `NodeLocation` for the same path, so findings come out identical.
+ * findings. Shared by the whole-document reading (which locates paths in the `yaml`
+ * document) and the segmented one (which locates them in per-item light nodes); both walk
+ * their tree with `locateIn` (tree.ts), so findings come out identical.
  */
-import { Note } from '../compute/notes';
-import { Finding, Suggestion } from '../manifest/finding';
-import { lineBreakAt, LineIndex } from '../manifest/lines';
-import { NodeLocation, PathSegment } from '../manifest/parse';
-import { SchemaIssue } from '../manifest/schemaErrors';
-import { LNode } from './fastYaml';
+import { Finding, Suggestion } from './finding';
+import { lineBreakAt, LineIndex } from './lines';
+import { Note } from './note';
+import { SchemaIssue } from './schemaErrors';
+import { NodeLocation, PathSegment } from './tree';
 
 /** Where the node at a path is (or its deepest existing ancestor), as `locate` answers. */
 export type Locator = (path: readonly PathSegment[]) => NodeLocation | undefined;
@@ -72,41 +71,4 @@ export function applyIgnoreComments(text: string, lines: LineIndex, findings: Fi
     const match = IGNORE_PATTERN.exec(previous);
     return !(match && match[1] === finding.code);
   });
-}
-
-/**
- * `locate` over light nodes, continuing from an already located node (`located`, `keyRange`)
- * with `path[from…]`: the same walk as `locate` in manifest/parse.ts, step for step.
- */
-export function locateLight(
-  node: LNode | null,
-  path: readonly PathSegment[],
-  from: number,
-  located: [number, number] | undefined,
-  keyRange: [number, number] | undefined,
-): NodeLocation | undefined {
-  let current: LNode | null = node;
-  for (let i = from; i < path.length; i++) {
-    const segment = path[i];
-    if (current && current.t === 1) {
-      const name = String(segment);
-      const index = current.keys.indexOf(name);
-      if (index < 0) break;
-      keyRange = current.keyStarts[index] >= 0 ? [current.keyStarts[index], current.keyEnds[index]] : undefined;
-      current = current.values[index];
-      located = current ? [current.s, current.e] : keyRange ? [keyRange[1], keyRange[1]] : located;
-    } else if (current && current.t === 2 && typeof segment === 'number') {
-      const item = current.items[segment];
-      if (item === undefined) break;
-      current = item;
-      keyRange = undefined;
-      located = [item.s, item.e];
-    } else {
-      break;
-    }
-  }
-  if (!located) return undefined;
-  return keyRange
-    ? { start: located[0], end: located[1], keyStart: keyRange[0], keyEnd: keyRange[1] }
-    : { start: located[0], end: located[1] };
 }

@@ -1,0 +1,24 @@
+import { ItemCheck } from './itemCheck';
+import { LineIndex } from './lines';
+import { OutlineItem } from './outline';
+import { ParsedManifest } from './parse';
+import { Locator } from './position';
+import { SectionName } from './sections';
+
+/**
+ * A read manifest, as the analysis pipeline needs it: from one `yaml` parse of the whole text
+ * (analysis.ts `wholeSource`), or segment by segment with per-item results kept across edits
+ * (engine/incremental/segmented.ts). Both answer alike for the same text.
+ */
+export interface ManifestSource {
+  parsed: ParsedManifest;
+  lines: LineIndex;
+  /** YAML syntax errors hold back the other findings. */
+  syntaxErrors: boolean;
+  locate: Locator;
+  outline(): OutlineItem[];
+  /** A kept check of the item (undefined: check it now). */
+  checkItem?(section: SectionName, index: number, item: unknown): ItemCheck | undefined;
+  /** Build the outline only when something reads it. */
+  lazyOutline?: boolean;
+}
