@@ -1,8 +1,9 @@
 import { ComputeContext, ComputeInput, computeInventory, Inventory } from './compute/inventory';
 import { Methodology } from './compute/notes';
 import { parseIsoDate } from './compute/period';
-import { UnitCache } from './compute/unit';
 import { dataCatalog, factorSetFor } from './data/registry';
+import { DocumentReuse } from './incremental/reuse';
+import { UnitCache } from './incremental/unitCache';
 import { buildSegmentedSteps, editSegmented, NeedWholeDocument, segmentedComputeContext, SegmentedState, segmentedSource } from './incremental/segmented';
 import { Finding, SEVERITY_ORDER } from './manifest/finding';
 import { checkItem } from './manifest/itemCheck';
@@ -197,7 +198,8 @@ export function analyzeSource(
         factors,
         defaultLocation: options.defaultLocation,
       };
-      computed = { input, context: computeContext?.(factors) ?? { factors: factorSetFor(factors), unitCache: options.unitCache } };
+      // A whole reading keeps nothing for the next version, but its assets share profiles by content.
+      computed = { input, context: computeContext?.(factors) ?? { factors: factorSetFor(factors), reuse: new DocumentReuse(options.unitCache ?? new UnitCache(false)) } };
       inventory = computeInventory(input, computed.context);
       notes.push(...inventory.notes);
     }

@@ -1,11 +1,11 @@
 import { DEFAULTS } from '../data/defaults';
 import { FactorUse } from '../factors/factor';
-import { MemoTable } from '../memoTable';
 import { Asset } from '../manifest/types.generated';
 import { mul, Range, scale, ZERO } from '../quantity';
 import { Breakdown, Cell } from './breakdown';
 import { Note } from '../manifest/note';
 import { parseIsoDate, ReportingPeriod, serviceWindow, ServiceWindow } from './period';
+import { NO_REUSE, Reuse } from './reuse';
 import { SiteContext } from './site';
 import { EmbodiedPart, PerUnit, UnitProfile } from './unit';
 
@@ -43,6 +43,8 @@ export interface AssetInputs {
   unit: UnitProfile;
   site: SiteContext;
   period: ReportingPeriod;
+  /** Shares the asset's factor and assumption lists with the assets that have the same ones. */
+  reuse?: Reuse;
 }
 
 /** The default lifespan, as the factor an asset without `lifespanYears` uses. */
@@ -55,44 +57,25 @@ const DEFAULT_LIFESPAN_USE: FactorUse = Object.freeze({
 });
 
 /**
- * Per-asset lists that only depend on the unit profile's lists (shared by profiles: see
- * unitProfile) and the site (and, for assumptions, the period's start) are built once and
- * shared by every asset with the same ones: a fleet of 100,000 assets has a few hundred
- * distinct combinations.
+ * An asset's factor list: its unit profile's, the default lifespan when it states none, its
+ * site's. It depends on those lists alone, so thousands of assets share a few hundred of them.
  */
-const FACTORS = new WeakMap<FactorUse[], WeakMap<SiteContext, { stated?: FactorUse[]; defaultLifespan?: FactorUse[] }>>();
-const ASSUMPTIONS_NOT_ACQUIRED = new WeakMap<string[], Map<string, string[]>>();
-
-function factorsOf(unit: UnitProfile, site: SiteContext, defaultLifespan: boolean): FactorUse[] {
-  let bySite = FACTORS.get(unit.factors);
-  if (!bySite) FACTORS.set(unit.factors, (bySite = new WeakMap()));
-  let entry = bySite.get(site);
-  if (!entry) bySite.set(site, (entry = {}));
-  return defaultLifespan
-    ? (entry.defaultLifespan ??= [...unit.factors, DEFAULT_LIFESPAN_USE, ...site.factors])
-    : (entry.stated ??= [...unit.factors, ...site.factors]);
+function factorsOf(unit: UnitProfile, site: SiteContext, defaultLifespan: boolean, reuse: Reuse): FactorUse[] {
+  return reuse.shared('asset factor list', [unit.factors, site], defaultLifespan, () =>
+    defaultLifespan ? [...unit.factors, DEFAULT_LIFESPAN_USE, ...site.factors] : [...unit.factors, ...site.factors]);
 }
 
-function assumptionsOf(unit: UnitProfile, acquired: boolean, period: ReportingPeriod): string[] {
+function assumptionsOf(unit: UnitProfile, acquired: boolean, period: ReportingPeriod, reuse: Reuse): string[] {
   if (acquired) return unit.assumptions;
-  let byStart = ASSUMPTIONS_NOT_ACQUIRED.get(unit.assumptions);
-  if (!byStart) ASSUMPTIONS_NOT_ACQUIRED.set(unit.assumptions, (byStart = new Map()));
-  let assumptions = byStart.get(period.start);
-  if (!assumptions) {
-    assumptions = [...unit.assumptions, `No \`acquired\` date: assumed in service from the start of the period (${period.start}).`];
-    byStart.set(period.start, assumptions);
-  }
-  return assumptions;
+  return reuse.shared('asset assumption list', [unit.assumptions], period.start, () =>
+    [...unit.assumptions, `No \`acquired\` date: assumed in service from the start of the period (${period.start}).`]);
 }
-
-/** Dates repeat across a fleet (purchase batches): parse each once. */
-const DATE_MS = new MemoTable<string, number>(10_000);
 
 /** Computes one asset's footprint in both views from its per-unit profile and its site. */
-export function computeAsset({ asset, index, unit, site, period }: AssetInputs, notes: Note[]): AssetResult {
+export function computeAsset({ asset, index, unit, site, period, reuse = NO_REUSE }: AssetInputs, notes: Note[]): AssetResult {
   const count = asset.count ?? 1;
   const lifespanYears = asset.lifespanYears ?? DEFAULTS.lifespanYears.value;
-  const acquiredMs = asset.acquired ? DATE_MS.get(asset.acquired, parseIsoDate) : period.startMs;
+  const acquiredMs = asset.acquired ? parseIsoDate(asset.acquired) : period.startMs;
   const window = serviceWindow(period, acquiredMs, lifespanYears);
   // The amortised share; without a stated lifespan it spans the default lifespan's range.
   let shareMin = window.amortisedShare;
@@ -154,8 +137,8 @@ export function computeAsset({ asset, index, unit, site, period }: AssetInputs, 
     period: assetBreakdown(use, manufacturing, transport, endOfLife, upstream),
     inventory: assetBreakdown(use, inventoryManufacturing, inventoryTransport, inventoryEndOfLife, upstream),
     parts: unit.parts,
-    factors: factorsOf(unit, site, asset.lifespanYears === undefined),
-    assumptions: assumptionsOf(unit, !!asset.acquired, period),
+    factors: factorsOf(unit, site, asset.lifespanYears === undefined, reuse),
+    assumptions: assumptionsOf(unit, !!asset.acquired, period, reuse),
   };
 }
 

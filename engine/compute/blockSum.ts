@@ -1,27 +1,13 @@
+import { Reuse } from './reuse';
+
 /**
  * Sums over thousands of assets are taken in blocks of `SUM_BLOCK` terms: each block is summed
  * in order, then the blocks in order. Up to `SUM_BLOCK` terms this is exactly the plain
- * sequential sum; above, a `BlockCache` lets a run reuse the sums of blocks whose terms are the
- * same objects as in the previous run (an edit changes one asset: one block is summed again).
- * A run with or without the cache gives bit-identical results.
+ * sequential sum; above, each block is a `Reuse.blockSum` point, so that a run can take the
+ * sums of blocks whose terms are the same objects as in the previous run (an edit changes one
+ * asset: one block is summed again). The order of the additions is the same either way.
  */
 export const SUM_BLOCK = 64;
-
-export class BlockCache {
-  private readonly entries = new Map<string, { terms: readonly unknown[]; value: unknown }>();
-
-  /** The value kept for `terms[from, to)` under `key`, if those terms are the same objects. */
-  get<V>(key: string, terms: readonly unknown[], from: number, to: number): V | undefined {
-    const entry = this.entries.get(`${key}|${from}`);
-    if (!entry || entry.terms.length !== to - from) return undefined;
-    for (let i = from; i < to; i++) if (entry.terms[i - from] !== terms[i]) return undefined;
-    return entry.value as V;
-  }
-
-  set(key: string, terms: readonly unknown[], from: number, to: number, value: unknown): void {
-    this.entries.set(`${key}|${from}`, { terms: terms.slice(from, to), value });
-  }
-}
 
 /**
  * Folds `terms` block by block: `block(from, to)` sums one block from zero, `combine` adds a
@@ -30,7 +16,7 @@ export class BlockCache {
  */
 export function blocked<V>(
   terms: readonly unknown[],
-  cache: BlockCache | undefined,
+  reuse: Reuse,
   key: string,
   whole: () => void,
   block: (from: number, to: number) => V,
@@ -42,11 +28,6 @@ export function blocked<V>(
   }
   for (let from = 0; from < terms.length; from += SUM_BLOCK) {
     const to = Math.min(terms.length, from + SUM_BLOCK);
-    let value = cache?.get<V>(key, terms, from, to);
-    if (value === undefined) {
-      value = block(from, to);
-      cache?.set(key, terms, from, to, value);
-    }
-    combine(value);
+    combine(reuse.blockSum(key, terms, from, to, () => block(from, to)));
   }
 }

@@ -3,8 +3,9 @@ import { Budget } from '../manifest/types.generated';
 import { addInto, Range } from '../quantity';
 import { selectInto, selectTotal, Stage } from './breakdown';
 import { AssetResult } from './asset';
-import { BlockCache, blocked } from './blockSum';
+import { blocked } from './blockSum';
 import { Note } from '../manifest/note';
+import { NO_REUSE, Reuse } from './reuse';
 import { SiteResult } from './site';
 import { formatKg } from '../../contracts/units';
 
@@ -61,8 +62,8 @@ export class BudgetScans {
   constructor(
     private readonly assets: readonly AssetResult[],
     private readonly sites: readonly SiteResult[],
-    /** Block sums kept across runs (incremental analysis). */
-    private readonly blocks?: BlockCache,
+    /** Block sums of the asset scans may be kept across runs (blockSum.ts). */
+    private readonly reuse: Reuse = NO_REUSE,
   ) {}
 
   /** Assets (all, or those of `site`) under a filter. */
@@ -70,7 +71,7 @@ export class BudgetScans {
     const key = `a|${filter.view}|${filter.stage ?? ''}|${filter.scope ?? ''}|${filter.basis}|${site ?? ''}`;
     let scan = this.memo.get(key);
     if (!scan) {
-      scan = scanAssets(site === undefined ? this.assets : this.assets.filter((a) => a.siteId === site), filter, this.blocks, key);
+      scan = scanAssets(site === undefined ? this.assets : this.assets.filter((a) => a.siteId === site), filter, this.reuse, key);
       this.memo.set(key, scan);
     }
     return scan;
@@ -141,9 +142,9 @@ function scanRange(assets: readonly AssetResult[], filter: ScanFilter, from: num
  * Sums over the assets (in blocks: see blockSum.ts). Each block keeps its five largest
  * contributors; merged in block order they give the same five as one pass over all assets.
  */
-function scanAssets(assets: readonly AssetResult[], filter: ScanFilter, cache?: BlockCache, key = ''): Scan {
+function scanAssets(assets: readonly AssetResult[], filter: ScanFilter, reuse: Reuse = NO_REUSE, key = ''): Scan {
   let scan: Scan = { actual: { value: 0, min: 0, max: 0 }, units: 0, gpus: 0, contributors: [] };
-  blocked(assets, cache, `scan/${key}`, () => {
+  blocked(assets, reuse, `scan/${key}`, () => {
     scan = scanRange(assets, filter, 0, assets.length);
   }, (from, to) => scanRange(assets, filter, from, to), (block) => {
     addInto(scan.actual, block.actual);

@@ -9,9 +9,10 @@ import { completenessNotes } from './completeness';
 import { movedToIndex, Note } from '../manifest/note';
 import { Methodology } from './notes';
 import { reportingPeriod, ReportingPeriod } from './period';
+import { NO_REUSE, Reuse } from './reuse';
 import { SiteContext, siteContext, siteDirect, SiteOptions, SiteResult } from './site';
-import { UnitCache, unitProfile } from './unit';
-import { BlockCache, blocked } from './blockSum';
+import { unitProfile } from './unit';
+import { blocked } from './blockSum';
 
 /**
  * What the engine computes from: the manifest's sections with invalid items left as
@@ -48,34 +49,14 @@ export interface Inventory {
 
 export interface ComputeContext {
   factors: FactorSet;
-  /** Per-unit profiles shared across runs (scenarios, edits) keyed by asset content. */
-  unitCache?: UnitCache;
-  /** Per-site and per-asset results reused across runs (incremental analysis). */
-  memo?: InventoryMemo;
-}
-
-/**
- * Reuses what a run computed for a site or an asset when the next run has the same objects
- * and dependencies (engine/incremental/memo.ts); `compute` runs on a miss.
- */
-export interface InventoryMemo {
-  period(period: PeriodYear | PeriodRange, compute: () => ReportingPeriod): ReportingPeriod;
-  site<T>(site: Site, index: number, options: SiteOptions, compute: () => T): T;
-  /**
-   * What `setAsset` kept for the asset with these dependencies (and the index it had then:
-   * items move when others are added or removed above them), or undefined. `index` is where
-   * the asset is now (where it is looked for first).
-   */
-  asset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod): { index: number; value: unknown } | undefined;
-  setAsset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod, value: unknown): void;
-  /** Sums of blocks of assets (totals, budgets). */
-  blocks: BlockCache;
+  /** Results kept from earlier runs (scenarios, edits): see reuse.ts. None: compute everything. */
+  reuse?: Reuse;
 }
 
 export function computeInventory(input: ComputeInput, context: ComputeContext): Inventory {
   const notes: Note[] = [];
-  const memo = context.memo;
-  const period = memo ? memo.period(input.period, () => reportingPeriod(input.period)) : reportingPeriod(input.period);
+  const reuse = context.reuse ?? NO_REUSE;
+  const period = reuse.period(input.period, () => reportingPeriod(input.period));
   const options: SiteOptions = { methodology: input.methodology, factors: context.factors, defaultLocation: input.defaultLocation };
   const excluded: Inventory['excluded'] = [];
 
@@ -89,7 +70,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
       const ctx = siteContext(site, index, options, siteNotes);
       return { ctx, result: siteDirect(site, ctx, options), siteNotes };
     };
-    const { ctx, result, siteNotes } = memo ? memo.site(site, index, options, run) : run();
+    const { ctx, result, siteNotes } = reuse.site(site, index, options, run);
     notes.push(...siteNotes);
     siteContexts.set(site.id, ctx);
     sites.push(result);
@@ -109,12 +90,11 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
       return;
     }
     const refurbished = input.refurbishedAssets?.has(asset.id) ?? false;
-    const kept = memo?.asset(asset, index, options, refurbished, site, period);
-    let computed = kept?.value as AssetComputation | null | undefined;
-    if (computed === undefined || (computed && kept?.index !== index)) {
-      computed = computed ? moved(computed, index) : computeOne(asset, index, site, period, input.methodology, context, refurbished);
-      memo?.setAsset(asset, index, options, refurbished, site, period, computed);
-    }
+    const computed = reuse.asset(
+      asset, index, { options, refurbished, site, period },
+      () => computeOne(asset, index, site, period, input.methodology, context.factors, reuse, refurbished),
+      moved,
+    );
     if (!computed) {
       excluded.push({ path: ['assets', index], id: asset.id, reason: `its model "${asset.model ?? ''}" is not in the catalog` });
       return;
@@ -129,11 +109,11 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   // Sites' direct emissions, then every asset, in order (in blocks: see blockSum.ts).
   const periodTerms: Breakdown[] = [...sites.map((s) => s.direct), ...assets.map((a) => a.period)];
   const inventoryTerms: Breakdown[] = [...sites.map((s) => s.direct), ...assets.map((a) => a.inventory)];
-  const periodTotal = sumBreakdowns(periodTerms, memo?.blocks, 'total/period');
-  const inventoryTotal = sumBreakdowns(inventoryTerms, memo?.blocks, 'total/inventory');
+  const periodTotal = sumBreakdowns(periodTerms, reuse, 'total/period');
+  const inventoryTotal = sumBreakdowns(inventoryTerms, reuse, 'total/inventory');
 
   const budgets: BudgetResult[] = [];
-  const scans = new BudgetScans(assets, sites, memo?.blocks);
+  const scans = new BudgetScans(assets, sites, reuse);
   input.budgets.forEach((budget, index) => {
     if (!budget) return;
     const result = evaluateBudget(budget, index, assets, sites, notes, scans);
@@ -183,23 +163,23 @@ interface AssetComputation {
   assetNotes: Note[];
 }
 
-function computeOne(asset: Asset, index: number, site: SiteContext, period: ReportingPeriod, methodology: Methodology, context: ComputeContext, refurbished: boolean): AssetComputation | null {
-  const unit = unitProfile(asset, methodology, context.factors, context.unitCache, refurbished);
+function computeOne(asset: Asset, index: number, site: SiteContext, period: ReportingPeriod, methodology: Methodology, factors: FactorSet, reuse: Reuse, refurbished: boolean): AssetComputation | null {
+  const unit = unitProfile(asset, methodology, factors, reuse, refurbished);
   if (!unit) return null;
   const assetNotes: Note[] = [];
-  const result = computeAsset({ asset, index, unit, site, period }, assetNotes);
+  const result = computeAsset({ asset, index, unit, site, period, reuse }, assetNotes);
   completenessNotes(asset, result, unit, assetNotes);
   return { result, assetNotes };
 }
 
 /** An asset's computation moved to another index (an item was added or removed above it). */
-function moved(computed: AssetComputation, index: number): AssetComputation {
-  return { result: { ...computed.result, index }, assetNotes: computed.assetNotes.map((note) => movedToIndex(note, index)) };
+function moved(computed: AssetComputation | null, index: number): AssetComputation | null {
+  return computed && { result: { ...computed.result, index }, assetNotes: computed.assetNotes.map((note) => movedToIndex(note, index)) };
 }
 
-function sumBreakdowns(terms: readonly Breakdown[], cache: BlockCache | undefined, key: string): Breakdown {
+function sumBreakdowns(terms: readonly Breakdown[], reuse: Reuse, key: string): Breakdown {
   const total = emptyBreakdown();
-  blocked(terms, cache, key, () => {
+  blocked(terms, reuse, key, () => {
     for (const term of terms) addBreakdown(total, term);
   }, (from, to) => {
     const block = emptyBreakdown();

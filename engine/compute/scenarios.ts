@@ -2,7 +2,6 @@ import { DEFAULTS } from '../data/defaults';
 import { Scenario } from '../manifest/types.generated';
 import { total } from './breakdown';
 import { ComputeContext, ComputeInput, computeInventory, Inventory } from './inventory';
-import { UnitCache } from './unit';
 
 export type ScenarioChanges = Scenario['set'];
 
@@ -97,8 +96,6 @@ export const SCENARIO_WORK_LIMIT = 50_000;
 /** Work left for one report's scenarios and what-ifs, and what had to be skipped. */
 export class ScenarioWork {
   readonly skipped: { id: string; index?: number }[] = [];
-  /** Shared by the runs, so that assets a run does not change keep their per-unit profile. */
-  readonly unitCache = new UnitCache();
 
   constructor(private left = SCENARIO_WORK_LIMIT) {}
 
@@ -112,19 +109,17 @@ export class ScenarioWork {
     this.left -= cost;
     return true;
   }
-
-  context(context: ComputeContext): ComputeContext {
-    return context.unitCache ? context : { ...context, unitCache: this.unitCache };
-  }
 }
 
-/** The manifest's own `scenarios`, each compared with the baseline. */
+/**
+ * The manifest's own `scenarios`, each compared with the baseline. The runs share the
+ * context's kept results: assets a scenario does not change keep their unit profile.
+ */
 export function evaluateScenarios(input: ComputeInput, context: ComputeContext, baseline: Inventory, work = new ScenarioWork()): ScenarioResult[] {
   const results: ScenarioResult[] = [];
-  const runContext = work.context(context);
   input.scenarios.forEach((scenario, index) => {
     if (!scenario || !work.take(input.assets.length, scenario.id, index)) return;
-    const changed = computeInventory(applyScenario(input, scenario.set, scenario.sites, scenario.assets), runContext);
+    const changed = computeInventory(applyScenario(input, scenario.set, scenario.sites, scenario.assets), context);
     results.push(compare(scenario.id, scenario.description ?? describe(scenario.set), baseline, changed, index));
   });
   return results;
@@ -153,8 +148,7 @@ export function quickWhatIfs(input: ComputeInput, context: ComputeContext, basel
     },
     { id: 'what-if-refurbished', description: 'Buy refurbished instead of new hardware', input: applyScenario(input, { refurbished: true }) },
   ];
-  const runContext = work.context(context);
   return levers
     .filter((lever) => work.take(input.assets.length, lever.id))
-    .map((lever) => compare(lever.id, lever.description, baseline, computeInventory(lever.input, runContext)));
+    .map((lever) => compare(lever.id, lever.description, baseline, computeInventory(lever.input, context)));
 }

@@ -5,13 +5,13 @@ import { TEADS_TDP_RATIOS } from '../data/boavizta';
 import { DEFAULTS } from '../data/defaults';
 import { Factor, FactorUse } from '../factors/factor';
 import { FactorSet } from '../factors/factorSet';
-import { MemoTable } from '../memoTable';
 import { Asset, Components } from '../manifest/types.generated';
 import { gpuEmbodied, serverEmbodied, serverPower } from '../model/boavizta';
 import type { ComponentImpact, ServerSpec } from '../model/boavizta';
 import { add, exact, range, Range, scale } from '../quantity';
 import { FACTOR_IDS } from './factorIds';
 import { Methodology } from './notes';
+import { Described, NO_REUSE, Reuse } from './reuse';
 
 /** One unit over its whole life (not amortised). */
 export interface PerUnit {
@@ -52,80 +52,17 @@ export interface UnitProfile {
 }
 
 /**
- * What a unit profile reads from an asset (not its id, name, site, count, dates or uptime),
- * in two strings: the components (JSON, the long part: its hash is computed once and reused
- * by every lookup) and the rest. Valid assets have no other fields (the schema forbids them).
+ * The asset fields a unit profile does not read: they name, place, count and date the units,
+ * which the asset's result (asset.ts) applies to the profile of one unit.
  */
-export interface UnitContent {
-  components: string;
-  rest: string;
-}
+export const NOT_UNIT_INPUTS = ['id', 'name', 'site', 'count', 'uptime', 'acquired', 'lifespanYears'] as const;
 
-function unitContent(asset: Asset): UnitContent {
-  const { power, transport } = asset;
-  return {
-    components: asset.components ? JSON.stringify(asset.components) : '',
-    rest: `${asset.model ?? ''}|${power ? `${power.idleW}/${power.maxW}/${power.averageW}` : ''}|${asset.utilization}|${transport ? `${transport.mode}/${transport.distanceKm}/${transport.weightKg}` : ''}|${asset.endOfLife ?? ''}`,
-  };
-}
+/** What a unit profile reads of an asset: every field but those, so that a new field is an input until shown otherwise. */
+export type UnitInputs = Omit<Asset, (typeof NOT_UNIT_INPUTS)[number]>;
 
-type ByContent = Map<string, Map<string, Map<string, UnitProfile>>>;
-
-/**
- * Unit profiles by factor set and asset object: an edit that leaves an asset's object alone
- * (incremental analysis) or a scenario that does not touch it reuses its profile. Behind
- * that, profiles by asset content: assets described alike (same model, components, power,
- * utilization, transport, end of life) share one profile, whatever their id, site, count or
- * dates, which the profile does not depend on.
- */
-export class UnitCache {
-  private readonly bySet = new WeakMap<FactorSet, WeakMap<object, { key: string; profile: UnitProfile; others?: Map<string, UnitProfile> }>>();
-  private readonly byContent = new WeakMap<FactorSet, { profiles: ByContent; size: number }>();
-
-  /** Distinct contents kept per factor set (a long editing session cannot grow it without bound). */
-  static readonly MAX_CONTENTS = 20_000;
-
-  /**
-   * `byObject: false` keeps profiles by content only: for a one-off analysis, where every asset
-   * object is seen once, per-object entries would only cost memory (and garbage-collector time).
-   */
-  constructor(private readonly byObject = true) {}
-
-  /** The profile kept for this asset object. */
-  forObject(factors: FactorSet, asset: Asset, key: string): UnitProfile | undefined {
-    if (!this.byObject) return undefined;
-    const entry = this.bySet.get(factors)?.get(asset);
-    return entry && (entry.key === key ? entry.profile : entry.others?.get(key));
-  }
-
-  /** The profile of an asset with the same content (then also kept for this object). */
-  forContent(factors: FactorSet, asset: Asset, key: string, content: UnitContent): UnitProfile | undefined {
-    const profile = this.byContent.get(factors)?.profiles.get(key)?.get(content.components)?.get(content.rest);
-    if (profile) this.setByObject(factors, asset, key, profile);
-    return profile;
-  }
-
-  set(factors: FactorSet, asset: Asset, key: string, content: UnitContent, profile: UnitProfile): void {
-    this.setByObject(factors, asset, key, profile);
-    let entry = this.byContent.get(factors);
-    if (!entry || entry.size >= UnitCache.MAX_CONTENTS) this.byContent.set(factors, (entry = { profiles: new Map(), size: 0 }));
-    let byComponents = entry.profiles.get(key);
-    if (!byComponents) entry.profiles.set(key, (byComponents = new Map()));
-    let byRest = byComponents.get(content.components);
-    if (!byRest) byComponents.set(content.components, (byRest = new Map()));
-    if (!byRest.has(content.rest)) entry.size++;
-    byRest.set(content.rest, profile);
-  }
-
-  private setByObject(factors: FactorSet, asset: Asset, key: string, profile: UnitProfile): void {
-    if (!this.byObject) return;
-    let byAsset = this.bySet.get(factors);
-    if (!byAsset) this.bySet.set(factors, (byAsset = new WeakMap()));
-    const entry = byAsset.get(asset);
-    if (!entry) byAsset.set(asset, { key, profile });
-    else if (entry.key === key) entry.profile = profile;
-    else (entry.others ??= new Map()).set(key, profile);
-  }
+export function unitInputs(asset: Asset): UnitInputs {
+  const { id: _id, name: _name, site: _site, count: _count, uptime: _uptime, acquired: _acquired, lifespanYears: _lifespanYears, ...inputs } = asset;
+  return inputs;
 }
 
 function rangeOf(f: Factor): Range {
@@ -264,24 +201,24 @@ function componentEmbodied(components: Components, methodology: Methodology, fac
   };
 }
 
-function utilizationRange(asset: Asset): Range {
-  return asset.utilization !== undefined
-    ? exact(asset.utilization)
+function utilizationRange(inputs: UnitInputs): Range {
+  return inputs.utilization !== undefined
+    ? exact(inputs.utilization)
     : range(DEFAULTS.utilization.value, DEFAULTS.utilization.min, DEFAULTS.utilization.max);
 }
 
 interface UnitPower {
   watts: Range;
   estimated: boolean;
-  /** Shared lists (catalog model, estimate): assumption lists are interned by their identity. */
+  /** Shared lists (catalog model, estimate): the profile's assumption list is shared by their identity. */
   assumptions: readonly string[];
 }
 
 const NO_ASSUMPTIONS: readonly string[] = [];
 
-function powerOf(asset: Asset, model: CatalogModel | undefined, entry: EmbodiedEntry): UnitPower {
-  const u = utilizationRange(asset);
-  const power = asset.power;
+function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: EmbodiedEntry, reuse: Reuse): UnitPower {
+  const u = utilizationRange(inputs);
+  const power = inputs.power;
   if (power?.averageW !== undefined) return { watts: exact(power.averageW), estimated: false, assumptions: NO_ASSUMPTIONS };
   const linear = (idleW: number, maxW: number): Range => ({
     value: idleW + u.value * (maxW - idleW),
@@ -289,97 +226,56 @@ function powerOf(asset: Asset, model: CatalogModel | undefined, entry: EmbodiedE
     max: idleW + u.max * (maxW - idleW),
   });
   if (power?.idleW !== undefined && power.maxW !== undefined) return { watts: linear(power.idleW, power.maxW), estimated: false, assumptions: NO_ASSUMPTIONS };
-  if (model) return { watts: linear(model.power.idleW, model.power.maxW), estimated: false, assumptions: catalogPowerAssumptions(model) };
-  // Estimated from the components (the entry's) at the asset's utilization: kept on the entry.
-  let estimate = entry.powerEstimates.get(asset.utilization);
-  if (!estimate) {
-    const components = asset.components as Components;
+  if (model) {
+    const assumptions = reuse.shared('catalog power assumptions', [model], undefined, () => [
+      `Power from the catalog: ${model.power.idleW} W idle to ${model.power.maxW} W at full load (${model.power.source}).`,
+    ]);
+    return { watts: linear(model.power.idleW, model.power.maxW), estimated: false, assumptions };
+  }
+  // Estimated from the components (those the embodied entry was computed for) at the utilization.
+  return reuse.shared('estimated power', [embodied], inputs.utilization, () => {
+    const components = inputs.components as Components;
     const spec = resolveCpu(components, []);
     const at = (share: number) => {
       const gpuW = components.gpu ? gpuAveragePowerW(components.gpu, share) : undefined;
       return serverPower(spec, share * 100, gpuW);
     };
     const typical = at(u.value);
-    estimate = { watts: { value: typical.watts.value, min: at(u.min).watts.min, max: at(u.max).watts.max }, estimated: true, assumptions: typical.assumptions };
-    entry.powerEstimates.set(asset.utilization, estimate);
-  }
-  return estimate;
-}
-
-const CATALOG_POWER_ASSUMPTIONS = new WeakMap<CatalogModel, readonly string[]>();
-
-function catalogPowerAssumptions(model: CatalogModel): readonly string[] {
-  let assumptions = CATALOG_POWER_ASSUMPTIONS.get(model);
-  if (!assumptions) {
-    assumptions = [`Power from the catalog: ${model.power.idleW} W idle to ${model.power.maxW} W at full load (${model.power.source}).`];
-    CATALOG_POWER_ASSUMPTIONS.set(model, assumptions);
-  }
-  return assumptions;
+    return { watts: { value: typical.watts.value, min: at(u.min).watts.min, max: at(u.max).watts.max }, estimated: true, assumptions: typical.assumptions };
+  });
 }
 
 /**
- * Embodied footprints by factor set, methodology and catalog model or component description:
- * a fleet of thousands of servers has a few dozen distinct ones, and the component model is
- * the costly part of a unit profile. Entries are shared (never modified) and replay the
- * assumptions their computation added. Each entry also keeps the factor and assumption lists
- * of the profiles built on it, one list per distinct combination, so that thousands of
- * profiles share a handful of lists.
+ * The embodied footprint of a catalog model or component description, with the assumptions
+ * its computation made: a fleet of thousands of servers has a few dozen distinct ones, and the
+ * component model is the costly part of a unit profile (see Reuse.embodied).
  */
 interface EmbodiedEntry {
   embodied: Embodied;
   assumptions: string[];
-  /** By refurbished, transport mode (empty: estimated) and end-of-life route. */
-  factorLists: Map<string, FactorUse[]>;
-  /** By the flags of `assumptionFlags`, then the power assumptions' list. */
-  assumptionLists: Map<readonly string[], string[]>[];
-  /** Power estimated from the entry's components, by utilization (undefined: the default). */
-  powerEstimates: Map<number | undefined, UnitPower>;
 }
 
-const EMBODIED = new WeakMap<FactorSet, Map<string, MemoTable<string, EmbodiedEntry>>>();
-/** Distinct entries per kind (about 2 KB each); past that, the oldest go first. */
-const MAX_EMBODIED = 20_000;
-
-function cachedEmbodied(factors: FactorSet, kind: string, key: string, compute: (assumptions: string[]) => Embodied): EmbodiedEntry {
-  let byKind = EMBODIED.get(factors);
-  if (!byKind) EMBODIED.set(factors, (byKind = new Map()));
-  let byKey = byKind.get(kind);
-  if (!byKey) byKind.set(kind, (byKey = new MemoTable(MAX_EMBODIED)));
-  return byKey.get(key, () => {
-    const pushed: string[] = [];
-    return { embodied: compute(pushed), assumptions: pushed, factorLists: new Map(), assumptionLists: [], powerEstimates: new Map() };
-  });
+function embodiedEntry(described: Described, methodology: Methodology, factors: FactorSet): EmbodiedEntry {
+  const assumptions: string[] = [];
+  const embodied = 'model' in described
+    ? catalogEmbodied(described.model, methodology, factors, assumptions)
+    : componentEmbodied(described.components, methodology, factors, assumptions);
+  return { embodied, assumptions };
 }
-
-/** The list built by `build` for this combination, shared by the profiles that have it. */
-function interned<K, T>(lists: Map<K, T[]>, signature: K, build: () => T[]): T[] {
-  let list = lists.get(signature);
-  if (!list) lists.set(signature, (list = build()));
-  return list;
-}
-
-/** Embodied kinds by methodology, so that a lookup builds no string. */
-const EMBODIED_KINDS: Record<Methodology, { model: string; components: string }> = {
-  default: { model: 'model|default', components: 'components|default' },
-  'boavizta-2.4': { model: 'model|boavizta-2.4', components: 'components|boavizta-2.4' },
-};
 
 /** Per-unit profile of an asset, or undefined when its catalog model is unknown. */
-export function unitProfile(asset: Asset, methodology: Methodology, factors: FactorSet, cache?: UnitCache, refurbished = false): UnitProfile | undefined {
-  const key = refurbished ? `${methodology}|refurbished` : methodology;
-  const kept = cache?.forObject(factors, asset, key);
-  if (kept) return kept;
-  const content = unitContent(asset);
-  const shared = cache?.forContent(factors, asset, key, content);
-  if (shared) return shared;
-  const model = asset.model !== undefined ? catalogModel(asset.model) : undefined;
-  if (asset.model !== undefined && !model) return undefined;
-  if (!model && !asset.components) return undefined;
-  const entry = model
-    ? cachedEmbodied(factors, EMBODIED_KINDS[methodology].model, model.id, (pushed) => catalogEmbodied(model, methodology, factors, pushed))
-    : cachedEmbodied(factors, EMBODIED_KINDS[methodology].components, content.components, (pushed) => componentEmbodied(asset.components as Components, methodology, factors, pushed));
+export function unitProfile(asset: Asset, methodology: Methodology, factors: FactorSet, reuse: Reuse = NO_REUSE, refurbished = false): UnitProfile | undefined {
+  return reuse.unitProfile(asset, unitInputs, { methodology, factors, refurbished }, (inputs) => profileOf(inputs, methodology, factors, reuse, refurbished));
+}
+
+function profileOf(inputs: UnitInputs, methodology: Methodology, factors: FactorSet, reuse: Reuse, refurbished: boolean): UnitProfile | undefined {
+  const model = inputs.model !== undefined ? catalogModel(inputs.model) : undefined;
+  if (inputs.model !== undefined && !model) return undefined;
+  if (!model && !inputs.components) return undefined;
+  const described: Described = model ? { model } : { components: inputs.components as Components };
+  const entry = reuse.embodied(methodology, factors, described, () => embodiedEntry(described, methodology, factors));
   const embodied = entry.embodied;
-  const unitFactors = unitFactorsOf(factors);
+  const unitFactors = reuse.shared('unit factors', [factors], undefined, () => resolveUnitFactors(factors));
 
   let manufacturing = embodied.manufacturing;
   const refurbishedShare = unitFactors.refurbishedShare;
@@ -388,9 +284,9 @@ export function unitProfile(asset: Asset, methodology: Methodology, factors: Fac
     manufacturing = { value: manufacturing.value * share.value, min: manufacturing.min * (share.min ?? share.value), max: manufacturing.max * (share.max ?? share.value) };
   }
 
-  const weightGiven = asset.transport?.weightKg !== undefined;
+  const weightGiven = inputs.transport?.weightKg !== undefined;
   const weightKg: Range = weightGiven
-    ? exact(asset.transport?.weightKg as number)
+    ? exact(inputs.transport?.weightKg as number)
     : model
       ? exact(model.weightKg.value)
       : range(DEFAULTS.serverWeightKg.value, DEFAULTS.serverWeightKg.min, DEFAULTS.serverWeightKg.max);
@@ -403,9 +299,9 @@ export function unitProfile(asset: Asset, methodology: Methodology, factors: Fac
   const tonnesMin = weightKg.min * tonnes;
   const tonnesMax = weightKg.max * tonnes;
   let transport: Range;
-  const mode = asset.transport ? unitFactors.transport(asset.transport.mode) : undefined;
+  const mode = inputs.transport ? unitFactors.transport(inputs.transport.mode) : undefined;
   if (mode) {
-    const km = (asset.transport as NonNullable<Asset['transport']>).distanceKm;
+    const km = (inputs.transport as NonNullable<Asset['transport']>).distanceKm;
     const freight = scale({ value: tonnesValue * mode.range.value, min: tonnesMin * mode.range.min, max: tonnesMax * mode.range.max }, km);
     transport = add(embodied.transport, freight);
   } else {
@@ -422,29 +318,30 @@ export function unitProfile(asset: Asset, methodology: Methodology, factors: Fac
     estimated.transport = { airKgCO2e: byAir };
   }
 
-  const route = unitFactors.endOfLife(asset.endOfLife ?? 'recycle');
+  const route = unitFactors.endOfLife(inputs.endOfLife ?? 'recycle');
   const eol = route.factor;
   const base = embodied.endOfLife;
   let endOfLifeMax = base.max + weightKg.max * route.range.max;
-  if (!asset.endOfLife) {
+  if (!inputs.endOfLife) {
     estimated.endOfLife = true;
     const landfill = unitFactors.landfill.factor;
     endOfLifeMax = Math.max(endOfLifeMax, endOfLifeMax - weightKg.max * (eol.max ?? eol.value) + weightKg.max * (landfill.max ?? landfill.value));
   }
   const endOfLife: Range = { value: base.value + weightKg.value * route.range.value, min: base.min + weightKg.min * route.range.min, max: endOfLifeMax };
 
-  const power = powerOf(asset, model, entry);
+  const power = powerOf(inputs, model, entry, reuse);
   if (power.estimated) estimated.power = true;
 
-  // The lists, in the order the parts above add to them.
-  const used = interned(entry.factorLists, `${refurbished}|${mode ? asset.transport?.mode : ''}|${route.factor.id}`, () => [
+  // The lists, in the order the parts above add to them; shared by the profiles that have the
+  // same ones (thousands of profiles, a handful of lists).
+  const used = reuse.shared('unit factor list', [entry], `${refurbished}|${mode ? inputs.transport?.mode : ''}|${route.factor.id}`, () => [
     ...embodied.factors,
     ...(refurbished ? [refurbishedShare.use] : []),
     ...(mode ? [mode.use] : [unitFactors.sea.use, unitFactors.road.use]),
     route.use,
   ]);
   const flags = (refurbished ? 4 : 0) + (!model && !weightGiven ? 2 : 0) + (mode ? 0 : 1);
-  const assumptions = interned((entry.assumptionLists[flags] ??= new Map()), power.assumptions, () => [...new Set([
+  const assumptions = reuse.shared('unit assumption list', [entry, power.assumptions], flags, () => [...new Set([
     ...entry.assumptions,
     ...(refurbished ? [`Bought refurbished: ${Math.round(refurbishedShare.factor.value * 100)}% of a new unit's manufacturing footprint (${refurbishedShare.factor.source}).`] : []),
     ...(!model && !weightGiven ? [DEFAULT_WEIGHT_ASSUMPTION] : []),
@@ -476,7 +373,6 @@ export function unitProfile(asset: Asset, methodology: Methodology, factors: Fac
     assumptions,
     estimated,
   };
-  cache?.set(factors, asset, key, content, profile);
   return profile;
 }
 
@@ -498,11 +394,7 @@ interface UnitFactors {
 }
 
 /** The factors of unit profiles, looked up once per factor set (every asset needs them). */
-const UNIT_FACTORS = new WeakMap<FactorSet, UnitFactors>();
-
-function unitFactorsOf(factors: FactorSet): UnitFactors {
-  let resolvedSet = UNIT_FACTORS.get(factors);
-  if (resolvedSet) return resolvedSet;
+function resolveUnitFactors(factors: FactorSet): UnitFactors {
   const resolve = (id: string): ResolvedFactor => {
     const factor = factors.require(id);
     return { factor, range: rangeOf(factor), use: factors.use(factor) };
@@ -518,7 +410,7 @@ function unitFactorsOf(factors: FactorSet): UnitFactors {
   };
   const transport = byName('transport');
   const endOfLife = byName('endOfLife');
-  resolvedSet = {
+  return {
     transport,
     endOfLife,
     sea: transport('sea'),
@@ -527,8 +419,6 @@ function unitFactorsOf(factors: FactorSet): UnitFactors {
     landfill: endOfLife('landfill'),
     refurbishedShare: resolve(FACTOR_IDS.refurbishedShare),
   };
-  UNIT_FACTORS.set(factors, resolvedSet);
-  return resolvedSet;
 }
 
 const DEFAULT_WEIGHT_ASSUMPTION = `Shipped weight not given: ${DEFAULTS.serverWeightKg.value} kg (${DEFAULTS.serverWeightKg.min}–${DEFAULTS.serverWeightKg.max} kg).`;

@@ -4,10 +4,9 @@
  * unchanged items) reuses its result instead of computing it again. Keys are the objects
  * themselves (weakly held) plus everything else the result depends on.
  */
-import type { InventoryMemo } from '../compute/inventory';
+import type { AssetBasis } from '../compute/reuse';
 import type { ReportingPeriod } from '../compute/period';
-import type { SiteContext, SiteOptions } from '../compute/site';
-import { BlockCache } from '../compute/blockSum';
+import type { SiteOptions } from '../compute/site';
 import type { Asset, PeriodRange, PeriodYear, Site } from '../manifest/types.generated';
 
 interface SiteEntry {
@@ -16,18 +15,45 @@ interface SiteEntry {
   value: unknown;
 }
 
+/** An asset's kept result with what it was computed from (`AssetBasis`, flattened for a quick comparison). */
 interface AssetEntry {
   asset: Asset;
   index: number;
   methodology: SiteOptions['methodology'];
   factors: SiteOptions['factors'];
   refurbished: boolean;
-  site: SiteContext;
+  site: AssetBasis['site'];
   period: ReportingPeriod;
   value: unknown;
 }
 
-export class InventoryMemoCache implements InventoryMemo {
+function sameBasis(entry: AssetEntry, basis: AssetBasis): boolean {
+  return entry.methodology === basis.options.methodology && entry.factors === basis.options.factors
+    && entry.refurbished === basis.refurbished && entry.site === basis.site && entry.period === basis.period;
+}
+
+/** Sums of blocks of terms (blockSum.ts), by sum and block, with the terms they were taken over. */
+export class BlockCache {
+  private readonly entries = new Map<string, { terms: readonly unknown[]; value: unknown }>();
+
+  /** The value kept for `terms[from, to)` of `sum` if those terms are the same objects, else `compute()` kept from now on. */
+  sum<V>(sum: string, terms: readonly unknown[], from: number, to: number, compute: () => V): V {
+    const key = `${sum}|${from}`;
+    const entry = this.entries.get(key);
+    if (entry && sameTerms(entry.terms, terms, from, to)) return entry.value as V;
+    const value = compute();
+    this.entries.set(key, { terms: terms.slice(from, to), value });
+    return value;
+  }
+}
+
+function sameTerms(kept: readonly unknown[], terms: readonly unknown[], from: number, to: number): boolean {
+  if (kept.length !== to - from) return false;
+  for (let i = from; i < to; i++) if (kept[i - from] !== terms[i]) return false;
+  return true;
+}
+
+export class InventoryMemoCache {
   private periodEntry?: { key: PeriodYear | PeriodRange; value: ReportingPeriod };
   private readonly sites = new WeakMap<Site, SiteEntry>();
   private readonly assets = new WeakMap<Asset, AssetEntry>();
@@ -57,19 +83,17 @@ export class InventoryMemoCache implements InventoryMemo {
     return value;
   }
 
-  asset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod): { index: number; value: unknown } | undefined {
+  /** See Reuse.asset. */
+  asset<T>(asset: Asset, index: number, basis: AssetBasis, compute: () => T, move: (kept: T, index: number) => T): T {
     const hinted = this.byIndex[index];
-    const entry = hinted?.asset === asset ? hinted : this.assets.get(asset);
-    if (
-      entry && entry.methodology === options.methodology && entry.factors === options.factors
-      && entry.refurbished === refurbished && entry.site === site && entry.period === period
-    ) return entry;
-    return undefined;
-  }
-
-  setAsset(asset: Asset, index: number, options: SiteOptions, refurbished: boolean, site: SiteContext, period: ReportingPeriod, value: unknown): void {
-    const entry = { asset, index, methodology: options.methodology, factors: options.factors, refurbished, site, period, value };
-    this.assets.set(asset, entry);
-    this.byIndex[index] = entry;
+    const found = hinted?.asset === asset ? hinted : this.assets.get(asset);
+    const entry = found && sameBasis(found, basis) ? found : undefined;
+    if (entry?.index === index) return entry.value as T;
+    const value = entry ? move(entry.value as T, index) : compute();
+    const { options, refurbished, site, period } = basis;
+    const kept: AssetEntry = { asset, index, methodology: options.methodology, factors: options.factors, refurbished, site, period, value };
+    this.assets.set(asset, kept);
+    this.byIndex[index] = kept;
+    return value;
   }
 }

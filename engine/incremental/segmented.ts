@@ -22,20 +22,21 @@
  */
 import { Document, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ComputeContext } from '../compute/inventory';
-import { UnitCache } from '../compute/unit';
 import { factorSetFor } from '../data/registry';
 import { FactorSet } from '../factors/factorSet';
 import { Finding } from '../manifest/finding';
 import { checkItem, ItemCheck, moveCheck } from '../manifest/itemCheck';
 import { LineIndex } from '../manifest/lines';
-import { outlineOf, OutlineItem, placeOf } from '../manifest/outline';
+import { outlineOf, OutlineItem, OutlineTree, placeOf } from '../manifest/outline';
 import { nestingExceeded, parseManifest, ParsedManifest, PARSE_LIMITS, structureCount } from '../manifest/parse';
 import { SectionName } from '../manifest/sections';
 import { ManifestSource } from '../manifest/source';
-import { locateIn, NodeLocation, PathSegment, TextRange, TreeEntry, TreeView } from '../manifest/tree';
+import { locateIn, NodeLocation, PathSegment, TreeEntry } from '../manifest/tree';
 import { FactorOverride } from '../manifest/types.generated';
 import { LMap, LNode } from './fastYaml';
 import { InventoryMemoCache } from './memo';
+import { DocumentReuse } from './reuse';
+import { UnitCache } from './unitCache';
 import { itemStartsIn, Layout, scanLayout } from './layout';
 import { LIGHT_TREE } from './lightTree';
 import { BrokenItemParse, fromYamlNode, parseBrokenItem, parseItem, yamlItemNode } from './yamlItem';
@@ -514,47 +515,42 @@ function locateInState(state: SegmentedState, path: readonly PathSegment[], node
 
 /**
  * The segmented document as a tree for the outline: the header's light nodes (offsets mapped
- * to the document), each segmented section as a list of its items, each item a mapping whose
- * only entry is its `id` (what the outline reads of it, kept when the item was read).
+ * to the document), and each segmented section as a list of its items, whose places were
+ * kept when they were read (`nodeData`).
  */
-type OutlineNode =
-  | LNode
-  | { kind: 'section'; section: SectionState }
-  | { kind: 'item' | 'id'; section: SectionState; index: number };
+type OutlineNode = LNode | { section: SectionState } | { item: ItemState; start: number };
 
-function outlineTree(state: SegmentedState): TreeView<OutlineNode> {
-  const inHeader = (node: OutlineNode): node is LNode => !('kind' in node);
+function outlineTree(state: SegmentedState): OutlineTree<OutlineNode> {
+  const inHeader = (node: OutlineNode): node is LNode => 't' in node;
   const headerEntry = (entry: TreeEntry<LNode>): TreeEntry<OutlineNode> => {
     const section = state.sections.find((s) => s.name === entry.key);
-    return section ? { ...entry, value: { kind: 'section', section } } : entry;
+    return section ? { ...entry, value: { section } } : entry;
   };
-  return {
-    range: (node): TextRange => {
-      if (inHeader(node)) return [headerOffset(state, node.s, false), headerOffset(state, node.e, true)];
-      if (node.kind === 'section') return [node.section.starts[0], node.section.end]; // not read: the outline reads its items
-      const start = node.section.starts[node.index];
-      const item = node.section.items[node.index];
-      return node.kind === 'id' ? [start + item.selectionStart, start + item.selectionEnd] : [start + item.nodeStart, start + item.nodeEnd];
-    },
-    isMap: (node) => (inHeader(node) ? LIGHT_TREE.isMap(node) : node.kind === 'item'),
-    isSeq: (node) => (inHeader(node) ? LIGHT_TREE.isSeq(node) : node.kind === 'section'),
-    isScalar: (node) => (inHeader(node) ? LIGHT_TREE.isScalar(node) : node.kind === 'id'),
-    scalarValue: (node) => (inHeader(node) ? LIGHT_TREE.scalarValue(node) : node.kind === 'id' ? node.section.items[node.index].id : undefined),
+  const tree: OutlineTree<OutlineNode> = {
+    range: (node) => (inHeader(node) ? [headerOffset(state, node.s, false), headerOffset(state, node.e, true)] : undefined),
+    isMap: (node) => inHeader(node) && LIGHT_TREE.isMap(node),
+    isSeq: (node) => (inHeader(node) ? LIGHT_TREE.isSeq(node) : 'section' in node),
+    isScalar: (node) => inHeader(node) && LIGHT_TREE.isScalar(node),
+    scalarValue: (node) => (inHeader(node) ? LIGHT_TREE.scalarValue(node) : undefined),
     entries: (node) => (inHeader(node) ? LIGHT_TREE.entries(node).map(headerEntry) : []),
     entry: (node, name) => {
-      if (inHeader(node)) {
-        const entry = LIGHT_TREE.entry(node, name);
-        return entry && headerEntry(entry);
-      }
-      // An item answers its `id` from what was kept when it was read.
-      const hasId = node.kind === 'item' && name === 'id' && node.section.items[node.index].id !== undefined;
-      return hasId ? { key: 'id', keyRange: undefined, value: { ...node, kind: 'id' } } : undefined;
+      const entry = inHeader(node) ? LIGHT_TREE.entry(node, name) : undefined;
+      return entry && headerEntry(entry);
     },
     items: (node) => {
       if (inHeader(node)) return LIGHT_TREE.items(node);
-      return node.kind === 'section' ? node.section.items.map((_, index) => ({ kind: 'item', section: node.section, index })) : [];
+      if (!('section' in node)) return [];
+      const { items, starts } = node.section;
+      return items.map((item, index) => ({ item, start: starts[index] }));
+    },
+    place: (node) => {
+      if (inHeader(node)) return placeOf(tree, node);
+      if (!('item' in node)) return undefined;
+      const { item, start } = node;
+      return { id: item.id, start: start + item.nodeStart, end: start + item.nodeEnd, selectionStart: start + item.selectionStart, selectionEnd: start + item.selectionEnd };
     },
   };
+  return tree;
 }
 
 function outlineIn(state: SegmentedState): OutlineItem[] {
@@ -638,7 +634,7 @@ export function segmentedSource(state: SegmentedState): ManifestSource {
 
 /** The compute context for the state's factor overrides, with what earlier versions computed. */
 export function segmentedComputeContext(state: SegmentedState, factors: readonly FactorOverride[], unitCache: UnitCache | undefined): ComputeContext {
-  return { factors: factorSetOf(state.caches, factors), unitCache: unitCache ?? state.caches.unitCache, memo: state.caches.memo };
+  return { factors: factorSetOf(state.caches, factors), reuse: new DocumentReuse(unitCache ?? state.caches.unitCache, state.caches.memo) };
 }
 
 // ---- the yaml Document view (hover) ---------------------------------------------------------

@@ -31,15 +31,20 @@ export function placeOf<N>(tree: TreeView<N>, node: N): ItemPlace | undefined {
   return { id, start: range[0], end: range[1], selectionStart: selection[0], selectionEnd: selection[1] };
 }
 
+/** A tree the outline reads; it may know the place of an item already (kept when the item was read). */
+export interface OutlineTree<N> extends TreeView<N> {
+  place?(item: N): ItemPlace | undefined;
+}
+
 /** Every item of the section lists under the root mapping, in document order. */
-export function outlineOf<N>(tree: TreeView<N>, root: N | null | undefined): OutlineItem[] {
+export function outlineOf<N>(tree: OutlineTree<N>, root: N | null | undefined): OutlineItem[] {
   const items: OutlineItem[] = [];
   if (!root || !tree.isMap(root)) return items;
-  for (const { key, value } of tree.entries(root)) {
-    if (key === undefined || !isSectionName(key) || !value || !tree.isSeq(value)) continue;
+  for (const { key: section, value } of tree.entries(root)) {
+    if (section === undefined || !isSectionName(section) || !value || !tree.isSeq(value)) continue;
     tree.items(value).forEach((node, index) => {
-      const place = node ? placeOf(tree, node) : undefined;
-      if (place) items.push({ section: key, index, ...place });
+      const place = !node ? undefined : tree.place ? tree.place(node) : placeOf(tree, node);
+      if (place) items.push({ section, index, id: place.id, start: place.start, end: place.end, selectionStart: place.selectionStart, selectionEnd: place.selectionEnd });
     });
   }
   return items;

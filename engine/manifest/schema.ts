@@ -1,5 +1,6 @@
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../schemas/carbon-manifest.schema.json';
+import { isoDateParts } from './dates';
 import { SectionName } from './sections';
 
 /** The manifest JSON schema (the single source of truth for the format). */
@@ -30,22 +31,10 @@ export interface SchemaNode {
  * change. Read from the character codes: the schema checks every date of every item with it.
  */
 export function isIsoDate(text: string): boolean {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 /* - */ || text.charCodeAt(7) !== 45) return false;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
+  const parts = isoDateParts(text);
+  if (!parts) return false;
+  const [year, month, day] = parts;
   return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-/** The number written with `count` ASCII digits at `start`, or -1. */
-function digitsAt(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let i = start; i < start + count; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

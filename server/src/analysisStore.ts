@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { Position, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, AnalyzeOptions, analysisSteps, analyzeEdit, IncrementalResult } from '../../engine/analysis';
-import { UnitCache } from '../../engine/compute/unit';
+import { UnitCache } from '../../engine/incremental/unitCache';
 import { changedRegion, SegmentedState } from '../../engine/incremental/segmented';
 import { Settings } from './settings';
 
