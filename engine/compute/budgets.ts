@@ -57,7 +57,8 @@ interface ScanFilter {
  * budgets: a manifest with thousands of budgets over thousands of assets stays linear.
  */
 export class BudgetScans {
-  private readonly memo = new Map<string, Scan>();
+  /** Each distinct filter (and site) is summed once; its budgets share the sum. */
+  private readonly byFilter = new Map<string, Scan>();
 
   constructor(
     private readonly assets: readonly AssetResult[],
@@ -69,10 +70,10 @@ export class BudgetScans {
   /** Assets (all, or those of `site`) under a filter. */
   assetScan(filter: ScanFilter, site: string | undefined): Scan {
     const key = `a|${filter.view}|${filter.stage ?? ''}|${filter.scope ?? ''}|${filter.basis}|${site ?? ''}`;
-    let scan = this.memo.get(key);
+    let scan = this.byFilter.get(key);
     if (!scan) {
       scan = scanAssets(site === undefined ? this.assets : this.assets.filter((a) => a.siteId === site), filter, this.reuse, key);
-      this.memo.set(key, scan);
+      this.byFilter.set(key, scan);
     }
     return scan;
   }
@@ -88,7 +89,7 @@ export class BudgetScans {
   /** Sites' direct emissions (all, or `site`'s) under a filter. */
   siteScan(filter: ScanFilter, site: string | undefined): Scan {
     const key = `s|${filter.view}|${filter.stage ?? ''}|${filter.scope ?? ''}|${filter.basis}|${site ?? ''}`;
-    let scan = this.memo.get(key);
+    let scan = this.byFilter.get(key);
     if (!scan) {
       const actual: Range = { value: 0, min: 0, max: 0 };
       const contributors: Contributor[] = [];
@@ -99,7 +100,7 @@ export class BudgetScans {
         if (part.value > 0) contributors.push({ kind: 'site', id: s.id, index: s.index, kgCO2e: part.value });
       }
       scan = { actual, units: 0, gpus: 0, contributors: top(contributors) };
-      this.memo.set(key, scan);
+      this.byFilter.set(key, scan);
     }
     return scan;
   }
