@@ -1,9 +1,23 @@
 import type { Factor } from '../factors/factor';
+import {
+  ACCELERATORS,
+  acceleratorRecord,
+  AcceleratorRecord,
+  BaseboardPcf,
+  Citation,
+  dieAreaMm2,
+  fullLoadW,
+  memoryDies,
+  PCF_NOTE,
+  processName,
+  RECALLED,
+} from './accelerators';
 import type { CatalogModel, EmbodiedFactor, HardwareSpecs, HostComponents, Sourced } from './catalogTypes';
 
 /**
  * Built-in hardware catalog: GPUs and GPU servers with specs for hover, an embodied figure per
  * unit (vendor PCF where one exists, else the die-area model below), power and shipped weight.
+ * The GPU cards are stated once in accelerators.ts; their entries here derive from them.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -73,23 +87,44 @@ export const GDDR_KG_PER_GB: Factor = {
   note: '[S] Values as compiled in the methodology brief §3.3–3.4.',
 };
 
-const H100_PCF_PER_GPU = 1312 / 8;
-const H100_DIE_CM2 = 8.14;
-const H100_HBM_GB = 80;
-const H100_SXM_KG = 1.69;
-const boardFactor = (cpa: number, hbm: number) =>
-  (H100_PCF_PER_GPU - H100_DIE_CM2 * cpa - H100_HBM_GB * hbm) / H100_SXM_KG;
+/** The carbon-per-area row of each TSMC process the catalog's dies are made in. */
+const CPA_BY_PROCESS: Readonly<Record<string, Factor>> = { '4N': CPA_5NM, '4NP': CPA_5NM, N5: CPA_5NM, N6: CPA_7NM, N7: CPA_7NM };
+
+export function cpaFor(process: string): Factor {
+  const cpa = CPA_BY_PROCESS[process];
+  if (!cpa) throw new Error(`No carbon-per-area row for process ${process}`);
+  return cpa;
+}
+
+/** The per-GB row of a memory type: stacked HBM or GDDR. */
+export function memoryFactorFor(type: string): Factor {
+  return type.startsWith('HBM') ? HBM_KG_PER_GB : GDDR_KG_PER_GB;
+}
+
+/** One card's share of its baseboard's PCF, kgCO2e. */
+function pcfShareKg(pcf: BaseboardPcf): number {
+  return pcf.kgCO2e / pcf.gpus;
+}
+
+/** The card the board factor is calibrated on: its PCF share, die, memory and mass, from its record. */
+const CALIBRATION = acceleratorRecord('nvidia-h100-sxm') as AcceleratorRecord & { embodied: { pcf: BaseboardPcf } };
+const CALIBRATION_KG = pcfShareKg(CALIBRATION.embodied.pcf);
+const CALIBRATION_DIE_CM2 = dieAreaMm2(CALIBRATION) / 100;
+const CALIBRATION_CPA = cpaFor(CALIBRATION.dies[0].process);
+const CALIBRATION_MEMORY = memoryFactorFor(CALIBRATION.memory.type.value);
+const boardFactor = (cpa: number, memory: number) =>
+  (CALIBRATION_KG - CALIBRATION_DIE_CM2 * cpa - CALIBRATION.memory.gb.value * memory) / CALIBRATION.massKg.value;
 
 export const BOARD_KG_PER_KG: Factor = {
   id: 'dieModel/board',
   label: 'Board, other ICs, thermal and baseboard share, per kg of card',
-  value: boardFactor(CPA_5NM.value, HBM_KG_PER_GB.value),
-  min: boardFactor(CPA_5NM.max ?? CPA_5NM.value, HBM_KG_PER_GB.max ?? HBM_KG_PER_GB.value),
-  max: boardFactor(CPA_5NM.min ?? CPA_5NM.value, HBM_KG_PER_GB.min ?? HBM_KG_PER_GB.value),
+  value: boardFactor(CALIBRATION_CPA.value, CALIBRATION_MEMORY.value),
+  min: boardFactor(CALIBRATION_CPA.max ?? CALIBRATION_CPA.value, CALIBRATION_MEMORY.max ?? CALIBRATION_MEMORY.value),
+  max: boardFactor(CALIBRATION_CPA.min ?? CALIBRATION_CPA.value, CALIBRATION_MEMORY.min ?? CALIBRATION_MEMORY.value),
   unit: 'kgCO2e/kg',
   source:
-    'Calibrated on NVIDIA HGX H100 PCF: (164 − 8.14 cm² × CPA 5 nm − 80 GB × HBM) ÷ 1.69 kg (H100 SXM mass, BoaviztAPI gpu_specs.csv); bounds use the opposite ends of CPA and HBM',
-  url: 'https://images.nvidia.com/aem-dam/Solutions/documents/HGX-H100-PCF-Summary.pdf',
+    `Calibrated on NVIDIA ${CALIBRATION.embodied.pcf.name} PCF: (${CALIBRATION_KG} − ${CALIBRATION_DIE_CM2} cm² × CPA 5 nm − ${CALIBRATION.memory.gb.value} GB × HBM) ÷ ${CALIBRATION.massKg.value} kg (H100 SXM mass, BoaviztAPI gpu_specs.csv); bounds use the opposite ends of CPA and HBM`,
+  url: CALIBRATION.embodied.pcf.url,
   year: 2025,
   boundary: 'cradle-to-gate',
   note: '[S] Depends on the secondary H100 PCF figure; scaling by card mass is a Carbon Lens modelling choice.',
@@ -97,11 +132,22 @@ export const BOARD_KG_PER_KG: Factor = {
 
 export const DIE_MODEL_FACTORS: readonly Factor[] = [CPA_5NM, CPA_7NM, HBM_KG_PER_GB, GDDR_KG_PER_GB, BOARD_KG_PER_KG];
 
-interface DieModelInput {
+/** What the die-area model reads of a card. */
+export interface DieModelInput {
   dies: readonly { label: string; areaMm2: number; cpa: Factor }[];
   memoryGb: number;
   memory: Factor;
   cardKg: number;
+}
+
+/** The die-area model's inputs from a card's record. */
+export function dieModelInput(card: AcceleratorRecord): DieModelInput {
+  return {
+    dies: card.dies.map((die) => ({ label: die.count ? `${die.count} ${die.name}` : die.name, areaMm2: die.areaMm2, cpa: cpaFor(die.process) })),
+    memoryGb: card.memory.gb.value,
+    memory: memoryFactorFor(card.memory.type.value),
+    cardKg: card.massKg.value,
+  };
 }
 
 type Bound = 'value' | 'min' | 'max';
@@ -152,32 +198,18 @@ function bottomUp(id: string, name: string, year: number, input: DieModelInput, 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shared sources.
-
-const GPU_SPECS_CSV = 'BoaviztAPI 2.4.1 crowdsourcing/gpu_specs.csv';
-const NV_DATASHEET = (product: string) => `NVIDIA ${product} datasheet`;
-const RECALLED = '[R] recalled from the vendor datasheet, not verified here.';
+// Vendor PCFs.
 
 interface PcfSource {
   source: string;
   url: string;
 }
 
-const HGX_H100_PCF: PcfSource = {
-  source:
-    'NVIDIA HGX H100 Product Carbon Footprint summary (ISO 14067, third-party verified, July 2025): 1,312 kgCO2e for the 8-GPU baseboard (24 kg, 640 GB HBM3)',
-  url: 'https://images.nvidia.com/aem-dam/Solutions/documents/HGX-H100-PCF-Summary.pdf',
-};
-const HGX_B200_PCF: PcfSource = {
-  source: 'NVIDIA HGX B200 Product Carbon Footprint summary: 2,274 kgCO2e for the 8-GPU baseboard (32 kg, 1,440 GB HBM3e)',
-  url: 'https://images.nvidia.com/aem-dam/Solutions/documents/HGX-B200-PCF-Summary.pdf',
-};
 const DELL_R740_PCF: PcfSource = {
   source:
     'Dell PowerEdge R740 product carbon footprint (January 2019; 4 years, EU use), via Boavizta environmental-footprint-data boavizta-data-us.csv (ODbL 1.0, © Boavizta contributors, commit 61323eb)',
   url: 'https://i.dell.com/sites/csdocuments/CorpComm_Docs/en/carbon-footprint-poweredge-r740.pdf',
 };
-const PCF_NOTE = '[S] PCF totals from the methodology brief and secondary copies; the NVIDIA PDF was not opened here.';
 const CCF_GPU_RATIO =
   'Idle ≈ 11% of board power, the Teads/Cloud Carbon Footprint ratio for the A100 (46 W idle, 407 W max)';
 
@@ -212,317 +244,109 @@ function vendorPcf(
   };
 }
 
-// Board inputs of cards BoaviztAPI lists (gpu_specs.csv), reused as proxies for similar boards.
-const SXM_BOARD = { pcbAreaCm2: 296.37, heatsinkWeightKg: 0.90077, casingWeightKg: 0.78923 };
-const PCIE_BOARD = { pcbAreaCm2: 234.36, heatsinkWeightKg: 0.609, casingWeightKg: 0.387 };
-const SPECS_ABOVE = 'Die, memory and mass from this entry’s specs';
-const SXM_PROXY = '[R] PCB, heatsink and casing of the H100 SXM (gpu_specs.csv) as proxies.';
-const PCIE_PROXY = '[R] PCB, heatsink and casing of the A100 PCIe 40GB (gpu_specs.csv, same 10.5-inch dual-slot form) as proxies.';
+/** A baseboard PCF as cited: the document, its total, and the baseboard its cards make up. */
+function baseboardPcfSource(pcf: BaseboardPcf, card: AcceleratorRecord): PcfSource {
+  const memoryGb = pcf.gpus * card.memory.gb.value;
+  return {
+    source: `${pcf.title}: ${pcf.kgCO2e.toLocaleString('en-US')} kgCO2e for the ${pcf.gpus}-GPU baseboard (${pcf.baseboardKg} kg, ${memoryGb.toLocaleString('en-US')} GB ${card.memory.type.value})`,
+    url: pcf.url,
+  };
+}
 
-const GPU_MODELS: readonly CatalogModel[] = [
-  {
-    id: 'nvidia-h100-sxm',
-    name: 'NVIDIA H100 SXM5 80GB',
-    vendor: 'NVIDIA',
+// ---------------------------------------------------------------------------------------------
+// GPUs: one entry per accelerator record.
+
+const CARD_SHARE_BOUNDARY = 'cradle-to-gate; one eighth of the HGX baseboard (GPU, HBM, NVSwitch and baseboard share, thermal)';
+
+function cardEmbodied(card: AcceleratorRecord): EmbodiedFactor {
+  const name = card.shortName ?? card.name;
+  if ('dieModel' in card.embodied) return bottomUp(card.id, name, card.releaseYear, dieModelInput(card), card.embodied.dieModel.crossCheck);
+  const { pcf } = card.embodied;
+  const share = pcfShareKg(pcf);
+  return vendorPcf(
+    card.id,
+    name,
+    share,
+    baseboardPcfSource(pcf, card),
+    pcf.year,
+    CARD_SHARE_BOUNDARY,
+    `${pcf.name} PCF ${pcf.kgCO2e.toLocaleString('en-US')} kgCO2e ÷ ${pcf.gpus} GPUs = ${fmt(share)}; ${pcf.shares} of the baseboard`,
+  );
+}
+
+function cardPowerSource(card: AcceleratorRecord): string {
+  const full = card.power.full;
+  if ('maxW' in full) return full.source;
+  return `${full.atTdp} (${card.tdpW.value.toLocaleString('en-US')} W${full.qualifier ? ` ${full.qualifier}` : ''}); ${CCF_GPU_RATIO}`;
+}
+
+/** The catalog entry of a card: every figure from its record. */
+export function gpuCatalogModel(card: AcceleratorRecord): CatalogModel {
+  const { board } = card;
+  return {
+    id: card.id,
+    name: card.name,
+    vendor: card.vendor,
     kind: 'gpu',
-    releaseYear: 2022,
+    releaseYear: card.releaseYear,
     gpus: 1,
     specs: {
-      memoryGb: spec(80, GPU_SPECS_CSV),
-      memoryType: spec('HBM3', NV_DATASHEET('H100'), RECALLED),
-      tdpW: spec(700, NV_DATASHEET('H100'), RECALLED),
-      processNode: spec('TSMC 4N', NV_DATASHEET('H100'), RECALLED),
-      dieAreaMm2: spec(814, 'BoaviztAPI 2.4.1 archetypes/components/gpu.csv "Large GPU" (H100); LLMCarbon hardware.csv 8.14 cm²'),
-      memoryStacks: spec(5, NV_DATASHEET('H100'), '[R] 5 active HBM3 stacks of 16 GB on 6 sites (Boavizta counts 6).'),
-      weightKg: spec(1.69, GPU_SPECS_CSV),
+      memoryGb: card.memory.gb,
+      memoryType: card.memory.type,
+      tdpW: card.tdpW,
+      processNode: { value: processName(card), ...card.process },
+      dieAreaMm2: { value: dieAreaMm2(card), ...card.dieArea },
+      memoryStacks: card.memory.stacks,
+      weightKg: card.massKg,
     },
-    embodied: vendorPcf(
-      'nvidia-h100-sxm',
-      'NVIDIA H100 SXM',
-      H100_PCF_PER_GPU,
-      HGX_H100_PCF,
-      2025,
-      'cradle-to-gate; one eighth of the HGX baseboard (GPU, HBM, NVSwitch and baseboard share, thermal)',
-      `HGX H100 PCF 1,312 kgCO2e ÷ 8 GPUs = ${fmt(H100_PCF_PER_GPU)}; memory 42%, ICs 25%, thermal 18% of the baseboard`,
-    ),
-    power: { idleW: 70, maxW: 700, source: `${NV_DATASHEET('H100')} (700 W); ${CCF_GPU_RATIO}`, note: '[R] Idle is an estimate.' },
-    weightKg: spec(1.69, GPU_SPECS_CSV, 'Module mass; packaging excluded.'),
+    embodied: cardEmbodied(card),
+    power: { idleW: card.power.idleW, maxW: fullLoadW(card), source: cardPowerSource(card), note: card.power.note },
+    weightKg: { value: card.massKg.value, ...card.shippedMass },
     boavizta: {
-      dieSizeMm2: 814,
-      memoryGb: 80,
-      memoryDies: 6,
-      weightKg: 1.69,
-      ...SXM_BOARD,
-      gpuSpecsEffectiveDieMm2: 2810.4,
-      source: `${GPU_SPECS_CSV}, "NVIDIA H100 SXM 80GB"; raw die 814 mm² from the "Large GPU" archetype`,
+      dieSizeMm2: dieAreaMm2(card),
+      memoryGb: card.memory.gb.value,
+      memoryDies: memoryDies(card),
+      weightKg: card.massKg.value,
+      pcbAreaCm2: board.pcbAreaCm2,
+      heatsinkWeightKg: board.heatsinkWeightKg,
+      casingWeightKg: board.casingWeightKg,
+      ...(board.gpuSpecsEffectiveDieMm2 !== undefined ? { gpuSpecsEffectiveDieMm2: board.gpuSpecsEffectiveDieMm2 } : {}),
+      source: board.source,
+      ...(board.note !== undefined ? { note: board.note } : {}),
     },
-  },
-  {
-    id: 'nvidia-h100-pcie',
-    name: 'NVIDIA H100 PCIe 80GB',
-    vendor: 'NVIDIA',
-    kind: 'gpu',
-    releaseYear: 2022,
-    gpus: 1,
-    specs: {
-      memoryGb: spec(80, 'NVIDIA H100 PCIe product brief PB-11133-001 (Nov 2022)', RECALLED),
-      memoryType: spec('HBM2e', 'NVIDIA H100 PCIe product brief PB-11133-001', RECALLED),
-      tdpW: spec(350, 'NVIDIA H100 PCIe product brief PB-11133-001: maximum TDP 350 W', '[S] Read from a copy of the brief (manuals.plus).'),
-      processNode: spec('TSMC 4N', NV_DATASHEET('H100'), RECALLED),
-      dieAreaMm2: spec(814, 'GH100, as the H100 SXM'),
-      memoryStacks: spec(5, NV_DATASHEET('H100'), RECALLED),
-      weightKg: spec(1.2, 'NVIDIA H100 PCIe product brief', '[R] Board mass recalled.'),
-    },
-    embodied: bottomUp('nvidia-h100-pcie', 'NVIDIA H100 PCIe', 2022, {
-      dies: [{ label: 'GH100', areaMm2: 814, cpa: CPA_5NM }],
-      memoryGb: 80,
-      memory: HBM_KG_PER_GB,
-      cardKg: 1.2,
-    }),
-    power: { idleW: 40, maxW: 350, source: `NVIDIA H100 PCIe product brief (350 W); ${CCF_GPU_RATIO}`, note: '[R] Idle is an estimate.' },
-    weightKg: spec(1.2, 'NVIDIA H100 PCIe product brief', '[R] Board mass recalled; packaging excluded.'),
-    boavizta: { dieSizeMm2: 814, memoryGb: 80, memoryDies: 6, weightKg: 1.2, ...PCIE_BOARD, source: SPECS_ABOVE, note: PCIE_PROXY },
-  },
-  {
-    id: 'nvidia-h200-sxm',
-    name: 'NVIDIA H200 SXM 141GB',
-    vendor: 'NVIDIA',
-    kind: 'gpu',
-    releaseYear: 2024,
-    gpus: 1,
-    specs: {
-      memoryGb: spec(141, NV_DATASHEET('H200'), RECALLED),
-      memoryType: spec('HBM3e', NV_DATASHEET('H200'), RECALLED),
-      tdpW: spec(700, NV_DATASHEET('H200'), RECALLED),
-      processNode: spec('TSMC 4N', NV_DATASHEET('H200'), RECALLED),
-      dieAreaMm2: spec(814, 'GH100, as the H100 SXM'),
-      memoryStacks: spec(6, NV_DATASHEET('H200'), '[R] 6 × 24 GB HBM3e stacks (141 GB usable).'),
-      weightKg: spec(1.69, 'H100 SXM module mass (BoaviztAPI gpu_specs.csv) as a proxy', '[R] Same SXM5 module assumed.'),
-    },
-    embodied: bottomUp('nvidia-h200-sxm', 'NVIDIA H200 SXM', 2024, {
-      dies: [{ label: 'GH100', areaMm2: 814, cpa: CPA_5NM }],
-      memoryGb: 141,
-      memory: HBM_KG_PER_GB,
-      cardKg: 1.69,
-    }),
-    power: { idleW: 70, maxW: 700, source: `${NV_DATASHEET('H200')} (700 W); ${CCF_GPU_RATIO}`, note: '[R] Idle is an estimate.' },
-    weightKg: spec(1.69, 'H100 SXM module mass as a proxy', '[R] Packaging excluded.'),
-    boavizta: { dieSizeMm2: 814, memoryGb: 141, memoryDies: 6, weightKg: 1.69, ...SXM_BOARD, source: SPECS_ABOVE, note: SXM_PROXY },
-  },
-  {
-    id: 'nvidia-b200',
-    name: 'NVIDIA B200 (HGX, 180GB)',
-    vendor: 'NVIDIA',
-    kind: 'gpu',
-    releaseYear: 2024,
-    gpus: 1,
-    specs: {
-      memoryGb: spec(180, 'NVIDIA developer blog "HGX B200 reduces embodied carbon emissions intensity" (2025): 180 GB HBM3E per B200'),
-      memoryType: spec('HBM3e', 'NVIDIA developer blog (2025)'),
-      tdpW: spec(1000, NV_DATASHEET('HGX B200'), RECALLED),
-      processNode: spec('TSMC 4NP', NV_DATASHEET('B200'), RECALLED),
-      dieAreaMm2: spec(1600, 'Two reticle-sized dies', '[R] Estimate: NVIDIA does not publish the die area (~800 mm² each).'),
-      memoryStacks: spec(8, NV_DATASHEET('B200'), RECALLED),
-      weightKg: spec(2, 'Carbon Lens estimate', '[R] No published module mass.'),
-    },
-    embodied: vendorPcf(
-      'nvidia-b200',
-      'NVIDIA B200',
-      2274 / 8,
-      HGX_B200_PCF,
-      2025,
-      'cradle-to-gate; one eighth of the HGX baseboard (GPU, HBM, NVSwitch and baseboard share, thermal)',
-      `HGX B200 PCF 2,274 kgCO2e ÷ 8 GPUs = ${fmt(2274 / 8)}; memory 49%, ICs 28%, thermal 12% of the baseboard`,
-    ),
-    power: { idleW: 110, maxW: 1000, source: `${NV_DATASHEET('HGX B200')} (1,000 W per GPU); ${CCF_GPU_RATIO}`, note: '[R] Both recalled or estimated.' },
-    weightKg: spec(2, 'Carbon Lens estimate', '[R] No published module mass.'),
-    boavizta: {
-      dieSizeMm2: 1600,
-      memoryGb: 180,
-      memoryDies: 8,
-      weightKg: 2,
-      ...SXM_BOARD,
-      source: SPECS_ABOVE,
-      note: `${SXM_PROXY} Boavizta’s wafer model treats the two dies as one 1,600 mm² die, overstating yield loss.`,
-    },
-  },
-  {
-    id: 'nvidia-a100-sxm4-80gb',
-    name: 'NVIDIA A100 SXM4 80GB',
-    vendor: 'NVIDIA',
-    kind: 'gpu',
-    releaseYear: 2020,
-    gpus: 1,
-    specs: {
-      memoryGb: spec(80, NV_DATASHEET('A100'), RECALLED),
-      memoryType: spec('HBM2e', NV_DATASHEET('A100'), RECALLED),
-      tdpW: spec(400, NV_DATASHEET('A100'), RECALLED),
-      processNode: spec('TSMC N7', NV_DATASHEET('A100'), RECALLED),
-      dieAreaMm2: spec(826, 'NVIDIA A100 Tensor Core GPU architecture whitepaper (GA100, 826 mm²)', RECALLED),
-      memoryStacks: spec(5, NV_DATASHEET('A100'), '[R] 5 active stacks of 16 GB on 6 sites (Boavizta counts 6).'),
-      weightKg: spec(1.56, `${GPU_SPECS_CSV}, "NVIDIA A100 SXM4 40GB" (same module)`),
-    },
-    embodied: bottomUp(
-      'nvidia-a100-sxm4-80gb',
-      'NVIDIA A100 SXM4 80GB',
-      2020,
-      { dies: [{ label: 'GA100', areaMm2: 826, cpa: CPA_7NM }], memoryGb: 80, memory: HBM_KG_PER_GB, cardKg: 1.56 },
-      'Literature cross-check: Falk et al. 2025 (arXiv 2509.00093) A100 teardown 127.6 kg cradle-to-gate [S]',
-    ),
-    power: {
-      idleW: 46,
-      maxW: 407,
-      source: 'Cloud Carbon Footprint GPU coefficients (Teads ratios on TechPowerUp TDP): A100 46 W idle, 407 W max',
-      note: '[S] As read from the CCF code in the methodology brief §2.2; not re-read here.',
-    },
-    weightKg: spec(1.56, `${GPU_SPECS_CSV}, A100 SXM4 40GB module`, 'Packaging excluded.'),
-    boavizta: {
-      dieSizeMm2: 826,
-      memoryGb: 80,
-      memoryDies: 6,
-      pcbAreaCm2: 105,
-      weightKg: 1.56,
-      heatsinkWeightKg: 1.25,
-      casingWeightKg: 0.09,
-      gpuSpecsEffectiveDieMm2: 1798,
-      source: `${GPU_SPECS_CSV}, "NVIDIA A100 SXM4 40GB" with 80 GB`,
-      note: 'Physical inputs of the 40 GB module, which shares the board.',
-    },
-  },
-  {
-    id: 'nvidia-a100-pcie-40gb',
-    name: 'NVIDIA A100 PCIe 40GB',
-    vendor: 'NVIDIA',
-    kind: 'gpu',
-    releaseYear: 2020,
-    gpus: 1,
-    specs: {
-      memoryGb: spec(40, GPU_SPECS_CSV),
-      memoryType: spec('HBM2', NV_DATASHEET('A100'), RECALLED),
-      tdpW: spec(250, NV_DATASHEET('A100'), RECALLED),
-      processNode: spec('TSMC N7', NV_DATASHEET('A100'), RECALLED),
-      dieAreaMm2: spec(826, 'NVIDIA A100 architecture whitepaper (GA100)', RECALLED),
-      memoryStacks: spec(5, NV_DATASHEET('A100'), '[R] 5 active stacks of 8 GB (Boavizta counts 6).'),
-      weightKg: spec(1.23, GPU_SPECS_CSV),
-    },
-    embodied: bottomUp('nvidia-a100-pcie-40gb', 'NVIDIA A100 PCIe 40GB', 2020, {
-      dies: [{ label: 'GA100', areaMm2: 826, cpa: CPA_7NM }],
-      memoryGb: 40,
-      memory: HBM_KG_PER_GB,
-      cardKg: 1.23,
-    }),
-    power: { idleW: 28, maxW: 250, source: `${NV_DATASHEET('A100')} (250 W); ${CCF_GPU_RATIO}`, note: '[R] Idle scaled from the CCF A100 ratio.' },
-    weightKg: spec(1.23, GPU_SPECS_CSV, 'Card mass; packaging excluded.'),
-    boavizta: {
-      dieSizeMm2: 826,
-      memoryGb: 40,
-      memoryDies: 6,
-      weightKg: 1.23,
-      ...PCIE_BOARD,
-      gpuSpecsEffectiveDieMm2: 1798,
-      source: `${GPU_SPECS_CSV}, "NVIDIA A100 PCIe 40GB"; raw die 826 mm² (GA100)`,
-    },
-  },
-  {
-    id: 'nvidia-l40s',
-    name: 'NVIDIA L40S',
-    vendor: 'NVIDIA',
-    kind: 'gpu',
-    releaseYear: 2023,
-    gpus: 1,
-    specs: {
-      memoryGb: spec(48, NV_DATASHEET('L40S'), RECALLED),
-      memoryType: spec('GDDR6 (ECC)', NV_DATASHEET('L40S'), RECALLED),
-      tdpW: spec(350, NV_DATASHEET('L40S'), RECALLED),
-      processNode: spec('TSMC 4N', NV_DATASHEET('L40S'), RECALLED),
-      dieAreaMm2: spec(608.5, 'TechPowerUp GPU database, AD102', RECALLED),
-      memoryStacks: spec(24, 'Carbon Lens estimate: 24 × 2 GB GDDR6 chips (clamshell)', '[R] Estimate.'),
-      weightKg: spec(1.1, 'Carbon Lens estimate for a 10.5-inch dual-slot passive card', '[R] Estimate.'),
-    },
-    embodied: bottomUp('nvidia-l40s', 'NVIDIA L40S', 2023, {
-      dies: [{ label: 'AD102', areaMm2: 608.5, cpa: CPA_5NM }],
-      memoryGb: 48,
-      memory: GDDR_KG_PER_GB,
-      cardKg: 1.1,
-    }),
-    power: { idleW: 38, maxW: 350, source: `${NV_DATASHEET('L40S')} (350 W); ${CCF_GPU_RATIO}`, note: '[R] Idle is an estimate.' },
-    weightKg: spec(1.1, 'Carbon Lens estimate', '[R] Estimate; packaging excluded.'),
-    boavizta: { dieSizeMm2: 608.5, memoryGb: 48, memoryDies: 24, weightKg: 1.1, ...PCIE_BOARD, source: SPECS_ABOVE, note: PCIE_PROXY },
-  },
-  {
-    id: 'nvidia-l4',
-    name: 'NVIDIA L4',
-    vendor: 'NVIDIA',
-    kind: 'gpu',
-    releaseYear: 2023,
-    gpus: 1,
-    specs: {
-      memoryGb: spec(24, GPU_SPECS_CSV),
-      memoryType: spec('GDDR6', NV_DATASHEET('L4'), RECALLED),
-      tdpW: spec(72, NV_DATASHEET('L4'), RECALLED),
-      processNode: spec('TSMC 4N', NV_DATASHEET('L4'), RECALLED),
-      dieAreaMm2: spec(294.5, 'TechPowerUp GPU database, AD104', RECALLED),
-      memoryStacks: spec(12, GPU_SPECS_CSV),
-      weightKg: spec(0.142, GPU_SPECS_CSV),
-    },
-    embodied: bottomUp('nvidia-l4', 'NVIDIA L4', 2023, {
-      dies: [{ label: 'AD104', areaMm2: 294.5, cpa: CPA_5NM }],
-      memoryGb: 24,
-      memory: GDDR_KG_PER_GB,
-      cardKg: 0.142,
-    }),
-    power: { idleW: 8, maxW: 72, source: `${NV_DATASHEET('L4')} (72 W); ${CCF_GPU_RATIO}`, note: '[R] Idle is an estimate.' },
-    weightKg: spec(0.142, GPU_SPECS_CSV, 'Card mass; packaging excluded.'),
-    boavizta: {
-      dieSizeMm2: 294.5,
-      memoryGb: 24,
-      memoryDies: 12,
-      pcbAreaCm2: 93.13,
-      weightKg: 0.142,
-      heatsinkWeightKg: 0.0871,
-      casingWeightKg: 0,
-      gpuSpecsEffectiveDieMm2: 390.96,
-      source: `${GPU_SPECS_CSV}, "NVIDIA L4"; raw die 294.5 mm² (AD104, TechPowerUp)`,
-    },
-  },
-  {
-    id: 'amd-mi300x',
-    name: 'AMD Instinct MI300X',
-    vendor: 'AMD',
-    kind: 'gpu',
-    releaseYear: 2023,
-    gpus: 1,
-    specs: {
-      memoryGb: spec(192, 'AMD Instinct MI300X datasheet', RECALLED),
-      memoryType: spec('HBM3', 'AMD Instinct MI300X datasheet', RECALLED),
-      tdpW: spec(750, 'AMD Instinct MI300X datasheet', RECALLED),
-      processNode: spec('TSMC N5 (XCD) + N6 (IOD)', 'AMD Instinct MI300X datasheet', RECALLED),
-      dieAreaMm2: spec(2400, '8 XCD × ~115 mm² + 4 IOD × ~370 mm²', '[R] Approximate die areas from AMD’s ISSCC 2024 presentation as reported by the press.'),
-      memoryStacks: spec(8, 'AMD Instinct MI300X datasheet', RECALLED),
-      weightKg: spec(2.3, 'Carbon Lens estimate for an OAM module with heatsink', '[R] Estimate.'),
-    },
-    embodied: bottomUp('amd-mi300x', 'AMD Instinct MI300X', 2023, {
-      dies: [
-        { label: '8 XCD', areaMm2: 920, cpa: CPA_5NM },
-        { label: '4 IOD', areaMm2: 1480, cpa: CPA_7NM },
-      ],
-      memoryGb: 192,
-      memory: HBM_KG_PER_GB,
-      cardKg: 2.3,
-    }),
-    power: { idleW: 85, maxW: 750, source: `AMD Instinct MI300X datasheet (750 W); ${CCF_GPU_RATIO}`, note: '[R] Idle is an estimate.' },
-    weightKg: spec(2.3, 'Carbon Lens estimate', '[R] Estimate; packaging excluded.'),
-    boavizta: {
-      dieSizeMm2: 2400,
-      memoryGb: 192,
-      memoryDies: 8,
-      weightKg: 2.3,
-      ...SXM_BOARD,
-      source: SPECS_ABOVE,
-      note: `${SXM_PROXY} Boavizta’s wafer model treats the 12 chiplets as one die, overstating yield loss.`,
-    },
-  },
-];
+  };
+}
+
+const GPU_MODELS: readonly CatalogModel[] = ACCELERATORS.map(gpuCatalogModel);
+
+/** The figures of a GPU server that are its cards' times their number, with their citations. */
+interface GpuServerCitations {
+  memoryGb: Citation;
+  memoryType: Citation;
+  tdpW: Citation;
+  processNode: Citation;
+  dieAreaMm2: Citation;
+  memoryStacks: Citation;
+}
+
+function gpuServerSpecs(card: AcceleratorRecord, gpus: number, cited: GpuServerCitations, weightKg: Sourced<number>, maxSystemPowerW: Sourced<number>): HardwareSpecs {
+  return {
+    memoryGb: { value: gpus * card.memory.gb.value, ...cited.memoryGb },
+    memoryType: { value: card.memory.type.value, ...cited.memoryType },
+    tdpW: { value: gpus * card.tdpW.value, ...cited.tdpW },
+    processNode: { value: processName(card), ...cited.processNode },
+    dieAreaMm2: { value: gpus * dieAreaMm2(card), ...cited.dieAreaMm2 },
+    memoryStacks: { value: gpus * card.memory.stacks.value, ...cited.memoryStacks },
+    weightKg,
+    maxSystemPowerW,
+  };
+}
+
+/** A server whose embodied figure is its baseboard's PCF (the host is added from its components). */
+function baseboardEmbodied(id: string, name: string, card: AcceleratorRecord, derivation: string): EmbodiedFactor {
+  const pcf = (card.embodied as { pcf: BaseboardPcf }).pcf;
+  return vendorPcf(id, name, pcf.kgCO2e, baseboardPcfSource(pcf, card), pcf.year, BASEBOARD_BOUNDARY, `${pcf.name} PCF ${pcf.kgCO2e.toLocaleString('en-US')} kgCO2e for the baseboard; ${derivation}`);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Servers. HGX/DGX embodied covers the GPU baseboard only; the host is described for the
@@ -551,16 +375,36 @@ function dgxH100Host(cpu: string, source: string): HostComponents {
   };
 }
 
-const h100ServerSpecs = (weight: Sourced<number>): HardwareSpecs => ({
-  memoryGb: spec(640, HGX_H100_PCF.source, PCF_NOTE),
-  memoryType: spec('HBM3', DGX_H100, RECALLED),
-  tdpW: spec(5600, 'HGX H100 baseboard, 8 × 700 W', PCF_NOTE),
-  processNode: spec('TSMC 4N', DGX_H100, RECALLED),
-  dieAreaMm2: spec(8 * 814, '8 × GH100 (814 mm²)'),
-  memoryStacks: spec(40, '8 GPUs × 5 active HBM3 stacks', RECALLED),
-  weightKg: weight,
-  maxSystemPowerW: spec(10200, DGX_H100, '[R] ~10.2 kW maximum recalled from the DGX H100 datasheet.'),
-});
+/** The card of a GPU server, stated in accelerators.ts. */
+function cardOf(id: string): AcceleratorRecord {
+  const card = acceleratorRecord(id);
+  if (!card) throw new Error(`GPU server card ${id} is not an accelerator record`);
+  return card;
+}
+
+const H100_SXM = cardOf('nvidia-h100-sxm');
+const B200 = cardOf('nvidia-b200');
+const H100_GPUS = baseboardPcfOf(H100_SXM).gpus;
+const B200_GPUS = baseboardPcfOf(B200).gpus;
+
+function baseboardPcfOf(card: AcceleratorRecord): BaseboardPcf {
+  return (card.embodied as { pcf: BaseboardPcf }).pcf;
+}
+
+/** `HGX H100 baseboard, 8 × 700 W`. */
+function baseboardPower(card: AcceleratorRecord, gpus: number): string {
+  return `${baseboardPcfOf(card).name} baseboard, ${gpus} × ${card.tdpW.value.toLocaleString('en-US')} W`;
+}
+
+const h100ServerSpecs = (weight: Sourced<number>): HardwareSpecs =>
+  gpuServerSpecs(H100_SXM, H100_GPUS, {
+    memoryGb: { source: baseboardPcfSource(baseboardPcfOf(H100_SXM), H100_SXM).source, note: PCF_NOTE },
+    memoryType: { source: DGX_H100, note: RECALLED },
+    tdpW: { source: baseboardPower(H100_SXM, H100_GPUS), note: PCF_NOTE },
+    processNode: { source: DGX_H100, note: RECALLED },
+    dieAreaMm2: { source: `${H100_GPUS} × ${H100_SXM.dies[0].name} (${dieAreaMm2(H100_SXM)} mm²)` },
+    memoryStacks: { source: `${H100_GPUS} GPUs × ${H100_SXM.memory.stacks.value} active ${H100_SXM.memory.type.value} stacks`, note: RECALLED },
+  }, weight, spec(10200, DGX_H100, '[R] ~10.2 kW maximum recalled from the DGX H100 datasheet.'));
 
 const SERVER_MODELS: readonly CatalogModel[] = [
   {
@@ -569,18 +413,10 @@ const SERVER_MODELS: readonly CatalogModel[] = [
     vendor: 'NVIDIA',
     kind: 'server',
     releaseYear: 2022,
-    gpus: 8,
-    gpuModel: 'nvidia-h100-sxm',
-    specs: h100ServerSpecs(spec(24, `Baseboard mass, ${HGX_H100_PCF.source}`, PCF_NOTE)),
-    embodied: vendorPcf(
-      'nvidia-hgx-h100-8gpu',
-      'NVIDIA HGX H100 8-GPU baseboard',
-      1312,
-      HGX_H100_PCF,
-      2025,
-      BASEBOARD_BOUNDARY,
-      'HGX H100 PCF 1,312 kgCO2e for the baseboard; add the host server from hostComponents',
-    ),
+    gpus: H100_GPUS,
+    gpuModel: H100_SXM.id,
+    specs: h100ServerSpecs(spec(baseboardPcfOf(H100_SXM).baseboardKg, `Baseboard mass, ${baseboardPcfSource(baseboardPcfOf(H100_SXM), H100_SXM).source}`, PCF_NOTE)),
+    embodied: baseboardEmbodied('nvidia-hgx-h100-8gpu', 'NVIDIA HGX H100 8-GPU baseboard', H100_SXM, 'add the host server from hostComponents'),
     power: {
       idleW: 1200,
       maxW: 10200,
@@ -596,18 +432,10 @@ const SERVER_MODELS: readonly CatalogModel[] = [
     vendor: 'NVIDIA',
     kind: 'server',
     releaseYear: 2023,
-    gpus: 8,
-    gpuModel: 'nvidia-h100-sxm',
+    gpus: H100_GPUS,
+    gpuModel: H100_SXM.id,
     specs: h100ServerSpecs(spec(130.45, `${DGX_H100}: system weight 287.6 lb`, RECALLED)),
-    embodied: vendorPcf(
-      'nvidia-dgx-h100',
-      'NVIDIA DGX H100 (HGX H100 baseboard)',
-      1312,
-      HGX_H100_PCF,
-      2025,
-      BASEBOARD_BOUNDARY,
-      'HGX H100 PCF 1,312 kgCO2e for the baseboard; add the DGX host from hostComponents (NVIDIA publishes no DGX PCF)',
-    ),
+    embodied: baseboardEmbodied('nvidia-dgx-h100', 'NVIDIA DGX H100 (HGX H100 baseboard)', H100_SXM, 'add the DGX host from hostComponents (NVIDIA publishes no DGX PCF)'),
     power: {
       idleW: 1200,
       maxW: 10200,
@@ -623,27 +451,17 @@ const SERVER_MODELS: readonly CatalogModel[] = [
     vendor: 'NVIDIA',
     kind: 'server',
     releaseYear: 2024,
-    gpus: 8,
-    gpuModel: 'nvidia-b200',
-    specs: {
-      memoryGb: spec(1440, 'NVIDIA developer blog "HGX B200 reduces embodied carbon emissions intensity" (2025): 8 × 180 GB'),
-      memoryType: spec('HBM3e', 'NVIDIA developer blog (2025)'),
-      tdpW: spec(8000, 'HGX B200 baseboard, 8 × 1,000 W', RECALLED),
-      processNode: spec('TSMC 4NP', DGX_B200, RECALLED),
-      dieAreaMm2: spec(8 * 1600, '8 × B200 (two ~800 mm² dies each)', '[R] Estimate.'),
-      memoryStacks: spec(64, '8 GPUs × 8 HBM3e stacks', RECALLED),
-      weightKg: spec(32, `Baseboard mass, ${HGX_B200_PCF.source}`, PCF_NOTE),
-      maxSystemPowerW: spec(14300, DGX_B200, '[R] ~14.3 kW maximum recalled from the DGX B200 datasheet.'),
-    },
-    embodied: vendorPcf(
-      'nvidia-hgx-b200-8gpu',
-      'NVIDIA HGX B200 8-GPU baseboard',
-      2274,
-      HGX_B200_PCF,
-      2025,
-      BASEBOARD_BOUNDARY,
-      'HGX B200 PCF 2,274 kgCO2e for the baseboard; add the host server from hostComponents',
-    ),
+    gpus: B200_GPUS,
+    gpuModel: B200.id,
+    specs: gpuServerSpecs(B200, B200_GPUS, {
+      memoryGb: { source: `NVIDIA developer blog "HGX B200 reduces embodied carbon emissions intensity" (2025): ${B200_GPUS} × ${B200.memory.gb.value} GB` },
+      memoryType: { source: 'NVIDIA developer blog (2025)' },
+      tdpW: { source: baseboardPower(B200, B200_GPUS), note: RECALLED },
+      processNode: { source: DGX_B200, note: RECALLED },
+      dieAreaMm2: { source: `${B200_GPUS} × B200 (two ~800 mm² dies each)`, note: '[R] Estimate.' },
+      memoryStacks: { source: `${B200_GPUS} GPUs × ${B200.memory.stacks.value} ${B200.memory.type.value} stacks`, note: RECALLED },
+    }, spec(baseboardPcfOf(B200).baseboardKg, `Baseboard mass, ${baseboardPcfSource(baseboardPcfOf(B200), B200).source}`, PCF_NOTE), spec(14300, DGX_B200, '[R] ~14.3 kW maximum recalled from the DGX B200 datasheet.')),
+    embodied: baseboardEmbodied('nvidia-hgx-b200-8gpu', 'NVIDIA HGX B200 8-GPU baseboard', B200, 'add the host server from hostComponents'),
     power: {
       idleW: 1500,
       maxW: 14300,
