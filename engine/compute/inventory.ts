@@ -9,7 +9,7 @@ import { completenessNotes } from './completeness';
 import { movedToIndex, Note } from '../manifest/note';
 import { Methodology } from './notes';
 import { reportingPeriod, ReportingPeriod } from './period';
-import { NO_REUSE, Reuse } from './reuse';
+import { NO_REUSE, Reuse, UnitBasis } from './reuse';
 import { SiteContext, siteContext, siteDirect, SiteOptions, SiteResult } from './site';
 import { unitProfile } from './unit';
 import { blocked } from './blockSum';
@@ -58,6 +58,8 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   const reuse = context.reuse ?? NO_REUSE;
   const period = reuse.period(input.period, () => reportingPeriod(input.period));
   const options: SiteOptions = { methodology: input.methodology, factors: context.factors, defaultLocation: input.defaultLocation };
+  const newUnits: UnitBasis = { methodology: input.methodology, factors: context.factors, refurbished: false };
+  const refurbishedUnits: UnitBasis = { ...newUnits, refurbished: true };
   const excluded: Inventory['excluded'] = [];
 
   const siteContexts = new Map<string, SiteContext>();
@@ -92,7 +94,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
     const refurbished = input.refurbishedAssets?.has(asset.id) ?? false;
     const computed = reuse.asset(
       asset, index, { options, refurbished, site, period },
-      () => computeOne(asset, index, site, period, input.methodology, context.factors, reuse, refurbished),
+      () => computeOne(asset, index, site, period, refurbished ? refurbishedUnits : newUnits, reuse),
       moved,
     );
     if (!computed) {
@@ -163,8 +165,8 @@ interface AssetComputation {
   assetNotes: Note[];
 }
 
-function computeOne(asset: Asset, index: number, site: SiteContext, period: ReportingPeriod, methodology: Methodology, factors: FactorSet, reuse: Reuse, refurbished: boolean): AssetComputation | null {
-  const unit = unitProfile(asset, methodology, factors, reuse, refurbished);
+function computeOne(asset: Asset, index: number, site: SiteContext, period: ReportingPeriod, basis: UnitBasis, reuse: Reuse): AssetComputation | null {
+  const unit = unitProfile(asset, basis, reuse);
   if (!unit) return null;
   const assetNotes: Note[] = [];
   const result = computeAsset({ asset, index, unit, site, period, reuse }, assetNotes);

@@ -1,5 +1,5 @@
 import { HOURS_PER_YEAR } from '../data/defaults';
-import { isoDateParts } from '../manifest/dates';
+import { dayOf, isoDateNumber, monthOf, yearOf } from '../manifest/dates';
 import { PeriodRange, PeriodYear } from '../manifest/types.generated';
 
 const MS_PER_DAY = 86_400_000;
@@ -21,8 +21,8 @@ export function isoDate(ms: number): string {
 
 /** UTC milliseconds of a YYYY-MM-DD date (the schema's `date` format; every asset has one). */
 export function parseIsoDate(text: string): number {
-  const parts = isoDateParts(text);
-  if (parts) return Date.UTC(parts[0], parts[1] - 1, parts[2]);
+  const date = isoDateNumber(text);
+  if (date >= 0) return Date.UTC(yearOf(date), monthOf(date) - 1, dayOf(date));
   const [year, month, day] = text.split('-').map(Number);
   return Date.UTC(year, month - 1, day);
 }

@@ -11,7 +11,7 @@ import type { ComponentImpact, ServerSpec } from '../model/boavizta';
 import { add, exact, range, Range, scale } from '../quantity';
 import { FACTOR_IDS } from './factorIds';
 import { Methodology } from './notes';
-import { Described, NO_REUSE, Reuse } from './reuse';
+import { Described, NO_REUSE, Reuse, UnitBasis } from './reuse';
 
 /** One unit over its whole life (not amortised). */
 export interface PerUnit {
@@ -264,11 +264,11 @@ function embodiedEntry(described: Described, methodology: Methodology, factors: 
 }
 
 /** Per-unit profile of an asset, or undefined when its catalog model is unknown. */
-export function unitProfile(asset: Asset, methodology: Methodology, factors: FactorSet, reuse: Reuse = NO_REUSE, refurbished = false): UnitProfile | undefined {
-  return reuse.unitProfile(asset, unitInputs, { methodology, factors, refurbished }, (inputs) => profileOf(inputs, methodology, factors, reuse, refurbished));
+export function unitProfile(asset: Asset, basis: UnitBasis, reuse: Reuse = NO_REUSE): UnitProfile | undefined {
+  return reuse.unitProfile(asset, unitInputs, basis, (inputs) => profileOf(inputs, basis, reuse));
 }
 
-function profileOf(inputs: UnitInputs, methodology: Methodology, factors: FactorSet, reuse: Reuse, refurbished: boolean): UnitProfile | undefined {
+function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: UnitBasis, reuse: Reuse): UnitProfile | undefined {
   const model = inputs.model !== undefined ? catalogModel(inputs.model) : undefined;
   if (inputs.model !== undefined && !model) return undefined;
   if (!model && !inputs.components) return undefined;

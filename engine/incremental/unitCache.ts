@@ -4,9 +4,10 @@ import type { Asset } from '../manifest/types.generated';
 
 /**
  * The key of what a unit profile reads of an asset (`unitInputs`, compute/unit.ts): its JSON,
- * in two parts — the components (the long part, whose hash is computed once and reused by
- * every lookup, and which also keys their embodied footprint) and everything else. No field
- * is listed here: a new asset field is in the key unless the profile's inputs leave it out.
+ * in two parts, the components (the long part, which also keys their embodied footprint) and
+ * everything else. No field is listed here: a new asset field is in the key unless the
+ * profile's inputs leave it out. (JSON's flat strings cost less to hash and to collect than a
+ * key concatenated from many pieces.)
  */
 export function contentKey(inputs: object): { components: string; rest: string } {
   const { components, ...rest } = inputs as { components?: unknown };
@@ -14,15 +15,15 @@ export function contentKey(inputs: object): { components: string; rest: string }
 }
 
 /**
- * The components key made last: the embodied footprint of a profile's components is looked up
- * right after the profile's key was made (a table by object would cost more than it saves).
+ * The components key made last: a profile's embodied footprint is looked up right after the
+ * profile's key was made, for the same components (a table by object would cost more than it
+ * saves, and stringifying them again costs as much as the rest of the key).
  */
-let lastComponents: { components: object; key: string } | undefined;
+let lastComponents: { components: unknown; key: string } | undefined;
 
-/** The JSON of a `components` value ('' for none), the key of its embodied footprint. */
+/** The JSON of a `components` value ('' for none): it also keys the components' embodied footprint. */
 export function componentsKey(components: unknown): string {
   if (components === undefined) return '';
-  if (components === null || typeof components !== 'object') return JSON.stringify(components);
   if (lastComponents?.components === components) return lastComponents.key;
   const key = JSON.stringify(components);
   lastComponents = { components, key };
@@ -33,6 +34,7 @@ function basisKey(basis: UnitBasis): string {
   return basis.refurbished ? `${basis.methodology}|refurbished` : basis.methodology;
 }
 
+/** Profiles by basis key, then by the two parts of the content key. */
 type ByContent = Map<string, Map<string, Map<string, unknown>>>;
 
 /**

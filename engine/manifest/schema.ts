@@ -1,6 +1,6 @@
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../schemas/carbon-manifest.schema.json';
-import { isoDateParts } from './dates';
+import { dayOf, isoDateNumber, monthOf, yearOf } from './dates';
 import { SectionName } from './sections';
 
 /** The manifest JSON schema (the single source of truth for the format). */
@@ -31,9 +31,11 @@ export interface SchemaNode {
  * change. Read from the character codes: the schema checks every date of every item with it.
  */
 export function isIsoDate(text: string): boolean {
-  const parts = isoDateParts(text);
-  if (!parts) return false;
-  const [year, month, day] = parts;
+  const date = isoDateNumber(text);
+  if (date < 0) return false;
+  const year = yearOf(date);
+  const month = monthOf(date);
+  const day = dayOf(date);
   return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 

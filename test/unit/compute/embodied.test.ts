@@ -160,7 +160,7 @@ describe('compute: embodied footprint of one unit', () => {
     const { analysis } = compute(manifest({ assets: `  - { id: a, ${DELL}, transport: { mode: sea, distanceKm: 1 }, endOfLife: recycle }` }));
     const asset = analysis.computed?.input.assets[0];
     assert.ok(asset);
-    const unit = unitProfile(asset, 'default', factorSetFor([]), undefined, true);
+    const unit = unitProfile(asset, { methodology: 'default', factors: factorSetFor([]), refurbished: true });
     assert.ok(unit);
     closeRange(unit.manufacturing, [170.7264, 118.1952, 656.64], 'refurbished manufacturing');
   });

@@ -108,12 +108,12 @@ describe('unit profile key (derived from what a unit profile reads)', () => {
     for (const asset of VALID) {
       for (const methodology of ['default', 'boavizta-2.4'] as const) {
         for (const refurbished of [false, true]) {
-          const profile = unitProfile(asset, methodology, factors, NO_REUSE, refurbished);
+          const profile = unitProfile(asset, { methodology, factors, refurbished }, NO_REUSE);
           assert.ok(profile, asset.id);
           for (const field of NOT_UNIT_INPUTS) {
             const changed = changedAt(asset as unknown as Json, [field], (v) => (field === 'acquired' ? '2021-06-30' : different(v))) as unknown as Asset;
             assert.equal(keyOf(changed), keyOf(asset), `${field} is not in the key`);
-            assert.deepEqual(unitProfile(changed, methodology, factors, NO_REUSE, refurbished), profile, `${asset.id}: ${field} does not change the profile`);
+            assert.deepEqual(unitProfile(changed, { methodology, factors, refurbished }, NO_REUSE), profile, `${asset.id}: ${field} does not change the profile`);
           }
         }
       }
@@ -127,10 +127,10 @@ describe('unit profile key (derived from what a unit profile reads)', () => {
     const [pods] = VALID;
     const twin = { ...pods, id: 'twin', count: 9, acquired: '2020-01-01' };
     const other = { ...pods, id: 'other', transport: { mode: 'sea' as const, distanceKm: 9000, weightKg: 150 } };
-    const profile = (asset: Asset) => unitProfile(asset, basis.methodology, factors, reuse);
+    const profile = (asset: Asset) => unitProfile(asset, basis, reuse);
     assert.equal(profile(twin), profile(pods), 'shared by content');
     assert.notEqual(profile(other), profile(pods));
-    assert.deepEqual(profile(other), unitProfile(other, basis.methodology, factors, NO_REUSE));
-    assert.deepEqual(profile(pods), unitProfile(pods, basis.methodology, factors, NO_REUSE));
+    assert.deepEqual(profile(other), unitProfile(other, basis, NO_REUSE));
+    assert.deepEqual(profile(pods), unitProfile(pods, basis, NO_REUSE));
   });
 });
