@@ -1,5 +1,5 @@
 /** The asset table (sortable, filterable, paginated for fleets of thousands) and the focused asset's card. */
-import type { ReportAsset } from '../../engine/report/model';
+import type { ReportAsset } from '../../engine';
 import type { AssetSortKey, WebviewState } from '../src/report/protocol';
 import { legend, stackedBar } from './charts';
 import { Ctx, energy, kg, number, percent, SCOPES, STAGE_LABELS, STAGES, tonnes } from './context';

@@ -1,5 +1,6 @@
 /** The report's sections, each a function of the render context returning DOM nodes. */
-import type { ReportAsset, ReportBreakdown, ReportBudget } from '../../engine/report/model';
+import type { ReportAsset, ReportBreakdown } from '../../engine';
+import { budgetStatusOf } from '../../contracts/budgets';
 import { gauge, legend, pairBar, rangeBar, simpleBar, stackedBar } from './charts';
 import { CATEGORIES, Ctx, energy, kg, number, percent, SCOPES, STAGE_HINTS, STAGE_LABELS, STAGES, tonnes, assetLines } from './context';
 import { Child, h, lineLink, srOnly, uid } from './dom';
@@ -284,10 +285,6 @@ export function breakdown(ctx: Ctx): HTMLElement {
 // ---------------------------------------------------------------------------------------------
 // Budgets
 
-function budgetStatus(b: ReportBudget): 'ok' | 'near' | 'exceeded' {
-  return b.status === 'exceeded' ? 'exceeded' : b.near ? 'near' : 'ok';
-}
-
 const STATUS_TEXT = { ok: 'Within budget', near: 'Near the limit', exceeded: 'Exceeded' } as const;
 const STATUS_GLYPH = { ok: '✓', near: '!', exceeded: '✕' } as const;
 
@@ -300,7 +297,7 @@ export function budgets(ctx: Ctx): HTMLElement {
   const siteLines = new Map(r.sites.map((site) => [site.id, site.line]));
   const focus = ctx.state.focus?.kind === 'budget' ? ctx.state.focus.id : undefined;
   const cards = r.budgets.map((b) => {
-    const status = budgetStatus(b);
+    const status = budgetStatusOf(b);
     const titleId = `budget-${b.index}-title`;
     const unitNote = b.per ? ` per ${b.per === 'gpu' ? 'GPU' : 'unit'}` : '';
     const contributors = b.contributors.slice(0, 3);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../engine/analysis';
+import { analyze } from '../../engine';
 import { codeLenses } from '../../server/src/service/codeLens';
 import { SAMPLE, settings, URI } from './helpers';
 
