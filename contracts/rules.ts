@@ -32,7 +32,7 @@ export interface Rule {
   completeness?: boolean;
   /** Its severity is the budget's own, and the `budgetSeverity` setting (`--budget-severity`) can force it. */
   budgetSeverity?: boolean;
-  /** Never listed as a diagnostic: it only carries a budget's data (lenses show it). */
+  /** Never listed as a diagnostic (not in the editor, not in reports): it only carries data. */
   unlisted?: boolean;
   /** Emitted by the report (scenarios, what-ifs), not by the analysis the editor shows. */
   reportOnly?: boolean;
@@ -89,7 +89,7 @@ export const RULES: readonly Rule[] = [
     fix: 'A lifespan-extension scenario for the largest asset.',
   },
   { code: 'budget-near', category: 'budget', severity: 'info', doc: 'Actual at 90% of the limit or more.' },
-  { code: 'budget-ok', category: 'budget', severity: 'hint', unlisted: true, doc: 'Within the limit; carries the same data as the others for lenses.' },
+  { code: 'budget-ok', category: 'budget', severity: 'hint', unlisted: true, doc: 'Within the limit; carries the same data as `budget-exceeded` for tools that read findings.' },
   { code: 'budget-no-gpus', category: 'budget', severity: 'warning', doc: 'A `per: gpu` budget over assets without GPUs.' },
 
   // Completeness
