@@ -131,7 +131,6 @@ export function assetTable(ctx: Ctx, rows: readonly ReportAsset[], view: AssetVi
 
 /** The card of the asset a code lens pointed at: everything the report knows about it. */
 export function assetDetail(ctx: Ctx, asset: ReportAsset): HTMLElement {
-  const stageTotal = STAGES.reduce((sum, s) => sum + asset.byStage[s], 0);
   const u = asset.perUnit;
   return h(
     'article',
@@ -163,7 +162,7 @@ export function assetDetail(ctx: Ctx, asset: ReportAsset): HTMLElement {
         h('p', { class: 'hint' }, 'By lifecycle stage'),
         stackedBar(
           STAGES.map((s, i) => ({ value: asset.byStage[s], className: `st${i}`, label: `${STAGE_LABELS[s]}: ${kg(ctx, asset.byStage[s])}` })),
-          stageTotal,
+          asset.kgCO2e,
           `${asset.id} by stage: ${STAGES.map((s) => `${STAGE_LABELS[s]} ${kg(ctx, asset.byStage[s])}`).join(', ')}`,
           18,
         ),

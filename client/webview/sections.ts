@@ -178,7 +178,7 @@ export function headline(ctx: Ctx): HTMLElement {
 export function breakdown(ctx: Ctx): HTMLElement {
   const which = ctx.state.breakdown ?? ctx.view;
   const b = which === 'inventory' ? ctx.report.totals.inventoryView : ctx.report.totals;
-  const stageMax = Math.max(0, ...STAGES.map((stage) => SCOPES.reduce((sum, scope) => sum + b.matrix[stage][scope.key], 0)));
+  const stageMax = Math.max(0, ...STAGES.map((stage) => b.byStage[stage]));
   const toggle = h(
     'div',
     { class: 'segmented', role: 'group', 'aria-label': 'Totals shown in the charts' },
@@ -189,7 +189,7 @@ export function breakdown(ctx: Ctx): HTMLElement {
 
   const stageRows = STAGES.map((stage) => {
     const cell = b.matrix[stage];
-    const stageTotal = SCOPES.reduce((sum, scope) => sum + cell[scope.key], 0);
+    const stageTotal = b.byStage[stage];
     const parts = SCOPES.filter((scope) => cell[scope.key] > 0).map((scope) => `${scope.label} ${kg(ctx, cell[scope.key])}`);
     return h(
       'div',
