@@ -12,7 +12,7 @@ import { budgetViewOf } from '../views/budget';
 import { DIAGNOSTIC_DEFAULTS, shownFindings } from '../views/diagnostics';
 import { fleetTotals } from '../views/file';
 import { shareOf } from '../views/figures';
-import { siteKgCO2e, totalsOfSite } from '../views/site';
+import { siteKgCO2e, SiteTotalsBuilder, totalsOfSite } from '../views/site';
 
 /**
  * The serialisable result of analysing one manifest: what the CLI prints, what the editor's
@@ -231,8 +231,8 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
   // read once, and the report shares the converted lists too.
   const factorIdLists = new Map<readonly FactorUse[], string[]>();
   const reportParts = new Map<readonly EmbodiedPart[], ReportAsset['parts']>();
-  const figures = inventory.assets.map((asset) => assetPeriodFigures(asset, grand));
-  const assets: ReportAsset[] = inventory.assets.map((asset, i) => {
+  const siteSums = new SiteTotalsBuilder();
+  const assets: ReportAsset[] = inventory.assets.map((asset) => {
     let factorIds = factorIdLists.get(asset.factors);
     if (!factorIds) {
       for (const f of asset.factors) factorById.set(f.id, f);
@@ -240,7 +240,9 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
     }
     let parts = reportParts.get(asset.parts);
     if (!parts) reportParts.set(asset.parts, (parts = asset.parts.map((p) => ({ label: p.label, kgCO2e: p.kgCO2e.value, min: p.kgCO2e.min, max: p.kgCO2e.max, source: p.source }))));
-    const { byStage: stages, total: t, scopes, share } = figures[i];
+    const figures = assetPeriodFigures(asset, grand);
+    siteSums.add(asset, figures);
+    const { byStage: stages, total: t, scopes, share } = figures;
     return {
       id: asset.id,
       index: asset.index,
@@ -275,9 +277,10 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
     };
   });
 
+  siteSums.done(inventory);
   const sites: ReportSite[] = inventory.sites.map((site) => {
     for (const f of site.context.factors) factorById.set(f.id, f);
-    const siteTotals = totalsOfSite(inventory, site.id, figures);
+    const siteTotals = totalsOfSite(inventory, site.id);
     const kg = siteKgCO2e(site, siteTotals);
     return {
       id: site.id,

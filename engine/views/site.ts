@@ -1,5 +1,6 @@
 /** A site's figures: its assets' electricity and Scope 2 summed once, plus its own Scope 1. */
 import type { Analysis } from '../analysis';
+import { AssetResult } from '../compute/asset';
 import { byScope, total } from '../compute/breakdown';
 import { Inventory } from '../compute/inventory';
 import { SiteResult } from '../compute/site';
@@ -19,35 +20,58 @@ export interface SiteTotals {
 }
 
 const NO_ASSETS: SiteTotals = Object.freeze({ itEnergyKWh: 0, facilityEnergyKWh: 0, scope2LocationKgCO2e: 0, scope2MarketKgCO2e: 0, assetsKgCO2e: 0, assets: 0 });
+/** Site totals of an inventory computed so far, by site id (all of them once a report was built). */
 const TOTALS = new WeakMap<Inventory, Map<string, SiteTotals>>();
 
-/**
- * Every site's totals, by site id, summed in asset order. `figures` are the assets' period
- * figures when the caller has them already (the report), in the order of `inventory.assets`.
- */
-export function siteTotals(inventory: Inventory, figures?: readonly AssetPeriodFigures[]): Map<string, SiteTotals> {
-  const kept = TOTALS.get(inventory);
-  if (kept) return kept;
-  const grand = grandTotal(inventory, 'period').value;
-  const totals = new Map<string, SiteTotals>();
-  inventory.assets.forEach((asset, i) => {
-    const f = figures?.[i] ?? assetPeriodFigures(asset, grand);
-    let site = totals.get(asset.siteId);
-    if (!site) totals.set(asset.siteId, (site = { ...NO_ASSETS }));
-    site.itEnergyKWh += asset.energyKWh.it.value;
-    site.facilityEnergyKWh += asset.energyKWh.facility.value;
-    site.scope2LocationKgCO2e += f.scopes.scope2Location.value;
-    site.scope2MarketKgCO2e += f.scopes.scope2Market.value;
-    site.assetsKgCO2e += f.total.value;
-    site.assets += 1;
-  });
-  TOTALS.set(inventory, totals);
-  return totals;
+function keptTotals(inventory: Inventory): Map<string, SiteTotals> {
+  let kept = TOTALS.get(inventory);
+  if (!kept) TOTALS.set(inventory, (kept = new Map()));
+  return kept;
 }
 
-/** A site's totals (zeros for a site without computed assets). */
-export function totalsOfSite(inventory: Inventory, siteId: string, figures?: readonly AssetPeriodFigures[]): SiteTotals {
-  return siteTotals(inventory, figures).get(siteId) ?? NO_ASSETS;
+function add(totals: SiteTotals, asset: AssetResult, figures: AssetPeriodFigures): void {
+  totals.itEnergyKWh += asset.energyKWh.it.value;
+  totals.facilityEnergyKWh += asset.energyKWh.facility.value;
+  totals.scope2LocationKgCO2e += figures.scopes.scope2Location.value;
+  totals.scope2MarketKgCO2e += figures.scopes.scope2Market.value;
+  totals.assetsKgCO2e += figures.total.value;
+  totals.assets += 1;
+}
+
+/**
+ * Sums every site's totals asset by asset, in asset order, as the report lists the assets (with
+ * the figures it computed for each).
+ */
+export class SiteTotalsBuilder {
+  private readonly totals = new Map<string, SiteTotals>();
+
+  add(asset: AssetResult, figures: AssetPeriodFigures): void {
+    let site = this.totals.get(asset.siteId);
+    if (!site) this.totals.set(asset.siteId, (site = { ...NO_ASSETS }));
+    add(site, asset, figures);
+  }
+
+  /** Keeps every site's totals for later views of the same inventory (`totalsOfSite`). */
+  done(inventory: Inventory): void {
+    const kept = keptTotals(inventory);
+    for (const site of inventory.sites) kept.set(site.id, this.totals.get(site.id) ?? NO_ASSETS);
+  }
+}
+
+/**
+ * A site's totals (zeros for a site without computed assets): from the report's sums when it
+ * was built, else summed over that site's assets alone (the same figures in the same order).
+ */
+export function totalsOfSite(inventory: Inventory, siteId: string): SiteTotals {
+  const kept = keptTotals(inventory);
+  let totals = kept.get(siteId);
+  if (!totals) {
+    const grand = grandTotal(inventory, 'period').value;
+    totals = { ...NO_ASSETS };
+    for (const asset of inventory.assets) if (asset.siteId === siteId) add(totals, asset, assetPeriodFigures(asset, grand));
+    kept.set(siteId, totals);
+  }
+  return totals;
 }
 
 /** The site's whole footprint this period: its assets and its own direct emissions. */
