@@ -7,12 +7,14 @@ import packageJson from '../package.json';
 
 /** One help line per setting flag, from the settings table (every editor setting has one, or says why not). */
 function settingFlagLines(): string[] {
-  return SETTINGS.flatMap((d) => {
+  const rows = SETTINGS.flatMap((d) => {
     if (!('flag' in d.cli)) return [];
     const flag = 'argument' in d.cli ? `${d.cli.flag} ${d.cli.argument}` : d.cli.flag;
-    const values = d.values ? ` (${d.values.map((v) => v.value || "''").join(' | ')})` : '';
-    return [`  ${flag.padEnd(24)} carbonLens.${d.key}${values}`];
+    const meaning = 'sets' in d.cli ? ` = ${d.cli.sets}` : d.values ? ` (${d.values.map((v) => v.value || "''").join(' | ')})` : '';
+    return [[flag, `carbonLens.${d.key}${meaning}`]];
   });
+  const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+  return rows.map(([flag, meaning]) => `  ${flag.padEnd(width)}${meaning}`);
 }
 
 const USAGE = `Carbon Lens ${packageJson.version}: lifecycle carbon footprint of *.carbon.yaml manifests
@@ -47,10 +49,14 @@ interface Options {
   files: string[];
 }
 
-export function parseArgs(argv: string[]): Options {
+function parseArgs(argv: string[]): Options {
+  // A fresh copy: the flags set its fields.
   const options: Options = { command: '', settings: normalizeSettings(DEFAULT_SETTINGS), whatIfs: true, files: [] };
   for (let i = 0; i < argv.length; i++) {
-    const [arg, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    // `--view=inventory` as well as `--view inventory`.
+    const equals = argv[i].startsWith('--') ? argv[i].indexOf('=') : -1;
+    const arg = equals > 0 ? argv[i].slice(0, equals) : argv[i];
+    const inline = equals > 0 ? argv[i].slice(equals + 1) : undefined;
     const value = () => {
       if (inline !== undefined) return inline;
       const next = argv[++i];
@@ -59,6 +65,7 @@ export function parseArgs(argv: string[]): Options {
     };
     const setting = settingForFlag(arg);
     if (setting && 'flag' in setting.cli) {
+      if (!('argument' in setting.cli) && inline !== undefined) throw new UsageError(`${arg} takes no value`);
       const given = 'argument' in setting.cli ? cliSettingValue(setting, value()) : { value: setting.cli.sets };
       if ('error' in given) throw new UsageError(given.error);
       withSetting(options.settings, setting.key, given.value);

@@ -22,7 +22,7 @@ export type { PathSegment } from './manifest/parse';
 // Read models: every number the editor and the CLI show, computed once.
 export { analyzeOptionsFor, createDocumentCache } from './views/options';
 export type { DocumentCache } from './views/options';
-export { computedItems, idsOf, isComputed, offsetAt, outlineOf, pathAtPosition, rangeIn, withText } from './views/document';
+export { computedItems, idsOf, isComputed, offsetAt, outlineEntries, pathAtPosition, rangeIn, withText } from './views/document';
 export type { OutlineEntry, PathAtPosition, TextPosition, TextRange } from './views/document';
 export { diagnosticsOf } from './views/diagnostics';
 export type { ShownFinding } from './views/diagnostics';

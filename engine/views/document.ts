@@ -64,7 +64,7 @@ export interface OutlineEntry extends OutlineItem {
 }
 
 /** The sites, assets, budgets, scenarios and factor overrides in document order. */
-export function outlineOf(analysis: Analysis): OutlineEntry[] {
+export function outlineEntries(analysis: Analysis): OutlineEntry[] {
   const inventory = analysis.inventory;
   return analysis.outline.map((item) => {
     const asset = item.section === 'assets' && inventory ? assetAt(inventory, item.index) : undefined;

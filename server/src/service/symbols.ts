@@ -1,5 +1,5 @@
 import { DocumentSymbol, FoldingRange, SymbolKind } from 'vscode-languageserver';
-import { Analysis, outlineOf, SectionName } from '../../../engine';
+import { Analysis, outlineEntries, SectionName } from '../../../engine';
 import { rangeOf } from './convert';
 
 const KIND: Record<SectionName, SymbolKind> = {
@@ -15,7 +15,7 @@ const SECTION_TITLE: Record<SectionName, string> = { sites: 'Sites', assets: 'As
 /** Outline: one group per section with its items (sites, assets, budgets …) as children. */
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   const groups = new Map<SectionName, DocumentSymbol>();
-  for (const item of outlineOf(analysis)) {
+  for (const item of outlineEntries(analysis)) {
     const range = rangeOf(analysis, item.start, item.end);
     const symbol: DocumentSymbol = {
       // Clients reject empty names (VS Code throws on `id: ""`): fall back to the position.
