@@ -1,6 +1,8 @@
 /** Number formatting shared by every output (text, hover, lenses, report). */
 
 export type MassUnit = 'kg' | 't';
+/** The `units` setting: a forced unit, or `auto` (kg below a tonne, t or kt above). */
+export type MassUnitChoice = MassUnit | 'auto';
 
 // `toLocaleString` builds a number format on every call; these are built once (same output).
 const INTEGER_FORMAT = new Intl.NumberFormat('en-US');
@@ -17,7 +19,7 @@ export function formatNumber(value: number, significant = 3): string {
 }
 
 /** A mass of CO2e in kg, shown in kg below a tonne and in t (or kt) above, unless a unit is forced. */
-export function formatKg(kg: number, unit?: MassUnit): string {
+export function formatKg(kg: number, unit: MassUnitChoice = 'auto'): string {
   if (!Number.isFinite(kg)) return 'n/a';
   if (unit === 'kg') return `${formatNumber(kg)} kgCO2e`;
   if (unit === 't') return `${formatNumber(kg / 1000)} tCO2e`;

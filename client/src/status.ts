@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import type { AnalysisSummary } from '../../contracts/protocol';
+import type { UnitsSetting } from '../../contracts/settings';
 import { formatKg } from '../../contracts/units';
-import type { AnalysisSummary } from '../../server/src/protocol';
-import { CarbonLensClient, DOCUMENT_SELECTOR } from './client';
+import { CarbonLensClient, DOCUMENT_SELECTOR, readSettings } from './client';
 import { isManifest } from './manifests';
 
 export type BudgetState = 'none' | 'ok' | 'near' | 'exceeded';
@@ -15,11 +16,10 @@ export function budgetState(summary: AnalysisSummary): BudgetState {
 }
 
 /** The status text of a summary, e.g. "232 tCO2e this period" and "2 budgets ok". */
-export function describeSummary(summary: AnalysisSummary, units: 'auto' | 'kg' | 't'): { text: string; detail: string } {
-  const unit = units === 'auto' ? undefined : units;
+export function describeSummary(summary: AnalysisSummary, units: UnitsSetting): { text: string; detail: string } {
   const total = summary.totalKgCO2e === null
     ? 'no total (errors)'
-    : `${formatKg(summary.totalKgCO2e, unit)} ${summary.view === 'period' ? 'this period' : 'inventory view'}`;
+    : `${formatKg(summary.totalKgCO2e, units)} ${summary.view === 'period' ? 'this period' : 'inventory view'}`;
   const { ok, near, exceeded } = summary.budgets;
   const count = ok + near + exceeded;
   const parts: string[] = [];
@@ -95,8 +95,7 @@ export class StatusController implements vscode.Disposable {
       this.item.command = { title: 'Open Report', command: 'carbonLens.openReport', arguments: [uri] };
       return;
     }
-    const units = vscode.workspace.getConfiguration('carbonLens', vscode.Uri.parse(uri)).get<'auto' | 'kg' | 't'>('units') ?? 'auto';
-    const { text, detail } = describeSummary(summary, units);
+    const { text, detail } = describeSummary(summary, readSettings(vscode.Uri.parse(uri)).units);
     const state = budgetState(summary);
     this.item.text = text;
     this.item.detail = detail;

@@ -1,4 +1,4 @@
-import type { Report, ReportBreakdown } from '../../engine/report/model';
+import type { Report, ReportBreakdown } from '../../engine';
 import { formatKg, formatNumber, formatPercent } from '../../contracts/units';
 import type { ReportSource, WebviewState } from '../src/report/protocol';
 
@@ -44,7 +44,7 @@ export interface Ctx {
 
 /** A mass in the unit the settings ask for (automatic: kg below a tonne, t, kt). */
 export function kg(ctx: Ctx, value: number): string {
-  return formatKg(value, ctx.units === 'auto' ? undefined : ctx.units);
+  return formatKg(value, ctx.units);
 }
 
 /** Tonnes CO2e as a bare number (table cells under a "tCO2e" header). */

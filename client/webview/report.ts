@@ -4,7 +4,7 @@
  * (asset table page, sort, filter, focused item) with setState, so hiding and showing the panel
  * or reloading the window brings the same view back.
  */
-import type { Report, ReportAsset } from '../../engine/report/model';
+import type { Report, ReportAsset } from '../../engine';
 import type { AssetSortKey, Focus, FromWebview, ReportSource, ToWebview, WebviewState } from '../src/report/protocol';
 import { ASSET_COLUMNS, assetDetail, assetTable, AssetView, DEFAULT_ASSET_VIEW, PAGE_SIZE, pageCount, sortAssets } from './assets';
 import { Ctx } from './context';

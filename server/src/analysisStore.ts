@@ -3,10 +3,8 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Position, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, AnalyzeOptions, analysisSteps, analyzeEdit, IncrementalResult } from '../../engine/analysis';
-import { UnitCache } from '../../engine/compute/unit';
-import { changedRegion, SegmentedState } from '../../engine/incremental/segmented';
-import { Settings } from './settings';
+import { Analysis, AnalyzeOptions, analysisSteps, analyzeEdit, analyzeOptionsFor, changedRegion, createDocumentCache, DocumentCache, IncrementalResult, SegmentedState } from '../../engine';
+import { Settings } from '../../contracts/settings';
 
 interface Entry {
   version: number;
@@ -14,7 +12,7 @@ interface Entry {
   analysis: Analysis;
   /** What the next version can reuse (incremental analysis); none after a whole-document reading. */
   state?: SegmentedState;
-  unitCache: UnitCache;
+  unitCache: DocumentCache;
 }
 
 interface Job {
@@ -44,8 +42,8 @@ function settingsKeyOf(settings: Settings): string {
   return `${settings.methodology}|${settings.defaultLocation}`;
 }
 
-function optionsOf(settings: Settings, unitCache: UnitCache): AnalyzeOptions {
-  return { defaultMethodology: settings.methodology, defaultLocation: settings.defaultLocation || undefined, unitCache };
+function optionsOf(settings: Settings, unitCache: DocumentCache): AnalyzeOptions {
+  return analyzeOptionsFor(settings, unitCache);
 }
 
 /** Lets the event loop run (requests, new edits) in the middle of a long analysis. */
@@ -83,7 +81,7 @@ export class AnalysisStore {
     private readonly fullReadingDelayMs = 0,
   ) {}
 
-  private store(document: TextDocument, settingsKey: string, result: IncrementalResult, unitCache: UnitCache): Analysis {
+  private store(document: TextDocument, settingsKey: string, result: IncrementalResult, unitCache: DocumentCache): Analysis {
     this.entries.set(document.uri, { version: document.version, settingsKey, analysis: result.analysis, state: result.state, unitCache });
     if (this.trimMemory) memory.collectIfGrown();
     return result.analysis;
@@ -111,7 +109,7 @@ export class AnalysisStore {
     const cheap = this.cheap(document, settings);
     if (cheap) return cheap;
     const entry = this.entries.get(document.uri);
-    const unitCache = entry?.unitCache ?? new UnitCache();
+    const unitCache = entry?.unitCache ?? createDocumentCache();
     const steps = analysisSteps(document.getText(), optionsOf(settings, unitCache), entry?.state);
     for (;;) {
       const step = steps.next();
@@ -144,7 +142,7 @@ export class AnalysisStore {
       if (cheap) return cheap;
     }
     const entry = this.entries.get(document.uri);
-    const unitCache = entry?.unitCache ?? new UnitCache();
+    const unitCache = entry?.unitCache ?? createDocumentCache();
     const text = document.getText();
     const steps = analysisSteps(text, optionsOf(settings, unitCache), entry?.state);
     let sliceEnd = performance.now() + this.sliceMs;

@@ -12,22 +12,16 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { reportFromAnalysis } from '../../engine';
-import { Analysis } from '../../engine/analysis';
-import { total } from '../../engine/compute/breakdown';
+import { Analysis, compileValidators, fileSummary, formatReports, reportFromAnalysis, withText } from '../../engine';
 import { AnalysisStore } from './analysisStore';
-import { LineIndex } from '../../engine/manifest/lines';
-import { compileValidators } from '../../engine/manifest/schema';
-import { ANALYSIS_NOTIFICATION, AnalysisSummary, REPORT_REQUEST, ReportParams } from './protocol';
+import { ANALYSIS_NOTIFICATION, AnalysisSummary, EXPORT_FORMAT_NAMES, EXPORT_REQUEST, ExportParams, REPORT_REQUEST, ReportParams } from '../../contracts/protocol';
 import { codeActions } from './service/codeActions';
 import { codeLensesToSend, resolveCodeLens } from './service/codeLens';
 import { complete } from './service/completion';
 import { hover } from './service/hover';
 import { documentSymbols, foldingRanges } from './service/symbols';
 import { validate } from './service/validate';
-import { DEFAULT_SETTINGS, normalizeSettings, Settings } from './settings';
-
-const SETTINGS_SECTION = 'carbonLens';
+import { DEFAULT_SETTINGS, normalizeSettings, Settings, SETTINGS_SECTION } from '../../contracts/settings';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -110,18 +104,8 @@ export function startServer(connection: Connection): void {
   }
 
   function summary(uri: string, version: number, settings: Settings, analysis: Analysis): AnalysisSummary {
-    const inventory = analysis.inventory;
-    const budgets = { ok: 0, near: 0, exceeded: 0 };
-    for (const b of inventory?.budgets ?? []) budgets[b.status] += 1;
-    return {
-      uri,
-      version,
-      totalKgCO2e: inventory ? total(inventory.totals[settings.view]).value : null,
-      view: settings.view,
-      budgets,
-      errors: analysis.findings.filter((f) => f.severity === 'error').length,
-      complete: !!inventory && inventory.excluded.length === 0,
-    };
+    const file = fileSummary(analysis, settings);
+    return { uri, version, totalKgCO2e: file.total?.kgCO2e ?? null, view: file.view, budgets: file.budgets, errors: file.errors, complete: file.complete };
   }
 
   /** Coalesces bursts of edits: only the latest version of a document is analysed and published. */
@@ -243,7 +227,7 @@ export function startServer(connection: Connection): void {
     const current = await requestAnalysisOf(params.textDocument.uri);
     if (!current) return [];
     // Completion reads the text around the cursor: use the current text with the latest model's ids.
-    const analysis = current.map ? { ...current.analysis, text: current.document.getText(), lines: new LineIndex(current.document.getText()) } : current.analysis;
+    const analysis = current.map ? withText(current.analysis, current.document.getText()) : current.analysis;
     return complete(analysis, params.position);
   }));
 
@@ -266,10 +250,23 @@ export function startServer(connection: Connection): void {
     try {
       const current = await analysisOf(params.uri);
       if (!current) return new ResponseError(-32602, `Document not open: ${params.uri}`);
-      return reportFromAnalysis(current.analysis, params.uri, params.whatIfs !== false);
+      return reportFromAnalysis(current.analysis, params.uri, params.whatIfs !== false, current.settings);
     } catch (error) {
       connection.console.error(`carbon-lens: report failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return new ResponseError(-32603, 'Carbon Lens could not build the report; see the server log.');
+    }
+  });
+
+  connection.onRequest(EXPORT_REQUEST, async (params: ExportParams) => {
+    try {
+      if (!(EXPORT_FORMAT_NAMES as readonly string[]).includes(params.format)) return new ResponseError(-32602, `Unknown export format: ${String(params.format)}`);
+      const current = await analysisOf(params.uri);
+      if (!current) return new ResponseError(-32602, `Document not open: ${params.uri}`);
+      const report = reportFromAnalysis(current.analysis, String(params.file), true, current.settings);
+      return formatReports([report], params.format, current.settings);
+    } catch (error) {
+      connection.console.error(`carbon-lens: export failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return new ResponseError(-32603, 'Carbon Lens could not export the report; see the server log.');
     }
   });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import * as engine from '../../engine/analysis';
-import { buildReport } from '../../engine/report/model';
+import * as engine from '../../engine';
+import { buildReport } from '../../engine';
 import { manifestText, mutation, params, SAMPLES } from './arbitraries';
 import { canonical, DocShape, positionsIn, runServices } from './invariants';
 

@@ -4,14 +4,13 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, analyzeWhole } from '../../engine/analysis';
-import { reportFromAnalysis } from '../../engine';
+import { analyze, analyzeWhole, reportFromAnalysis } from '../../engine';
 import { formatPercent } from '../../contracts/units';
 import { codeActions } from '../../server/src/service/codeActions';
 import { complete } from '../../server/src/service/completion';
 import { documentSymbols } from '../../server/src/service/symbols';
 import { validate } from '../../server/src/service/validate';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { DEFAULT_SETTINGS } from '../../contracts/settings';
 import { ROOT } from './arbitraries';
 import { canonical, DocShape, positionsIn, runEngine, runServices, URI } from './invariants';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Report } from '../../../engine/report/model';
-import { CarbonLensClient } from '../client';
+import type { Report } from '../../../engine';
+import { CarbonLensClient, readSettings } from '../client';
 import { describe, ensureOpen, openDocument, uriFromArgument } from '../manifests';
 import { reportHtml, webviewOptions } from './html';
 import { Focus, FromWebview, parseFocus, parseFromWebview, ReportSource, slimReport, ToWebview } from './protocol';
@@ -164,9 +164,7 @@ class ReportPanel implements vscode.Disposable {
   }
 
   private publish(report: Report, document: vscode.TextDocument, whatIfsPending: boolean): void {
-    const config = vscode.workspace.getConfiguration('carbonLens', document);
-    const units = config.get<string>('units');
-    const view = config.get<string>('view');
+    const { units, view } = readSettings(document);
     this.last = {
       full: report,
       message: {
@@ -174,8 +172,8 @@ class ReportPanel implements vscode.Disposable {
         revision: ++this.revision,
         report: slimReport(report),
         source: this.source,
-        units: units === 'kg' || units === 't' ? units : 'auto',
-        view: view === 'inventory' ? 'inventory' : 'period',
+        units,
+        view,
         updatedAt: new Date().toISOString(),
         ...(whatIfsPending ? { whatIfsPending } : {}),
       },

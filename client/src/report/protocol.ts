@@ -2,7 +2,8 @@
  * Messages between the report panel (extension host) and its webview (client/webview, bundled to
  * media/report.js). Types only: both sides import this file, neither pulls code from the other.
  */
-import type { Report, ReportAsset } from '../../../engine/report/model';
+import type { Report, ReportAsset } from '../../../engine';
+import type { UnitsSetting, ViewName } from '../../../contracts/settings';
 
 /** What a code lens (or a link) asks the report to bring into view. */
 export interface Focus {
@@ -30,8 +31,8 @@ export type ToWebview =
       report: Report;
       source: ReportSource;
       /** The `carbonLens.units` and `carbonLens.view` settings of the manifest. */
-      units: 'auto' | 'kg' | 't';
-      view: 'period' | 'inventory';
+      units: UnitsSetting;
+      view: ViewName;
       /** ISO time the report was computed. */
       updatedAt: string;
       focus?: Focus;

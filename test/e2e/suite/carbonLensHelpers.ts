@@ -2,7 +2,7 @@
 // commands the extension registers in ExtensionMode.Test, and waiting for a rendered report.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { Report } from '../../../engine/report/model';
+import type { Report } from '../../../engine';
 import { sampleUri, waitFor } from './util';
 
 export const SAMPLE = 'example-ai-lab.carbon.yaml';

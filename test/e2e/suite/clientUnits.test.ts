@@ -6,7 +6,7 @@ import { CrashPolicy } from '../../../client/src/client';
 import { defaultTarget, parseExportOptions } from '../../../client/src/export';
 import { parseFocus, parseFromWebview, slimReport } from '../../../client/src/report/protocol';
 import { budgetState, describeSummary } from '../../../client/src/status';
-import type { AnalysisSummary } from '../../../server/src/protocol';
+import type { AnalysisSummary } from '../../../contracts/protocol';
 import { reportText } from '../../../engine';
 import { sampleText } from './carbonLensHelpers';
 

@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../../engine/analysis';
 import { AnalysisStore, positionMap } from '../../../server/src/analysisStore';
 import { codeLenses, codeLensesToSend, RESOLVE_LENSES_ABOVE, resolveCodeLens } from '../../../server/src/service/codeLens';
-import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { DEFAULT_SETTINGS } from '../../../contracts/settings';
 import { generateManifest } from '../../../bench/generate';
 import { assertSameAnalysis } from './helpers';
 

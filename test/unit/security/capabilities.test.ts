@@ -24,7 +24,7 @@ import { complete } from '../../../server/src/service/completion';
 import { hover } from '../../../server/src/service/hover';
 import { documentSymbols, foldingRanges } from '../../../server/src/service/symbols';
 import { validate } from '../../../server/src/service/validate';
-import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { DEFAULT_SETTINGS } from '../../../contracts/settings';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 

@@ -245,23 +245,24 @@ describe('security: report webview and export', () => {
   });
 
   describe('export (client/src/export.ts): never overwrites without confirmation', () => {
-    type ExportModule = { exportReport(manifest: FakeUri, getReport: () => Promise<unknown>, options?: { format?: string; target?: FakeUri | string }): Promise<FakeUri | undefined> };
+    type ExportModule = { exportReport(manifest: FakeUri, getContent: (format: string, file: string) => Promise<string>, options?: { format?: string; target?: FakeUri | string }): Promise<FakeUri | undefined> };
     const manifest = FakeUri.file('/ws/lab.carbon.yaml');
     const target = FakeUri.file('/ws/lab.carbon-report.html');
-    let report: unknown;
+    let content: string;
 
     before(function () {
       if (!existsSync(join(OUT, 'client/src/export.js'))) {
         console.log('      (skipped: client/src/export.ts is not there yet)');
         this.skip();
       }
-      const { analyze, reportFromAnalysis } = require(join(OUT, 'engine', 'index.js')) as typeof import('../../../engine');
-      report = reportFromAnalysis(analyze(readFileSync(join(ROOT, 'samples', 'example-ai-lab.carbon.yaml'), 'utf8')), undefined, false);
+      // The server formats the export (carbonLens/exportReport); the client writes what it gets.
+      const { analyze, formatReports, reportFromAnalysis } = require(join(OUT, 'engine', 'index.js')) as typeof import('../../../engine');
+      content = formatReports([reportFromAnalysis(analyze(readFileSync(join(ROOT, 'samples', 'example-ai-lab.carbon.yaml'), 'utf8')), undefined, false)], 'html');
     });
 
     const run = async (world: FakeWorld) => {
       const module = loadWithFakeVscode<ExportModule>('client/src/export.js', fakeVscode(world))!;
-      return module.exportReport(manifest, async () => report, { format: 'html', target });
+      return module.exportReport(manifest, async () => content, { format: 'html', target });
     };
 
     it('an existing file is kept unless the user answers "Replace" (modal)', async () => {
