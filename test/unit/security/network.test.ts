@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -19,6 +19,7 @@ import {
   HoverRequest,
 } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../../protocol/lspClient';
+import { built } from '../../built';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const PRELOAD = join(__dirname, 'noNetwork.preload.js');
@@ -63,8 +64,8 @@ const attempts = (stderr: string) => stderr.split('\n').filter((l) => l.startsWi
 describe('security: no network access from the server or the CLI', function () {
   this.timeout(60000);
 
-  before(function () {
-    if (!existsSync(PRELOAD) || !existsSync(SERVER) || !existsSync(CLI)) this.skip(); // npm test builds them
+  before(() => {
+    for (const path of [PRELOAD, SERVER, CLI]) built(path);
   });
 
   it('the guard records and refuses a connection (positive control)', () => {
