@@ -11,7 +11,7 @@ import {
   MarkupContent,
   TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { TestClient } from './lspClient';
+import { LspClient } from './lspClient';
 
 const SAMPLE = readFileSync(join(__dirname, '..', '..', '..', 'samples', 'example-ai-lab.carbon.yaml'), 'utf8');
 const URI = 'file:///work/example-ai-lab.carbon.yaml';
@@ -24,10 +24,10 @@ function positionOf(text: string, needle: string, delta = 0) {
 }
 
 describe('language server over stdio (dist/server.js)', () => {
-  let client: TestClient;
+  let client: LspClient;
 
   before(async () => {
-    client = new TestClient();
+    client = new LspClient();
     const result = await client.initialize();
     assert.ok(result.capabilities.hoverProvider);
     client.open(URI, SAMPLE);

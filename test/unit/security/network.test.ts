@@ -18,7 +18,7 @@ import {
   DocumentSymbolRequest,
   HoverRequest,
 } from 'vscode-languageserver-protocol/node';
-import { TestClient } from '../../protocol/lspClient';
+import { LspClient } from '../../protocol/lspClient';
 import { built } from '../../built';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -77,9 +77,9 @@ describe('security: no network access from the server or the CLI', function () {
   it('the language server opens no socket and resolves no name while analysing', async () => {
     const previous = process.env.NODE_OPTIONS;
     process.env.NODE_OPTIONS = `${previous ?? ''} --require ${JSON.stringify(PRELOAD)}`.trim();
-    let client: TestClient;
+    let client: LspClient;
     try {
-      client = new TestClient();
+      client = new LspClient();
     } finally {
       if (previous === undefined) delete process.env.NODE_OPTIONS;
       else process.env.NODE_OPTIONS = previous;
