@@ -52,7 +52,7 @@ function cliReport(relativePath) {
 
 /** The formatter the report webview uses for masses (bundled into media/report.js from the same source). */
 function formatKg(kg) {
-  return createRequire(import.meta.url)(join(REPO_ROOT, 'out', 'engine', 'report', 'units.js')).formatKg(kg);
+  return createRequire(import.meta.url)(join(REPO_ROOT, 'out', 'contracts', 'units.js')).formatKg(kg);
 }
 
 /** "232 tCO2e" → 232000 (kg); "1,234 kgCO2e" → 1234. */
@@ -296,7 +296,7 @@ async function runTheme(theme, scenarios, env) {
 
 async function main() {
   const started = Date.now();
-  assertBuilt(['dist/client.js', 'dist/server.js', 'dist/cli.js', 'media/report.js', 'out/engine/report/units.js']);
+  assertBuilt(['dist/client.js', 'dist/server.js', 'dist/cli.js', 'media/report.js', 'out/contracts/units.js']);
   ensureVscodeServer();
   const grep = process.env.CARBON_LENS_UI_GREP;
   const selected = SCENARIOS.filter((s) => !grep || s.name.includes(grep));
