@@ -115,7 +115,7 @@ describe('security: no network access from the server or the CLI', function () {
     assert.deepEqual(attempts(stderr), []);
   });
 
-  it('the CLI opens no socket and resolves no name (report and check, every format)', () => {
+  it('the CLI opens no socket and resolves no name (report as HTML of two files, check as SARIF)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'carbon-lens-net-'));
     try {
       const file = join(dir, 'urls.carbon.yaml');
