@@ -64,7 +64,8 @@ function expectedMarker() {
   };
 }
 
-function isSetUp() {
+/** Whether the VS Code server is set up for this Node (a marker file and a few stats). */
+export function isSetUp() {
   if (!existsSync(MARKER)) return false;
   try {
     const marker = JSON.parse(readFileSync(MARKER, 'utf8'));
@@ -79,7 +80,7 @@ function isSetUp() {
 }
 
 /** The environment for npm children: nothing from an enclosing `npm run` that pins the prefix. */
-function npmEnv(extra = {}) {
+export function npmEnv(extra = {}) {
   const env = { ...process.env, ...extra };
   for (const key of Object.keys(env)) {
     const lower = key.toLowerCase();

@@ -4,9 +4,12 @@ import {
   ClientCapabilities,
   CodeLensRefreshRequest,
   Connection,
+  DiagnosticServerCancellationData,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   InitializeResult,
+  LSPErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -25,9 +28,9 @@ import { DEFAULT_SETTINGS, normalizeSettings, Settings, SETTINGS_SECTION } from 
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  // Full readings yield every 15 ms, memory is trimmed after edits, and a full reading after
-  // an edit waits for 300 ms of quiet (see AnalysisStore).
-  const store = new AnalysisStore(15, true, 300);
+  // Full readings yield every 15 ms and stop when a newer version arrives, memory is trimmed
+  // after edits, and a full reading after an edit waits for 300 ms of quiet (see AnalysisStore).
+  const store = new AnalysisStore((uri) => documents.get(uri)?.version, { sliceMs: 15, trimMemory: true, fullReadingDelayMs: 300 });
   const settingsCache = new Map<string, Promise<Settings>>();
   let capabilities: ClientCapabilities = {};
   let pullDiagnostics = false;
@@ -78,11 +81,27 @@ export function startServer(connection: Connection): void {
     return settings;
   }
 
-  async function analysisOf(uri: string) {
+  /**
+   * For diagnostics, code actions, symbols, folding and the report: the analysis of the version
+   * the request was made for, through the same cancellable job as published diagnostics (never a
+   * reading of its own). 'stale' when a newer edit arrived or the client cancelled meanwhile.
+   */
+  async function analysisOf(uri: string, token: CancellationToken) {
     const document = documents.get(uri);
-    if (!document) return undefined;
+    if (!document) return 'closed' as const;
+    const version = document.version;
     const settings = await settingsFor(uri);
-    return { document, settings, analysis: store.get(document, settings) };
+    if (documents.get(uri)?.version !== version || token.isCancellationRequested) return 'stale' as const;
+    const analysis = await untilCancelled(store.update(document, settings), token);
+    if (!analysis || documents.get(uri)?.version !== version || token.isCancellationRequested) return 'stale' as const;
+    return { document, settings, analysis };
+  }
+
+  /** The answer to a request whose document changed (or that the client cancelled) before it was analysed. */
+  function contentModified(token: CancellationToken): ResponseError<void> {
+    return token.isCancellationRequested
+      ? new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled.')
+      : new ResponseError(LSPErrorCodes.ContentModified, 'The document changed; ask again.');
   }
 
   /**
@@ -98,9 +117,12 @@ export function startServer(connection: Connection): void {
       if (current.map) staleAnswers.add(uri);
       return { document, settings, ...current };
     }
-    // Nothing analysed yet (the document was just opened): wait for its first reading.
-    const analysis = await store.update(document, settings, () => !documents.get(uri));
-    return analysis && { document, settings, analysis, map: undefined };
+    // Nothing analysed yet (the document was just opened): wait for its first reading, which
+    // newer edits do not stop, and answer from it as above.
+    await store.update(document, settings);
+    const first = documents.get(uri) && store.forRequest(document, settings);
+    if (first?.map) staleAnswers.add(uri);
+    return first && { document, settings, ...first };
   }
 
   function summary(uri: string, version: number, settings: Settings, analysis: Analysis): AnalysisSummary {
@@ -122,15 +144,17 @@ export function startServer(connection: Connection): void {
     try {
       const document = documents.get(uri);
       if (!document) return;
+      // The document object is updated in place by edits: keep the version this work is for.
+      const version = document.version;
       const settings = await settingsFor(uri);
       // A newer edit (or closing the document) makes this version's work stale: a long reading stops.
-      const analysis = await store.update(document, settings, () => documents.get(uri)?.version !== document.version);
-      if (!analysis || documents.get(uri)?.version !== document.version) return; // a newer edit is queued
+      const analysis = await store.update(document, settings);
+      if (!analysis || documents.get(uri)?.version !== version) return; // a newer edit is queued
       if (!pullDiagnostics) {
-        await connection.sendDiagnostics({ uri, version: document.version, diagnostics: validate(analysis, uri, settings) });
+        await connection.sendDiagnostics({ uri, version, diagnostics: validate(analysis, uri, settings) });
       }
       if (staleAnswers.delete(uri) && capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
-      await connection.sendNotification(ANALYSIS_NOTIFICATION, summary(uri, document.version, settings, analysis));
+      await connection.sendNotification(ANALYSIS_NOTIFICATION, summary(uri, version, settings, analysis));
     } catch (error) {
       connection.console.error(`carbon-lens: analysis of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
@@ -188,9 +212,14 @@ export function startServer(connection: Connection): void {
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on(safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
-    const current = await analysisOf(params.textDocument.uri);
-    if (!current) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  // A pull for a version that a newer edit made stale is answered at once with ServerCancelled
+  // and retriggerRequest: vscode-languageclient 9.0.1 then pulls again for the current version
+  // (DiagnosticRequestor.pullAsync in lib/common/diagnostic.js: an LSPCancellationError is a
+  // CancellationError, so the request state becomes `reschedule`), keeping the diagnostics shown.
+  connection.languages.diagnostics.on(safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
+    const current = await analysisOf(params.textDocument.uri, token);
+    if (current === 'closed') return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (current === 'stale') return new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', { retriggerRequest: true });
     return { kind: DocumentDiagnosticReportKind.Full, items: validate(current.analysis, params.textDocument.uri, current.settings) };
   }));
 
@@ -231,25 +260,40 @@ export function startServer(connection: Connection): void {
     return complete(analysis, params.position);
   }));
 
-  connection.onCodeAction(safe('codeAction', [], async (params) => {
-    const current = await analysisOf(params.textDocument.uri);
-    return current ? codeActions(current.analysis, params.textDocument.uri, params.context.diagnostics) : [];
+  // Code actions, symbols and folding ranges of a stale version: ContentModified, which
+  // vscode-languageclient answers silently with an empty result (the editor asks again).
+  connection.onCodeAction(safe('codeAction', [], async (params, token) => {
+    const current = await analysisOf(params.textDocument.uri, token);
+    if (current === 'stale') return contentModified(token);
+    return current === 'closed' ? [] : codeActions(current.analysis, params.textDocument.uri, params.context.diagnostics);
   }));
 
-  connection.onDocumentSymbol(safe('documentSymbol', [], async (params) => {
-    const current = await analysisOf(params.textDocument.uri);
-    return current ? documentSymbols(current.analysis) : [];
+  connection.onDocumentSymbol(safe('documentSymbol', [], async (params, token) => {
+    const current = await analysisOf(params.textDocument.uri, token);
+    if (current === 'stale') return contentModified(token);
+    return current === 'closed' ? [] : documentSymbols(current.analysis);
   }));
 
-  connection.onFoldingRanges(safe('foldingRanges', [], async (params) => {
-    const current = await analysisOf(params.textDocument.uri);
-    return current ? foldingRanges(current.analysis) : [];
+  connection.onFoldingRanges(safe('foldingRanges', [], async (params, token) => {
+    const current = await analysisOf(params.textDocument.uri, token);
+    if (current === 'stale') return contentModified(token);
+    return current === 'closed' ? [] : foldingRanges(current.analysis);
   }));
 
-  connection.onRequest(REPORT_REQUEST, async (params: ReportParams) => {
+  // The report panel (and an export) asks after each analysis and cancels what it no longer
+  // needs: a report is of the latest version, waited for across edits that arrive meanwhile.
+  async function latestAnalysisOf(uri: string, token: CancellationToken) {
+    let current = await analysisOf(uri, token);
+    while (current === 'stale' && !token.isCancellationRequested) current = await analysisOf(uri, token);
+    if (current === 'closed') return new ResponseError(ErrorCodes.InvalidParams, `Document not open: ${uri}`);
+    if (current === 'stale') return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled.');
+    return current;
+  }
+
+  connection.onRequest(REPORT_REQUEST, async (params: ReportParams, token: CancellationToken) => {
     try {
-      const current = await analysisOf(params.uri);
-      if (!current) return new ResponseError(-32602, `Document not open: ${params.uri}`);
+      const current = await latestAnalysisOf(params.uri, token);
+      if (current instanceof ResponseError) return current;
       return reportFromAnalysis(current.analysis, params.uri, params.whatIfs !== false, current.settings);
     } catch (error) {
       connection.console.error(`carbon-lens: report failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -257,11 +301,11 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onRequest(EXPORT_REQUEST, async (params: ExportParams) => {
+  connection.onRequest(EXPORT_REQUEST, async (params: ExportParams, token: CancellationToken) => {
     try {
-      if (!(EXPORT_FORMAT_NAMES as readonly string[]).includes(params.format)) return new ResponseError(-32602, `Unknown export format: ${String(params.format)}`);
-      const current = await analysisOf(params.uri);
-      if (!current) return new ResponseError(-32602, `Document not open: ${params.uri}`);
+      if (!(EXPORT_FORMAT_NAMES as readonly string[]).includes(params.format)) return new ResponseError(ErrorCodes.InvalidParams, `Unknown export format: ${String(params.format)}`);
+      const current = await latestAnalysisOf(params.uri, token);
+      if (current instanceof ResponseError) return current;
       const report = reportFromAnalysis(current.analysis, String(params.file), true, current.settings);
       return formatReports([report], params.format, current.settings);
     } catch (error) {
@@ -272,4 +316,22 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** The promise's value, or undefined as soon as the client cancels the request. */
+function untilCancelled<T>(promise: Promise<T>, token: CancellationToken): Promise<T | undefined> {
+  if (token.isCancellationRequested) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const listener = token.onCancellationRequested(() => resolve(undefined));
+    promise.then(
+      (value) => {
+        listener.dispose();
+        resolve(value);
+      },
+      (error: unknown) => {
+        listener.dispose();
+        reject(error);
+      },
+    );
+  });
 }

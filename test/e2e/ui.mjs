@@ -26,6 +26,8 @@ import {
   screenshot, squiggleCounts, textContrast, visibleEditorText, waitForCodeLens, waitForCodeLenses, waitForSquiggleUnder, waitForSquiggles,
   waitForStatusBarLanguage, webviewFrame, workbenchThemeKind,
 } from './ui-helpers.mjs';
+import { preparePlayground } from '../../scripts/playground.mjs';
+import { startPlaygroundServer } from '../../scripts/start.mjs';
 
 const RESULTS_DIR = join(REPO_ROOT, 'test-results', 'ui');
 const SAMPLE = 'example-ai-lab.carbon.yaml';
@@ -230,6 +232,49 @@ const SCENARIOS = [
   { name: 'opens the report from the palette with the CLI\'s total', themes: ['light', 'dark'], run: opensReportFromPalette },
 ];
 
+/**
+ * What `npm start` shows on its first start (scripts/start.mjs, on a playground in the run's temp
+ * folder): the walkthrough "Get started with Carbon Lens", the scratch copy in the explorer, and
+ * an edit saved there leaves samples/ as it was.
+ */
+async function startOpensPlaygroundWithWalkthrough(env) {
+  const samplesDir = join(REPO_ROOT, 'samples');
+  const playground = preparePlayground({ samplesDir, playgroundDir: join(env.tempRoot, 'start', 'playground'), stateFile: join(env.tempRoot, 'start', 'playground.json') });
+  assert.ok(playground.firstStart, 'a new playground is a first start');
+  const server = await startPlaygroundServer({ workspace: playground.dir, root: join(env.tempRoot, 'start'), walkthrough: playground.firstStart });
+  const stopServer = guard.defer(() => server.stop());
+  const browser = await launchBrowser();
+  const closeBrowser = guard.defer(() => browser.close());
+  const { page } = browser;
+  try {
+    await openWorkbench(page, server.url);
+    const title = page.locator('.gettingStartedContainer').getByText(env.manifest.contributes.walkthroughs[0].title, { exact: true });
+    await title.first().waitFor({ timeout: 30_000 });
+    await page.locator('.tabs-container .tab.active').filter({ hasText: /Walkthrough: Carbon Lens/ }).waitFor({ timeout: 15_000 });
+    await screenshot(page, RESULTS_DIR, 'start-walkthrough');
+
+    // Trying things changes the scratch copy, never samples/.
+    const before = readFileSync(join(samplesDir, SAMPLE), 'utf8');
+    await openFileFromExplorer(page, SAMPLE);
+    await page.locator('.editor-group-container.active .monaco-editor .view-line').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('# tried in npm start\n');
+    await page.keyboard.press('Control+S');
+    const copy = join(playground.dir, SAMPLE);
+    const deadline = Date.now() + 15_000;
+    while (!readFileSync(copy, 'utf8').startsWith('# tried in npm start') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    assert.ok(readFileSync(copy, 'utf8').startsWith('# tried in npm start\n'), 'the edit is saved in the playground copy');
+    assert.equal(readFileSync(join(samplesDir, SAMPLE), 'utf8'), before, 'samples/ is untouched');
+    console.log('       walkthrough shown; an edit saved to the playground copy, samples/ unchanged');
+  } catch (error) {
+    await screenshot(page, RESULTS_DIR, 'failure-npm-start').catch(() => undefined);
+    throw error;
+  } finally {
+    await closeBrowser();
+    await stopServer();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Runner
 
@@ -321,6 +366,19 @@ async function main() {
     if (guard.stopping) break;
     const forTheme = selected.filter((s) => s.themes.includes(theme));
     if (forTheme.length > 0) results.push(...(await runTheme(theme, forTheme, env)));
+  }
+  const startName = 'npm start opens a scratch copy of the samples with the walkthrough';
+  if (!guard.stopping && (!grep || startName.includes(grep))) {
+    const begun = Date.now();
+    try {
+      await startOpensPlaygroundWithWalkthrough(env);
+      results.push({ name: startName, ok: true });
+      console.log(`  ok   ${startName} (${Date.now() - begun} ms)`);
+    } catch (error) {
+      results.push({ name: startName, ok: false, error });
+      console.log(`  FAIL ${startName} (${Date.now() - begun} ms)`);
+      console.log(`       ${(error?.stack ?? String(error)).split('\n').slice(0, 12).join('\n       ')}`);
+    }
   }
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;

@@ -17,12 +17,11 @@ import { canonical, DocShape, positionsIn, runEngine, runServices, URI } from '.
 const SAMPLE = readFileSync(join(ROOT, 'samples', 'example-ai-lab.carbon.yaml'), 'utf8');
 
 describe('fuzz regressions', () => {
-  it('completion at line 2^31-1 answers at once (it walked back over two billion lines)', () => {
+  // It walked back over two billion lines; the mocha timeout is the bound, not a timed assertion.
+  it('completion at line 2^31-1 or -1 answers with nothing', () => {
     const analysis = analyze(SAMPLE);
-    const started = Date.now();
     assert.deepEqual(complete(analysis, { line: 2 ** 31 - 1, character: 2 ** 31 - 1 }), []);
     assert.deepEqual(complete(analysis, { line: -1, character: 0 }), []);
-    assert.ok(Date.now() - started < 200);
   });
 
   it('completion on a line with U+2028, U+2029 or a lone CR does not throw', () => {

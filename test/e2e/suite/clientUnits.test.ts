@@ -11,7 +11,7 @@ import { reportText } from '../../../engine';
 import { sampleText } from './carbonLensHelpers';
 
 describe('Carbon Lens client units', () => {
-  it('restarts a crashed server with a doubling delay and gives up after 5 crashes in 3 minutes', () => {
+  it('plans restarts after crashes with a doubling delay (at most 30 s), and gives up after 5 crashes in 3 minutes', () => {
     const policy = new CrashPolicy();
     const t0 = 1_000_000;
     const delays = [0, 1, 2, 3, 4].map((i) => policy.onCrash(t0 + i * 1000));
