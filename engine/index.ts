@@ -69,6 +69,7 @@ export { DIFF_COMMENT_MARKER, formatDiffMarkdown } from './diff/markdown';
 export type { DiffMarkdownOptions, SourceLinks } from './diff/markdown';
 export { formatDiffSarif } from './diff/sarif';
 export { readBaseline } from './diff/baseline';
+export { diffSideReport } from './diff/side';
 export { assetChangeVsBase, editorBaseOf, fileChangeVsBase } from './diff/editor';
 export type { AssetVsBase, EditorBase } from './diff/editor';
 export { inputWords, signedKg, signedPercent } from './diff/words';

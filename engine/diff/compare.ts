@@ -153,7 +153,8 @@ class FileComparison {
         id: (head ?? base)!.id,
         file: this.input.file,
         ...where(base, head),
-        status: statusOf(base, head, changed.length === 0 && (base?.kgCO2e ?? 0) === (head?.kgCO2e ?? 0)),
+        // A site changes with its own inputs; its figure also moves with its assets', which are listed apart.
+        status: statusOf(base, head, changed.length === 0),
         baseKgCO2e: b,
         headKgCO2e: h,
         deltaKgCO2e: delta,

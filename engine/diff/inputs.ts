@@ -4,8 +4,8 @@
  *
  * Inputs a user writes (count, model, site, lifespan, acquired) are listed as such. What the
  * report only shows through figures is named by the figure that moved: power, manufacturing,
- * transport or end of life per unit, and IT electricity per unit, which moves with utilization
- * and uptime. A figure that follows from a listed input (the model's power, the service hours
+ * transport or end of life per unit, average power per unit (which moves with utilization), and
+ * IT electricity per unit (which moves with uptime). A figure that follows from a listed input (the model's power, the service hours
  * of a new lifespan) is not listed again.
  */
 import type { Report, ReportAsset, ReportBudget, ReportSite } from '../report/model';
@@ -51,7 +51,7 @@ export function assetInputChanges(base: AssetInputs, head: AssetInputs): InputCh
   const h = head.perUnit;
   if (b && h && !modelChanged) {
     out.push(
-      ...change('powerW', 'power per unit (W)', b.powerW, h.powerW),
+      ...change('powerW', 'average power per unit (W: power, utilization)', b.powerW, h.powerW),
       ...change('manufacturingKgCO2ePerUnit', 'manufacturing per unit (kgCO2e)', b.manufacturingKgCO2e, h.manufacturingKgCO2e),
       ...change('transportKgCO2ePerUnit', 'transport per unit (kgCO2e)', b.transportKgCO2e, h.transportKgCO2e),
       ...change('endOfLifeKgCO2ePerUnit', 'end of life per unit (kgCO2e)', b.endOfLifeKgCO2e, h.endOfLifeKgCO2e),
@@ -61,7 +61,7 @@ export function assetInputChanges(base: AssetInputs, head: AssetInputs): InputCh
   // is left when none of those changed is utilization or uptime.
   const explained = out.some((c) => ['model', 'powerW', 'lifespanYears', 'acquired'].includes(c.input));
   if (!explained && base.itEnergyKWh !== undefined && head.itEnergyKWh !== undefined && base.count > 0 && head.count > 0) {
-    out.push(...change('itEnergyKWhPerUnit', 'IT electricity per unit (kWh: utilization, uptime)', base.itEnergyKWh / base.count, head.itEnergyKWh / head.count));
+    out.push(...change('itEnergyKWhPerUnit', 'IT electricity per unit (kWh: uptime, service hours)', base.itEnergyKWh / base.count, head.itEnergyKWh / head.count));
   }
   return out;
 }

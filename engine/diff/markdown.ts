@@ -35,6 +35,11 @@ export function mdText(text: string): string {
   return String(text).replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd').replace(/[|\\`*_<>[\]()~:.@&#!]/g, (c) => `\\${c}`);
 }
 
+/** Text in a code span (where backslash escapes are literal): one line, no backticks. */
+function codeSpan(text: string): string {
+  return `\`${String(text).replace(/[`\r\n\u2028\u2029]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd')}\``;
+}
+
 /** A URL path with each segment percent-encoded (a file name cannot break out of the link). */
 function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
@@ -64,7 +69,7 @@ export function formatDiffMarkdown(diff: CarbonDiff, options: DiffMarkdownOption
     `### Carbon Lens: ${mdText(signedKg(d.kgCO2e, units))} ${viewWords(diff.view)} (${mdText(signedPercent(d.percent))})`,
     '',
     `**${kg(diff.base.kgCO2e)} → ${kg(diff.head.kgCO2e)}**. With both versions at the same factor bounds the change is between ${mdText(signedKg(d.min, units))} and ${mdText(signedKg(d.max, units))}.`,
-    `Base \`${mdText(sideLabel(diff.base)).replace(/`/g, '')}\`, head \`${mdText(sideLabel(diff.head)).replace(/`/g, '')}\`.`,
+    `Base ${codeSpan(sideLabel(diff.base))}, head ${codeSpan(sideLabel(diff.head))}.`,
   ];
   const changed = diff.assets.filter((a) => a.status !== 'unchanged');
   const maxRows = options.maxRows ?? 10;

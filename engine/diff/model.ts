@@ -66,6 +66,7 @@ export interface AssetChange {
   changed: InputChange[];
 }
 
+/** A site's status follows its own inputs; its figure also moves with its assets', which are listed apart. */
 export interface SiteChange {
   id: string;
   file: string;
