@@ -14,9 +14,9 @@ import { DEFAULT_SETTINGS } from '../../../contracts/settings';
  */
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
-export const SAMPLE = readFileSync(join(ROOT, 'samples', 'example-ai-lab.carbon.yaml'), 'utf8');
+const SAMPLE = readFileSync(join(ROOT, 'samples', 'example-ai-lab.carbon.yaml'), 'utf8');
 
-export function edited(text: string, ...edits: [string | RegExp, string][]): string {
+function edited(text: string, ...edits: [string | RegExp, string][]): string {
   return edits.reduce((t, [from, to]) => {
     const next = t.replace(from, to);
     assert.notEqual(next, t, `the text has ${String(from)}`);
