@@ -6,7 +6,7 @@
 import { formatKg } from '../../contracts/units';
 import type { AssetChange, CarbonDiff } from './model';
 import { budgetWords, DiffFormatOptions, sideLabel } from './text';
-import { assetWhy, deltaRange, signedKg, signedPercent, viewWords } from './words';
+import { assetWhy, deltaRange, inputWords, signedKg, signedPercent, viewWords } from './words';
 
 export const DIFF_COMMENT_MARKER = '<!-- carbon-lens-diff -->';
 
@@ -85,7 +85,7 @@ export function formatDiffMarkdown(diff: CarbonDiff, options: DiffMarkdownOption
   const sites = diff.sites.filter((s) => s.status !== 'unchanged');
   if (sites.length > 0) {
     lines.push('', '| Site | Where | Change | What changed |', '|---|---|---:|---|',
-      ...sites.map((s) => `| ${mdText(s.id)} | ${lineLink(s.file, s.line, s.lineAt, options.links)} | ${s.deltaKgCO2e === null ? '—' : mdText(signedKg(s.deltaKgCO2e, units))} | ${mdText(s.status === 'changed' ? s.changed.map((c) => `${c.label} ${c.base ?? 'none'} → ${c.head ?? 'none'}`).join('; ') : s.status)} |`));
+      ...sites.map((s) => `| ${mdText(s.id)} | ${lineLink(s.file, s.line, s.lineAt, options.links)} | ${s.deltaKgCO2e === null ? '—' : mdText(signedKg(s.deltaKgCO2e, units))} | ${mdText(s.status === 'changed' ? s.changed.map(inputWords).join('; ') : s.status)} |`));
   }
   if (diff.budgets.length > 0) {
     lines.push('', '#### Budgets', '', '| Budget | Limit | Base | Head | Status |', '|---|---:|---:|---:|---|',

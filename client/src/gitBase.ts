@@ -1,0 +1,45 @@
+/**
+ * A manifest's text at a git ref, read with git itself: the editor's fallback when VS Code's git
+ * extension is not there (or does not know the file's repository). No `vscode` import, so unit
+ * tests run it on plain Node. git runs through execFile with an argument vector; the ref is
+ * checked first (a leading '-' would be read as an option).
+ */
+import { execFile } from 'node:child_process';
+import { realpath } from 'node:fs/promises';
+import { dirname, relative, sep } from 'node:path';
+import type { BaseParams } from '../../contracts/protocol';
+import { compareToProblem } from '../../contracts/settings';
+
+export type GitBase = Omit<BaseParams, 'uri' | 'ref'>;
+
+interface Result {
+  ok: boolean;
+  stdout: string;
+  missing?: boolean;
+}
+
+function git(cwd: string, args: string[]): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile('git', ['-c', 'core.quotepath=off', ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } }, (error, stdout) => {
+      resolve({ ok: !error, stdout: String(stdout ?? ''), missing: (error as NodeJS.ErrnoException | null)?.code === 'ENOENT' });
+    });
+  });
+}
+
+/** The text of the file at `filePath` as it is at `ref` in its repository, or why there is none. */
+export async function readBaseWithGit(filePath: string, ref: string): Promise<GitBase> {
+  const problem = compareToProblem(ref);
+  if (problem) return { state: 'noRef', message: problem };
+  const folder = dirname(filePath);
+  const top = await git(folder, ['rev-parse', '--show-toplevel']);
+  if (top.missing) return { state: 'unavailable', message: 'git is not installed (or not on the PATH)' };
+  if (!top.ok) return { state: 'noRepository', message: 'the file is not in a git repository' };
+  const commit = await git(folder, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  if (!commit.ok) return { state: 'noRef', message: `${ref} names no commit in this repository` };
+  const hash = commit.stdout.trim();
+  const root = await realpath(top.stdout.trim());
+  const path = relative(root, await realpath(filePath)).split(sep).join('/');
+  const blob = await git(root, ['cat-file', 'blob', `${hash}:${path}`]);
+  if (!blob.ok) return { state: 'notAtRef', commit: hash, via: 'git', message: `the file is not in ${ref}` };
+  return { state: 'found', text: blob.stdout, commit: hash, via: 'git' };
+}
