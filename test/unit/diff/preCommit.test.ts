@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CLI, GitRepo, ROOT, SAMPLE } from './gitRepo';
@@ -64,6 +65,21 @@ describe('pre-commit hooks (.pre-commit-hooks.yaml)', function () {
     assert.equal(pack.status, 0, pack.stderr);
     const files = (JSON.parse(pack.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path).sort();
     assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'package.json', 'schemas/carbon-manifest.schema.json']);
+  });
+
+  it('npm pack prints only the packed file\'s name, which pre-commit reads, even when prepack writes output', () => {
+    // The repository's .npmrc in a package whose prepack is noisy (the real one runs the build).
+    const dir = mkdtempSync(join(tmpdir(), 'carbon-lens-pack-'));
+    try {
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'noisy', version: '1.0.0', scripts: { prepack: 'node -e "console.log(1)"' } }));
+      copyFileSync(join(ROOT, '.npmrc'), join(dir, '.npmrc'));
+      const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+      const pack = spawnSync(npm, ['pack', '--dry-run'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(pack.status, 0, pack.stderr);
+      assert.equal(pack.stdout.trim(), 'noisy-1.0.0.tgz');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('carbon-lens-check passes a staged valid manifest and fails a staged broken one', () => {
