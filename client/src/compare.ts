@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseParams } from '../../contracts/protocol';
-import { compareToProblem } from '../../contracts/settings';
 import { CarbonLensClient, readSettings } from './client';
-import { GitBase, readBaseWithGit } from './gitBase';
+import { baseNotReadable, GitBase, readBaseWithGit } from './gitBase';
 import { isManifest } from './manifests';
 
 /** The part of VS Code's git extension API (`vscode.git`, API version 1) this file uses. */
@@ -53,8 +52,9 @@ export class BaseTracker implements vscode.Disposable {
         this.timers.delete(document.uri.toString());
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('carbonLens.compareTo')) this.refreshAll();
+        if (event.affectsConfiguration('carbonLens.compareTo') || event.affectsConfiguration('git.enabled')) this.refreshAll();
       }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refreshAll()),
       // Without the git extension nothing says when HEAD moves (a commit in a terminal): look again on return to the window.
       vscode.window.onDidChangeWindowState((state) => {
         if (state.focused) this.refreshAll();
@@ -99,10 +99,8 @@ export class BaseTracker implements vscode.Disposable {
 
   /** The document's text at `ref`: through the git extension when it knows the repository, else git. */
   private async read(uri: vscode.Uri, ref: string): Promise<GitBase> {
-    if (ref === '') return { state: 'off' };
-    const problem = compareToProblem(ref);
-    if (problem) return { state: 'noRef', message: problem };
-    if (uri.scheme !== 'file') return { state: 'unavailable', message: `the file is not on disk (${uri.scheme}:), where git could read its history` };
+    const refused = baseNotReadable(ref, uri.scheme, vscode.workspace.isTrusted);
+    if (refused) return refused;
     const repository = (await this.gitApi())?.getRepository(uri);
     if (repository) {
       this.watch(repository);
@@ -122,12 +120,16 @@ export class BaseTracker implements vscode.Disposable {
   }
 
   /** VS Code's git extension API, once it has initialised (undefined when it is absent or disabled). */
-  private gitApi(): Promise<GitApi | undefined> {
+  private async gitApi(): Promise<GitApi | undefined> {
+    // Absent or disabled (`git.enabled`, an untrusted workspace) is asked again next time: it can change.
+    const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+    if (!extension || (extension.isActive && !extension.exports?.enabled)) return undefined;
     this.api ??= (async () => {
-      const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
-      if (!extension) return undefined;
       const exports = extension.isActive ? extension.exports : await extension.activate();
-      if (!exports?.enabled) return undefined;
+      if (!exports?.enabled) {
+        this.api = undefined;
+        return undefined;
+      }
       const api = exports.getAPI(1);
       if (api.state !== 'initialized') {
         await new Promise<void>((resolve) => {

@@ -26,6 +26,20 @@ function git(cwd: string, args: string[]): Promise<Result> {
   });
 }
 
+/**
+ * Why a document's base cannot be read, before git is asked: no comparison wanted, a value that
+ * is not a ref, a file that is not on disk, or a workspace that is not trusted (git reads the
+ * repository's own configuration, and Carbon Lens runs no tool in an untrusted workspace).
+ */
+export function baseNotReadable(ref: string, scheme: string, trusted: boolean): GitBase | undefined {
+  if (ref === '') return { state: 'off' };
+  const problem = compareToProblem(ref);
+  if (problem) return { state: 'noRef', message: problem };
+  if (scheme !== 'file') return { state: 'unavailable', message: `the file is not on disk (${scheme}:), where git could read its history` };
+  if (!trusted) return { state: 'unavailable', message: 'the workspace is not trusted, and Carbon Lens runs no git in it (trust the folder to compare)' };
+  return undefined;
+}
+
 /** The text of the file at `filePath` as it is at `ref` in its repository, or why there is none. */
 export async function readBaseWithGit(filePath: string, ref: string): Promise<GitBase> {
   const problem = compareToProblem(ref);

@@ -19,6 +19,8 @@ export interface RenderedReport {
   revision: number;
   report: Report;
   focus?: Focus;
+  /** The comparison with the base the page showed ("Changes vs HEAD"). */
+  change?: ReportChange;
 }
 
 type ReportMessage = Extract<ToWebview, { type: 'report' }>;
@@ -227,7 +229,7 @@ class ReportPanel implements vscode.Disposable {
         break;
       case 'rendered':
         if (this.last && message.revision === this.last.message.revision) {
-          this.host.rendered({ uri: this.source.uri, revision: message.revision, report: this.last.full, focus: message.focus });
+          this.host.rendered({ uri: this.source.uri, revision: message.revision, report: this.last.full, focus: message.focus, change: this.last.message.change });
         }
         break;
       case 'details':

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readBaseWithGit } from '../../../client/src/gitBase';
+import { baseNotReadable, readBaseWithGit } from '../../../client/src/gitBase';
 import { GitRepo, SAMPLE } from './gitRepo';
 
 /** The editor's fallback reading of a manifest at a ref with git itself (client/src/gitBase.ts). */
@@ -30,6 +30,14 @@ describe('the editor reads a base with git (no git extension)', function () {
     const option = await readBaseWithGit(join(repo.dir, 'fleet', 'lab.carbon.yaml'), '--output=/tmp/x');
     assert.equal(option.state, 'noRef');
     assert.match(option.message!, /cannot start with "-"/);
+  });
+
+  it('runs no git for an empty compareTo, a value that is not a ref, a file not on disk, or an untrusted workspace', () => {
+    assert.equal(baseNotReadable('HEAD', 'file', true), undefined);
+    assert.deepEqual(baseNotReadable('', 'file', true), { state: 'off' });
+    assert.equal(baseNotReadable('-c', 'file', true)?.state, 'noRef');
+    assert.match(baseNotReadable('HEAD', 'vscode-vfs', true)?.message ?? '', /not on disk \(vscode-vfs:\)/);
+    assert.deepEqual(baseNotReadable('HEAD', 'file', false), { state: 'unavailable', message: 'the workspace is not trusted, and Carbon Lens runs no git in it (trust the folder to compare)' });
   });
 
   it('says when the file is not in a git repository', async () => {
