@@ -4,7 +4,7 @@
  * the gate decides the exit code: 1 when the change exceeds --fail-above, a budget is newly
  * exceeded or the head has errors; 2 when the comparison cannot be made.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import {
   analyze, analyzeOptionsFor, CarbonDiff, DiffInput, diffReports, diffSideReport, evaluateGate, FAIL_ON, FailOn, formatDiffMarkdown, formatDiffSarif,
@@ -62,8 +62,7 @@ function fromGit(args: DiffArguments, cwd: string): Compared {
   const inputs = repoPaths.map((repoPath, i) => {
     const label = args.files[i] ?? relative(cwd, join(root, repoPath)).split(sep).join('/');
     paths[label] = repoPath;
-    const absolute = join(root, repoPath);
-    const headText = existsSync(absolute) ? readFileSync(absolute, 'utf8') : null;
+    const headText = readHead(join(root, repoPath), label);
     const baseText = fileAt(root, commit, repoPath);
     if (headText === null && baseText === null) throw new DiffProblem(`${label} is neither in the working tree nor at ${ref}`);
     return {
@@ -73,6 +72,17 @@ function fromGit(args: DiffArguments, cwd: string): Compared {
     };
   });
   return { inputs, base: { ref, commit }, paths };
+}
+
+/** The working tree's version of a file: null when it was deleted, a problem when it cannot be read. */
+function readHead(path: string, label: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw new DiffProblem(`cannot read ${label} (${code ?? String(error)})`);
+  }
 }
 
 /** Names that refer to the same file: as given, or relative to the working folder. */
@@ -97,12 +107,8 @@ function fromBaseline(args: DiffArguments, cwd: string): Compared {
     // One report and one file pair whatever their names; otherwise by the name the report recorded.
     const base = baseline.length === 1 && args.files.length === 1 ? baseline[0] : baseline.find((r) => unmatched.has(r) && r.file !== undefined && sameFile(r.file, file, cwd)) ?? null;
     if (base) unmatched.delete(base);
-    let headText: string;
-    try {
-      headText = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new DiffProblem(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
+    const headText = readHead(file, file);
+    if (headText === null) throw new DiffProblem(`cannot read ${file} (ENOENT)`);
     if (base?.notComputed) throw new DiffProblem(`base ${file} (in ${name}): cannot be compared: ${base.notComputed}`);
     return { file, base, head: reportOf(headText, file, 'head', args.settings) };
   });

@@ -5,8 +5,7 @@
  * checked first (a leading '-' would be read as an option).
  */
 import { execFile } from 'node:child_process';
-import { realpath } from 'node:fs/promises';
-import { dirname, relative, sep } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { BaseParams } from '../../contracts/protocol';
 import { compareToProblem } from '../../contracts/settings';
 
@@ -45,15 +44,15 @@ export async function readBaseWithGit(filePath: string, ref: string): Promise<Gi
   const problem = compareToProblem(ref);
   if (problem) return { state: 'noRef', message: problem };
   const folder = dirname(filePath);
-  const top = await git(folder, ['rev-parse', '--show-toplevel']);
-  if (top.missing) return { state: 'unavailable', message: 'git is not installed (or not on the PATH)' };
-  if (!top.ok) return { state: 'noRepository', message: 'the file is not in a git repository' };
+  // The folder's path inside its repository (git resolves links): the file's is that and its name.
+  const prefix = await git(folder, ['rev-parse', '--show-prefix']);
+  if (prefix.missing) return { state: 'unavailable', message: 'git is not installed (or not on the PATH)' };
+  if (!prefix.ok) return { state: 'noRepository', message: 'the file is not in a git repository' };
   const commit = await git(folder, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   if (!commit.ok) return { state: 'noRef', message: `${ref} names no commit in this repository` };
   const hash = commit.stdout.trim();
-  const root = await realpath(top.stdout.trim());
-  const path = relative(root, await realpath(filePath)).split(sep).join('/');
-  const blob = await git(root, ['cat-file', 'blob', `${hash}:${path}`]);
+  const path = `${prefix.stdout.trim()}${basename(filePath)}`;
+  const blob = await git(folder, ['cat-file', 'blob', `${hash}:${path}`]);
   if (!blob.ok) return { state: 'notAtRef', commit: hash, via: 'git', message: `the file is not in ${ref}` };
   return { state: 'found', text: blob.stdout, commit: hash, via: 'git' };
 }

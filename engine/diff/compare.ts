@@ -43,7 +43,7 @@ function boundsOf(report: Report | null, view: ViewName): Bounds | null {
 }
 
 /** An asset's figure in the view; its range only where the report has one (the period view). */
-function assetFigure(asset: ReportAsset, view: ViewName): Bounds | { kgCO2e: number; min?: undefined; max?: undefined } {
+function assetBounds(asset: ReportAsset, view: ViewName): Bounds | { kgCO2e: number; min?: undefined; max?: undefined } {
   return view === 'inventory' ? { kgCO2e: asset.inventoryKgCO2e } : { kgCO2e: asset.kgCO2e, min: asset.min, max: asset.max };
 }
 
@@ -100,8 +100,8 @@ class FileComparison {
 
   assets(): AssetChange[] {
     return pairById(this.base.assets, this.head.assets).map(({ base, head }) => {
-      const b = base && assetFigure(base, this.view);
-      const h = head && assetFigure(head, this.view);
+      const b = base && assetBounds(base, this.view);
+      const h = head && assetBounds(head, this.view);
       const changed = base && head ? this.assetChanges(base, head) : [];
       const withRange = (!b || b.min !== undefined) && (!h || h.min !== undefined);
       const delta = deltaOf(b && { kgCO2e: b.kgCO2e, min: b.min ?? b.kgCO2e, max: b.max ?? b.kgCO2e }, h && { kgCO2e: h.kgCO2e, min: h.min ?? h.kgCO2e, max: h.max ?? h.kgCO2e });

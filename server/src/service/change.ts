@@ -5,7 +5,7 @@
  */
 import type { DocumentChange } from '../../../contracts/protocol';
 import type { Settings } from '../../../contracts/settings';
-import { formatKg } from '../../../contracts/units';
+import { formatKg, formatPercent } from '../../../contracts/units';
 import {
   Analysis, assetChangeVsBase, AssetView, BudgetView, EditorBase, fileChangeVsBase, fileSummary, inputWords, signedKg,
 } from '../../../engine';
@@ -57,7 +57,7 @@ export function budgetLensChange(budget: BudgetView, settings: Settings, base: D
   const old = base.base.report?.budgets.find((b) => b.id === budget.id);
   if (!old) return ` · new since ${base.ref}`;
   if (old.actualKgCO2e === budget.actualKgCO2e && old.limitKgCO2e === budget.limitKgCO2e) return '';
-  return old.ratio === null ? ` · ${formatKg(old.actualKgCO2e, settings.units)} at ${base.ref}` : ` · ${Math.round(old.ratio * 100)}% at ${base.ref}`;
+  return old.ratio === null ? ` · ${formatKg(old.actualKgCO2e, settings.units)} at ${base.ref}` : ` · ${formatPercent(old.ratio)} at ${base.ref}`;
 }
 
 /** Lines for an asset's hover: its change, its range at shared factor bounds, what changed. */

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatKg } from '../../../contracts/units';
@@ -218,7 +218,9 @@ describe('carbon-lens diff', function () {
       [['diff', '-'], /not from standard input/],
       [['report', '--base', 'main', 'fleet.carbon.yaml'], /--base is an option of carbon-lens diff/],
       [['check', '--fail-above', '5tCO2e', 'fleet.carbon.yaml'], /--fail-above is an option of carbon-lens diff/],
+      [['diff', 'a-folder'], /cannot read a-folder \(EISDIR\)/],
     ];
+    mkdirSync(join(repo.dir, 'a-folder'));
     for (const [args, message] of cases) {
       const run = repo.cli(args);
       assert.equal(run.status, 2, `${args.join(' ')}: ${run.stdout}`);
