@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { analyze, analyzeOptionsFor, buildReport, formatReports, formatSarif, Report, REPORT_FORMATS, ReportFormat, reportFromAnalysis } from '../engine';
 import { cliSettingValue, DEFAULT_SETTINGS, normalizeSettings, Settings, SETTINGS, settingForFlag, withSetting } from '../contracts/settings';
+import { runDiff } from './diff';
 import { listFactors, listModels } from './lists';
 import { formatKg } from '../contracts/units';
 import packageJson from '../package.json';
@@ -22,12 +23,17 @@ const USAGE = `Carbon Lens ${packageJson.version}: lifecycle carbon footprint of
 Usage:
   carbon-lens report [--format text|json|markdown|csv|html] [options] FILE...
   carbon-lens check  [--format text|json|sarif] [options] FILE...
+  carbon-lens diff   [--base REF | --baseline FILE.json] [--format text|markdown|json|sarif]
+                     [--fail-above QUANTITY|PERCENT] [--fail-on central|lower] [options] [FILE...]
   carbon-lens models            list the built-in hardware catalog
   carbon-lens factors           list every built-in factor id with value and source
 
 Options:
   --format FORMAT          output format (report: text; check: text)
   --no-what-ifs            skip the built-in reduction what-ifs in reports
+  --baseline FILE.json     diff: compare with a saved \`report --format json\` instead of a git ref
+  --fail-above LIMIT       diff: exit 1 when the change exceeds LIMIT (5tCO2e, 500kgCO2e, 3%)
+  --fail-on central|lower  diff: the figure that must exceed it (lower: even the change's lower bound)
   -h, --help               show this help
   -v, --version            print the version
 
@@ -35,8 +41,14 @@ The editor's settings, with the same meaning (JSON, CSV and SARIF are data: --un
 change the text, Markdown and HTML outputs):
 ${settingFlagLines().join('\n')}
 
+diff compares each FILE (default: every manifest of the repository) with its version at --base
+(default HEAD; a file missing there counts as added, a deleted one as removed), matching assets,
+sites and budgets by id.
+
 Exit codes: check exits 1 when a manifest is invalid or an error-severity budget is
-exceeded, 2 on usage errors, 0 otherwise. report exits 0 unless a file cannot be read.`;
+exceeded, 2 on usage errors, 0 otherwise. report exits 0 unless a file cannot be read.
+diff exits 1 when the change exceeds --fail-above, a budget is newly exceeded or the head has
+errors, 2 when the versions cannot be compared (usage, git, a version that cannot be computed).`;
 
 class UsageError extends Error {}
 
@@ -47,11 +59,15 @@ interface Options {
   settings: Settings;
   whatIfs: boolean;
   files: string[];
+  /** Setting flags given on the command line (by setting key). */
+  given: Set<string>;
+  /** diff's own flags. */
+  diff: { baseline?: string; failAbove?: string; failOn?: string };
 }
 
 function parseArgs(argv: string[]): Options {
   // A fresh copy: the flags set its fields.
-  const options: Options = { command: '', settings: normalizeSettings(DEFAULT_SETTINGS), whatIfs: true, files: [] };
+  const options: Options = { command: '', settings: normalizeSettings(DEFAULT_SETTINGS), whatIfs: true, files: [], given: new Set(), diff: {} };
   for (let i = 0; i < argv.length; i++) {
     // `--view=inventory` as well as `--view inventory`.
     const equals = argv[i].startsWith('--') ? argv[i].indexOf('=') : -1;
@@ -69,7 +85,11 @@ function parseArgs(argv: string[]): Options {
       const given = 'argument' in setting.cli ? cliSettingValue(setting, value()) : { value: setting.cli.sets };
       if ('error' in given) throw new UsageError(given.error);
       withSetting(options.settings, setting.key, given.value);
+      options.given.add(setting.key);
     } else if (arg === '--format' || arg === '-f') options.format = value();
+    else if (arg === '--baseline') options.diff.baseline = value();
+    else if (arg === '--fail-above') options.diff.failAbove = value();
+    else if (arg === '--fail-on') options.diff.failOn = value();
     else if (arg === '--no-what-ifs') options.whatIfs = false;
     else if (arg === '-h' || arg === '--help' || arg === '-v' || arg === '--version') continue; // handled by main()
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
@@ -144,6 +164,12 @@ export function main(argv: string[]): number {
     case 'factors':
       process.stdout.write(listFactors());
       return 0;
+    case 'diff': {
+      const run = runDiff({ files: options.files, format: options.format, settings: options.settings, baseGiven: options.given.has('compareTo'), ...options.diff }, process.cwd(), process.env, packageJson.version);
+      if (run.output) process.stdout.write(run.json ? jsonSafe(run.output) : terminalSafe(run.output));
+      if (run.error) process.stderr.write(terminalSafe(`carbon-lens diff: ${run.error}\n`));
+      return run.exitCode;
+    }
     case 'report':
     case 'check':
       break;
@@ -153,6 +179,11 @@ export function main(argv: string[]): number {
   }
   if (options.files.length === 0) {
     process.stderr.write(`carbon-lens ${options.command}: no manifest given\n\n${USAGE}\n`);
+    return 2;
+  }
+  const diffOnly = [...(options.given.has('compareTo') ? ['--base'] : []), ...Object.keys(options.diff).map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)];
+  if (diffOnly.length > 0) {
+    process.stderr.write(`carbon-lens ${options.command}: ${diffOnly.join(', ')} ${diffOnly.length === 1 ? 'is an option' : 'are options'} of carbon-lens diff\n`);
     return 2;
   }
   if (options.command === 'report') {

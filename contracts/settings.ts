@@ -23,6 +23,8 @@ export interface Settings {
   budgetSeverity: BudgetSeveritySetting;
   /** Show completeness findings (the rules marked `completeness` in contracts/rules.ts). */
   completeness: boolean;
+  /** The git ref lenses, hovers, the status and the report compare with ('' = no comparison). */
+  compareTo: string;
 }
 
 export interface SettingValue {
@@ -54,6 +56,19 @@ export interface SettingDefinition {
   server: boolean;
   /** The `carbon-lens` flag with the same meaning, or why there is none. */
   cli: CliFlag | { none: string };
+}
+
+/**
+ * What `compareTo` (and `--base`) accept: a branch, tag, commit or an expression such as
+ * `HEAD~1` or `main...HEAD`. Never a leading `-` (git would read an option), no spaces or the
+ * characters git refuses in refs.
+ */
+const COMPARE_TO_PATTERN = '^(?!-)[^\\s:?*\\[\\\\]*$';
+
+/** Why a `compareTo` value is not a ref git should be given, or undefined ('' is "off", not a problem). */
+export function compareToProblem(ref: string): string | undefined {
+  if (new RegExp(COMPARE_TO_PATTERN).test(ref) && !/[\u0000-\u001f\u007f]/.test(ref)) return undefined;
+  return `"${ref}" is not a git ref (a branch, tag or commit; it cannot start with "-" or contain spaces, ":", "?", "*", "[" or "\\")`;
 }
 
 export const SETTINGS: readonly SettingDefinition[] = [
@@ -141,6 +156,17 @@ export const SETTINGS: readonly SettingDefinition[] = [
     description: 'Warn about data an inventory should have: transport, end of life, lifespan, PUE (estimates are used meanwhile).',
     server: true,
     cli: { flag: '--no-completeness', sets: false },
+  },
+  {
+    key: 'compareTo',
+    type: 'string',
+    default: 'HEAD',
+    pattern: COMPARE_TO_PATTERN,
+    scope: 'resource',
+    description: 'The git version that code lenses, hovers, the status and the report compare each manifest with: `HEAD` (the last commit), a branch or tag such as `main`, or a commit. Empty: no comparison.',
+    markdown: true,
+    server: true,
+    cli: { flag: '--base', argument: 'REF' },
   },
   {
     key: 'trace.server',

@@ -47,3 +47,22 @@ export function formatPercent(share: number): string {
   if (abs < 0.05) return '0%';
   return `${percent.toFixed(1)}%`;
 }
+
+/** A signed mass (a change): "+45 tCO2e", "−3.2 tCO2e" (a minus sign, not a hyphen), "0 kgCO2e". */
+export function formatSignedKg(kg: number, unit: MassUnitChoice = 'auto'): string {
+  const text = formatKg(Math.abs(kg), unit);
+  return kg > 0 ? `+${text}` : kg < 0 ? `\u2212${text}` : text;
+}
+
+/** A signed share (a change relative to a base): "+19%", "−2.5%"; "new" when there was no base to share. */
+export function formatSignedPercent(share: number | null): string {
+  if (share === null) return 'new';
+  const text = formatPercent(Math.abs(share));
+  return share > 0 ? `+${text}` : share < 0 ? `\u2212${text}` : text;
+}
+
+/** An input that changed between two versions, in words: "count 16 → 20", "PUE 1.3 → 1.2". */
+export function formatInputChange(change: { label: string; base: string | number | null; head: string | number | null }): string {
+  const value = (v: string | number | null) => (v === null ? 'none' : typeof v === 'number' ? formatNumber(v, 4) : v);
+  return `${change.label} ${value(change.base)} → ${value(change.head)}`;
+}

@@ -55,6 +55,25 @@ export type { ReportFormat } from './report/formats';
 export type { FormatOptions } from './report/options';
 export { formatSarif } from './report/sarif';
 
+// Diffs: two versions of manifests compared through their reports (`carbon-lens diff`, the PR
+// comment and the editor's change against a git ref).
+export { diffReports, uncomparable } from './diff/compare';
+export type { DiffInput, DiffOptions } from './diff/compare';
+export type { Bounds, Delta } from './diff/delta';
+export type { AssetChange, BudgetChange, BudgetSide, CarbonDiff, DiffDiagnostic, DiffSide, FigureChange, FileChange, InputChange, ItemStatus, SiteChange } from './diff/model';
+export { evaluateGate, FAIL_ON, parseThreshold } from './diff/gate';
+export type { FailOn, GateCheck, GateResult, Threshold } from './diff/gate';
+export { formatDiffText } from './diff/text';
+export type { DiffFormatOptions } from './diff/text';
+export { DIFF_COMMENT_MARKER, formatDiffMarkdown } from './diff/markdown';
+export type { DiffMarkdownOptions, SourceLinks } from './diff/markdown';
+export { formatDiffSarif } from './diff/sarif';
+export { readBaseline } from './diff/baseline';
+export { diffSideReport } from './diff/side';
+export { assetChangeVsBase, editorBaseOf, fileChangeVsBase } from './diff/editor';
+export type { AssetVsBase, EditorBase } from './diff/editor';
+export { inputWords, signedKg, signedPercent } from './diff/words';
+
 /**
  * Full report of a manifest: inventory, budgets, the manifest's scenarios and the built-in
  * what-ifs, with the diagnostics the settings show (`budgetSeverity`, `completeness`).

@@ -338,6 +338,9 @@ export async function startVscodeServer({ serverDataDir, logFile, env = {}, read
       '--without-connection-token',
       '--accept-server-license-terms',
       '--disable-telemetry',
+      // As the desktop runs (run-extension-tests.mjs) and the UI runs: a trusted workspace, so
+      // that built-in extensions that need trust (git) are there, as they are for a user.
+      '--disable-workspace-trust',
       '--server-data-dir', serverDataDir,
       '--log', 'info',
     ], { cwd: p.vscodeDir, env: childEnv({ ...socketTmpEnv(tmp), ...env }), logFile, label: 'VS Code server' });

@@ -12,8 +12,10 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import type { Report } from '../../engine';
-import { ANALYSIS_NOTIFICATION, AnalysisSummary, EXPORT_REQUEST, ExportFormat, ExportParams, REPORT_REQUEST, ReportParams } from '../../contracts/protocol';
+import type { CarbonDiff, Report } from '../../engine';
+import {
+  ANALYSIS_NOTIFICATION, AnalysisSummary, BASE_NOTIFICATION, BaseParams, CHANGE_REQUEST, ChangeParams, ChangeResult, EXPORT_REQUEST, ExportFormat, ExportParams, REPORT_REQUEST, ReportParams,
+} from '../../contracts/protocol';
 import { Settings, SETTINGS_SECTION, settingsFrom } from '../../contracts/settings';
 
 export const LANGUAGE_ID = 'carbon-yaml';
@@ -142,6 +144,24 @@ export class CarbonLensClient implements vscode.Disposable {
     await this.whenRunning(30_000);
     const params: ExportParams = { uri: this.client.code2ProtocolConverter.asUri(uri), format, file };
     return this.client.sendRequest<string>(EXPORT_REQUEST, params);
+  }
+
+  /** Tells the server a manifest's version at `compareTo` (or why there is none). */
+  async sendBase(params: BaseParams): Promise<void> {
+    await this.whenRunning(30_000);
+    await this.client.sendNotification(BASE_NOTIFICATION, params);
+  }
+
+  /** An open manifest compared with its base (what the report's "Changes vs …" shows). */
+  async change(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<ChangeResult<CarbonDiff>> {
+    await this.whenRunning(30_000);
+    const params: ChangeParams = { uri: this.client.code2ProtocolConverter.asUri(uri) };
+    return token ? this.client.sendRequest<ChangeResult<CarbonDiff>>(CHANGE_REQUEST, params, token) : this.client.sendRequest<ChangeResult<CarbonDiff>>(CHANGE_REQUEST, params);
+  }
+
+  /** A document URI as the server spells it. */
+  protocolUri(uri: vscode.Uri): string {
+    return this.client.code2ProtocolConverter.asUri(uri);
   }
 
   /** The URI of a summary, as the editor spells it. */

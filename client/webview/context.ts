@@ -1,6 +1,6 @@
 import type { Report, ReportBreakdown } from '../../engine';
 import { formatKg, formatNumber, formatPercent } from '../../contracts/units';
-import type { ReportSource, WebviewState } from '../src/report/protocol';
+import type { ReportChange, ReportSource, WebviewState } from '../src/report/protocol';
 
 export type Stage = keyof ReportBreakdown['byStage'];
 export type Category = keyof ReportBreakdown['scope3ByCategory'];
@@ -40,6 +40,8 @@ export interface Ctx {
   state: WebviewState;
   /** The what-ifs of a large fleet are still being computed (they come in the next report). */
   whatIfsPending?: boolean;
+  /** The comparison with the `compareTo` version. */
+  change?: ReportChange;
 }
 
 /** A mass in the unit the settings ask for (automatic: kg below a tonne, t, kt). */

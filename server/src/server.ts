@@ -15,9 +15,13 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, compileValidators, fileSummary, formatReports, reportFromAnalysis, withText } from '../../engine';
+import { Analysis, compileValidators, diffReports, diffSideReport, fileSummary, formatReports, reportFromAnalysis, withText } from '../../engine';
 import { AnalysisStore } from './analysisStore';
-import { ANALYSIS_NOTIFICATION, AnalysisSummary, EXPORT_FORMAT_NAMES, EXPORT_REQUEST, ExportParams, REPORT_REQUEST, ReportParams } from '../../contracts/protocol';
+import { BaseVersions, parseBaseParams } from './baseVersions';
+import {
+  ANALYSIS_NOTIFICATION, AnalysisSummary, BASE_NOTIFICATION, CHANGE_REQUEST, ChangeParams, ChangeResult, EXPORT_FORMAT_NAMES, EXPORT_REQUEST, ExportParams, REPORT_REQUEST, ReportParams,
+} from '../../contracts/protocol';
+import { DocumentBase, documentChange } from './service/change';
 import { codeActions } from './service/codeActions';
 import { codeLensesToSend, resolveCodeLens } from './service/codeLens';
 import { complete } from './service/completion';
@@ -40,19 +44,25 @@ export function startServer(connection: Connection): void {
   /** Documents whose lenses were answered from an earlier version: refreshed once analysed. */
   const staleAnswers = new Set<string>();
   /** The analysis each document's lenses were last made from, by tag (for codeLens/resolve). */
-  const lensAnalyses = new Map<number, { uri: string; analysis: Analysis; settings: Settings }>();
-  const lensCache = new WeakMap<Analysis, { settings: Settings; tag: number; lenses: CodeLens[] }>();
+  const lensAnalyses = new Map<number, { uri: string; analysis: Analysis; settings: Settings; base?: DocumentBase }>();
+  const lensCache = new WeakMap<Analysis, { settings: Settings; base?: DocumentBase; tag: number; lenses: CodeLens[] }>();
   let lensTags = 0;
+  // Each manifest's version at `compareTo`, sent by the client; once analysed, lenses and the status say the change.
+  const bases = new BaseVersions((uri) => {
+    schedule(uri);
+    if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+  });
 
-  /** The lenses of an analysis (made once per analysis and settings; titles resolved on demand in large files). */
+  /** The lenses of an analysis (made once per analysis, settings and base; titles resolved on demand in large files). */
   function lensesOf(analysis: Analysis, uri: string, settings: Settings): CodeLens[] {
+    const base = bases.get(uri, settings);
     const cached = lensCache.get(analysis);
-    if (cached && cached.settings === settings) return cached.lenses;
+    if (cached && cached.settings === settings && cached.base === base) return cached.lenses;
     const tag = ++lensTags;
     for (const [old, made] of lensAnalyses) if (made.uri === uri) lensAnalyses.delete(old);
-    lensAnalyses.set(tag, { uri, analysis, settings });
-    const lenses = codeLensesToSend(analysis, uri, settings, tag);
-    lensCache.set(analysis, { settings, tag, lenses });
+    lensAnalyses.set(tag, { uri, analysis, settings, base });
+    const lenses = codeLensesToSend(analysis, uri, settings, tag, base);
+    lensCache.set(analysis, { settings, base, tag, lenses });
     return lenses;
   }
 
@@ -127,7 +137,8 @@ export function startServer(connection: Connection): void {
 
   function summary(uri: string, version: number, settings: Settings, analysis: Analysis): AnalysisSummary {
     const file = fileSummary(analysis, settings);
-    return { uri, version, totalKgCO2e: file.total?.kgCO2e ?? null, view: file.view, budgets: file.budgets, errors: file.errors, complete: file.complete };
+    const change = documentChange(analysis, settings, bases.get(uri, settings));
+    return { uri, version, totalKgCO2e: file.total?.kgCO2e ?? null, view: file.view, budgets: file.budgets, errors: file.errors, complete: file.complete, ...(change ? { change } : {}) };
   }
 
   /** Coalesces bursts of edits: only the latest version of a document is analysed and published. */
@@ -206,6 +217,7 @@ export function startServer(connection: Connection): void {
     if (timer) clearImmediate(timer);
     pending.delete(event.document.uri);
     store.delete(event.document.uri);
+    bases.delete(event.document.uri);
     staleAnswers.delete(event.document.uri);
     for (const [tag, made] of lensAnalyses) if (made.uri === event.document.uri) lensAnalyses.delete(tag);
     settingsCache.delete(event.document.uri);
@@ -227,7 +239,7 @@ export function startServer(connection: Connection): void {
     const current = await requestAnalysisOf(params.textDocument.uri);
     if (!current) return null;
     const position = current.map ? current.map.toAnalysis(params.position) : params.position;
-    const result = position && hover(current.analysis, position, current.settings);
+    const result = position && hover(current.analysis, position, current.settings, bases.get(params.textDocument.uri, current.settings));
     if (!result || !current.map || !result.range) return result ?? null;
     const range = current.map.fromAnalysis(result.range);
     return range ? { ...result, range } : null;
@@ -249,7 +261,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeLensResolve(safe('codeLensResolve', null as unknown as CodeLens, (lens: CodeLens) => {
     const tag = Array.isArray(lens.data) ? (lens.data[0] as number) : undefined;
     const made = tag === undefined ? undefined : lensAnalyses.get(tag);
-    return made ? resolveCodeLens(made.analysis, lens, made.uri, made.settings) : lens;
+    return made ? resolveCodeLens(made.analysis, lens, made.uri, made.settings, made.base) : lens;
   }));
 
   connection.onCompletion(safe('completion', [], async (params) => {
@@ -311,6 +323,34 @@ export function startServer(connection: Connection): void {
     } catch (error) {
       connection.console.error(`carbon-lens: export failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return new ResponseError(-32603, 'Carbon Lens could not export the report; see the server log.');
+    }
+  });
+
+  connection.onNotification(BASE_NOTIFICATION, (raw: unknown) => {
+    const params = parseBaseParams(raw);
+    if (!params) return;
+    bases.set(params);
+    if (documents.get(params.uri)) schedule(params.uri);
+  });
+
+  // The report's "Changes vs …": the document's latest analysis compared with its base, as `carbon-lens diff` compares.
+  connection.onRequest(CHANGE_REQUEST, async (params: ChangeParams, token: CancellationToken) => {
+    try {
+      const current = await latestAnalysisOf(params.uri, token);
+      if (current instanceof ResponseError) return current;
+      const { analysis, settings } = current;
+      const base = bases.get(params.uri, settings);
+      const change = documentChange(analysis, settings, base) ?? { ref: settings.compareTo, state: 'pending' as const };
+      const head = base?.base && diffSideReport(analysis, { file: params.uri, settings });
+      if (!base?.base || !head || head.notComputed) return change;
+      const result: ChangeResult = {
+        ...change,
+        diff: diffReports([{ file: params.uri, base: base.base.report, head }], { view: settings.view, base: { ref: base.ref, ...(base.commit ? { commit: base.commit } : {}) }, head: { ref: 'editor' } }),
+      };
+      return result;
+    } catch (error) {
+      connection.console.error(`carbon-lens: change failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return new ResponseError(-32603, 'Carbon Lens could not compare the document with its base; see the server log.');
     }
   });
 

@@ -149,12 +149,12 @@ describe('settings defined once (contracts/settings.ts)', () => {
 
   it('normalises what a client sends: allowed values kept, anything else back to the default', () => {
     assert.deepEqual(normalizeSettings(undefined), DEFAULT_SETTINGS);
-    assert.deepEqual(DEFAULT_SETTINGS, { methodology: 'default', defaultLocation: '', view: 'period', units: 'auto', codeLens: { enable: true }, budgetSeverity: '', completeness: true });
+    assert.deepEqual(DEFAULT_SETTINGS, { methodology: 'default', defaultLocation: '', view: 'period', units: 'auto', codeLens: { enable: true }, budgetSeverity: '', completeness: true, compareTo: 'HEAD' });
     assert.deepEqual(
-      normalizeSettings({ methodology: 'boavizta-2.4', defaultLocation: '  FR ', view: 'inventory', units: 't', codeLens: { enable: false }, budgetSeverity: 'warning', completeness: false }),
-      { methodology: 'boavizta-2.4', defaultLocation: 'FR', view: 'inventory', units: 't', codeLens: { enable: false }, budgetSeverity: 'warning', completeness: false },
+      normalizeSettings({ methodology: 'boavizta-2.4', defaultLocation: '  FR ', view: 'inventory', units: 't', codeLens: { enable: false }, budgetSeverity: 'warning', completeness: false, compareTo: ' main ' }),
+      { methodology: 'boavizta-2.4', defaultLocation: 'FR', view: 'inventory', units: 't', codeLens: { enable: false }, budgetSeverity: 'warning', completeness: false, compareTo: 'main' },
     );
-    assert.deepEqual(normalizeSettings({ methodology: 'ghg', view: 3, units: 'lb', codeLens: 'no', budgetSeverity: 'fatal', completeness: 'yes', trace: { server: 'verbose' } }), DEFAULT_SETTINGS);
+    assert.deepEqual(normalizeSettings({ methodology: 'ghg', view: 3, units: 'lb', codeLens: 'no', budgetSeverity: 'fatal', completeness: 'yes', compareTo: 42, trace: { server: 'verbose' } }), DEFAULT_SETTINGS);
     assert.deepEqual(normalizeSettings(JSON.parse('{"__proto__": {"view": "inventory"}, "codeLens": {"__proto__": {"enable": false}}}')), DEFAULT_SETTINGS);
   });
 });

@@ -2,6 +2,7 @@ import { CodeLens, Command, Range } from 'vscode-languageserver';
 import { Analysis, assetFigure, budgetView, computedItems, fileSummary, isComputed, periodWording } from '../../../engine';
 import { Settings } from '../../../contracts/settings';
 import { formatKg, formatPercent } from '../../../contracts/units';
+import { assetLensChange, budgetLensChange, DocumentBase, fileLensChange } from './change';
 import { rangeOf } from './convert';
 
 /** The client command a lens runs: open the report focused on an item. */
@@ -32,7 +33,7 @@ function lensTargets(analysis: Analysis, settings: Settings): LensTarget[] {
   return targets;
 }
 
-function fileTitle(analysis: Analysis, settings: Settings): string | undefined {
+function fileTitle(analysis: Analysis, settings: Settings, base?: DocumentBase): string | undefined {
   const summary = fileSummary(analysis, settings);
   if (!summary.total) return undefined;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -42,12 +43,12 @@ function fileTitle(analysis: Analysis, settings: Settings): string | undefined {
     plural(summary.assets, 'asset'),
     ...(exceeded ? [`${plural(exceeded, 'budget')} exceeded`] : []),
     ...(summary.leftOut ? [`${summary.leftOut} left out (errors)`] : []),
-  ].join(' · ');
+  ].join(' · ') + fileLensChange(analysis, settings, base);
 }
 
-function commandFor(analysis: Analysis, target: LensTarget, uri: string, settings: Settings): Command | undefined {
+function commandFor(analysis: Analysis, target: LensTarget, uri: string, settings: Settings, base?: DocumentBase): Command | undefined {
   if (target.kind === 'file') {
-    const title = fileTitle(analysis, settings);
+    const title = fileTitle(analysis, settings, base);
     return title === undefined ? undefined : { title, command: OPEN_REPORT_COMMAND, arguments: [uri] };
   }
   if (target.kind === 'asset') {
@@ -56,7 +57,7 @@ function commandFor(analysis: Analysis, target: LensTarget, uri: string, setting
     // The period view is a figure for the reporting period: per year only when the period is one.
     const per = settings.view === 'period' ? periodWording(analysis)?.perPeriod ?? '' : '';
     return {
-      title: `≈ ${formatKg(asset.kgCO2e, settings.units)}${per} · ${formatPercent(asset.shareOfTotal)} of total`,
+      title: `≈ ${formatKg(asset.kgCO2e, settings.units)}${per} · ${formatPercent(asset.shareOfTotal)} of total${assetLensChange(asset.id, asset.kgCO2e, settings, base)}`,
       command: OPEN_REPORT_COMMAND,
       arguments: [uri, { kind: 'asset', id: asset.id }],
     };
@@ -66,26 +67,26 @@ function commandFor(analysis: Analysis, target: LensTarget, uri: string, setting
   const status = budget.status === 'exceeded' ? ' · exceeded' : budget.status === 'near' ? ' · near limit' : '';
   const per = budget.per ? ` per ${budget.per}` : '';
   return {
-    title: budget.ratio !== null
+    title: (budget.ratio !== null
       ? `${formatPercent(budget.ratio)} of ${formatKg(budget.limitKgCO2e, settings.units)}${per}${status}`
-      : `${formatKg(budget.actualKgCO2e, settings.units)}${per} against a zero limit${status}`,
+      : `${formatKg(budget.actualKgCO2e, settings.units)}${per} against a zero limit${status}`) + budgetLensChange(budget, settings, base),
     command: OPEN_REPORT_COMMAND,
     arguments: [uri, { kind: 'budget', id: budget.id }],
   };
 }
 
 /** File total at the top, one lens per asset and per budget. */
-export function codeLenses(analysis: Analysis, uri: string, settings: Settings): CodeLens[] {
-  return lensTargets(analysis, settings).map((target) => ({ range: target.range, command: commandFor(analysis, target, uri, settings) }));
+export function codeLenses(analysis: Analysis, uri: string, settings: Settings, base?: DocumentBase): CodeLens[] {
+  return lensTargets(analysis, settings).map((target) => ({ range: target.range, command: commandFor(analysis, target, uri, settings, base) }));
 }
 
 /**
  * The lenses to send: with their commands up to `RESOLVE_LENSES_ABOVE` lenses, else without
  * (`data` says which lens, for `resolveCodeLens`; `tag` names the analysis it was made from).
  */
-export function codeLensesToSend(analysis: Analysis, uri: string, settings: Settings, tag: number): CodeLens[] {
+export function codeLensesToSend(analysis: Analysis, uri: string, settings: Settings, tag: number, base?: DocumentBase): CodeLens[] {
   const targets = lensTargets(analysis, settings);
-  if (targets.length <= RESOLVE_LENSES_ABOVE) return targets.map((target) => ({ range: target.range, command: commandFor(analysis, target, uri, settings) }));
+  if (targets.length <= RESOLVE_LENSES_ABOVE) return targets.map((target) => ({ range: target.range, command: commandFor(analysis, target, uri, settings, base) }));
   return targets.map((target) => ({
     range: target.range,
     data: target.kind === 'file' ? [tag, 0] : [tag, target.kind === 'asset' ? 1 : 2, target.index],
@@ -93,10 +94,10 @@ export function codeLensesToSend(analysis: Analysis, uri: string, settings: Sett
 }
 
 /** The command of a lens sent by `codeLensesToSend` without one, from the same analysis. */
-export function resolveCodeLens(analysis: Analysis, lens: CodeLens, uri: string, settings: Settings): CodeLens {
+export function resolveCodeLens(analysis: Analysis, lens: CodeLens, uri: string, settings: Settings, base?: DocumentBase): CodeLens {
   const data = lens.data as number[] | undefined;
   if (!Array.isArray(data) || lens.command) return lens;
   const target: LensTarget = data[1] === 0 ? { kind: 'file', range: lens.range } : { kind: data[1] === 1 ? 'asset' : 'budget', index: data[2], range: lens.range };
-  const command = commandFor(analysis, target, uri, settings);
+  const command = commandFor(analysis, target, uri, settings, base);
   return command ? { range: lens.range, command } : lens;
 }

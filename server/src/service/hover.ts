@@ -5,6 +5,7 @@ import {
 } from '../../../engine';
 import { Settings } from '../../../contracts/settings';
 import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../../contracts/units';
+import { assetHoverChange, DocumentBase } from './change';
 
 const STAGE_TITLES: Record<Stage, string> = { manufacturing: 'Manufacturing', transport: 'Transport', use: 'Use', endOfLife: 'End of life' };
 
@@ -19,7 +20,7 @@ function shorten(text: string, max = 140): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function assetHover(asset: AssetView, settings: Settings): string {
+function assetHover(asset: AssetView, settings: Settings, base?: DocumentBase): string {
   const fmt = (kg: number) => formatKg(kg, settings.units);
   const row = (label: string, values: StageRow) => `| ${label} | ${STAGES.map((s) => fmt(values.byStageKgCO2e[s])).join(' | ')} | **${fmt(values.totalKgCO2e)}** |`;
   const period = md(asset.periodLabel);
@@ -34,6 +35,7 @@ function assetHover(asset: AssetView, settings: Settings): string {
     row(`All ${asset.count}, whole life (${formatNumber(asset.lifespanYears)} yr)`, asset.allUnitsWholeLife),
     '',
     `**${fmt(asset.thisPeriod.kgCO2e)}** this period (${fmt(asset.thisPeriod.minKgCO2e)} – ${fmt(asset.thisPeriod.maxKgCO2e)}) · ${formatPercent(asset.shareOfTotal)} of the file total`,
+    ...assetHoverChange(asset, settings, base, md),
     '',
     `Scope 2 ${fmt(asset.scope2LocationKgCO2e)} location-based / ${fmt(asset.scope2MarketKgCO2e)} market-based · Scope 3 ${fmt(asset.scope3KgCO2e)} · GHG inventory view ${fmt(asset.inventoryViewKgCO2e)}`,
     '',
@@ -140,11 +142,11 @@ function schemaHover(path: PathSegment[]): string | undefined {
 }
 
 /** The hover of the key or value at `path`: breakdowns on ids, specs on catalog values, schema docs on keys. */
-function hoverText(analysis: Analysis, path: PathSegment[], onKey: boolean, value: unknown, settings: Settings): string | undefined {
+function hoverText(analysis: Analysis, path: PathSegment[], onKey: boolean, value: unknown, settings: Settings, base?: DocumentBase): string | undefined {
   const [section, index, key] = path;
   if (typeof index === 'number' && path.length === 3 && key === 'id') {
     const asset = section === 'assets' ? assetView(analysis, index) : undefined;
-    if (asset) return assetHover(asset, settings);
+    if (asset) return assetHover(asset, settings, base);
     const site = section === 'sites' ? siteView(analysis, String(value ?? '')) : undefined;
     if (site) return siteHover(site, settings);
   }
@@ -164,9 +166,9 @@ function hoverText(analysis: Analysis, path: PathSegment[], onKey: boolean, valu
 }
 
 /** Hover: breakdowns on asset, site and budget ids; specs on catalog values; schema docs on keys. */
-export function hover(analysis: Analysis, position: Position, settings: Settings): Hover | null {
+export function hover(analysis: Analysis, position: Position, settings: Settings, base?: DocumentBase): Hover | null {
   const at = pathAtPosition(analysis, position);
   if (!at) return null;
-  const value = hoverText(analysis, at.path, at.onKey, at.value, settings);
+  const value = hoverText(analysis, at.path, at.onKey, at.value, settings, base);
   return value ? { contents: { kind: MarkupKind.Markdown, value }, range: at.range } : null;
 }

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Report } from '../../../engine';
+import type { ReportChange } from '../../../client/src/report/protocol';
 import { sampleUri, waitFor } from './util';
 
 export const SAMPLE = 'example-ai-lab.carbon.yaml';
@@ -17,6 +18,7 @@ export interface RenderedReport {
   revision: number;
   report: Report;
   focus?: { kind: 'asset' | 'budget'; id: string };
+  change?: ReportChange;
 }
 
 /** The last report a report webview confirmed it rendered (test hook of the extension). */
