@@ -1,18 +1,15 @@
-import { CATALOG } from '../engine/data/catalog';
-import { BUILT_IN_FACTORS } from '../engine/data/registry';
+import { modelViews, overridableFactors } from '../engine';
 import { formatNumber } from '../contracts/units';
 
 /** `carbon-lens models`: the catalog with each model's embodied figure and its source. */
 export function listModels(): string {
-  const lines = CATALOG.map((m) =>
-    `${m.id.padEnd(26)} ${m.kind.padEnd(6)} ${formatNumber(m.embodied.value).padStart(7)} kgCO2e  ${m.power.idleW}–${m.power.maxW} W  ${m.name} — ${m.embodied.source} (${m.embodied.year})`);
+  const lines = modelViews().map((m) =>
+    `${m.id.padEnd(26)} ${m.kind.padEnd(6)} ${formatNumber(m.embodied.kgCO2e).padStart(7)} kgCO2e  ${m.idleW}–${m.maxW} W  ${m.name} — ${m.embodied.source} (${m.embodied.year})`);
   return `${lines.join('\n')}\n`;
 }
 
 /** `carbon-lens factors`: every factor id a manifest can override, with value and source. */
 export function listFactors(): string {
-  const lines = [...BUILT_IN_FACTORS.values()]
-    .filter((f) => !f.id.startsWith('boavizta/'))
-    .map((f) => `${f.id.padEnd(40)} ${formatNumber(f.value, 4).padStart(9)} ${f.unit.padEnd(16)} ${f.year}  ${f.source}`);
+  const lines = overridableFactors().map((f) => `${f.id.padEnd(40)} ${formatNumber(f.value, 4).padStart(9)} ${f.unit.padEnd(16)} ${f.year}  ${f.source}`);
   return `${lines.join('\n')}\n`;
 }

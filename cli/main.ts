@@ -1,58 +1,95 @@
 import { readFileSync, realpathSync } from 'node:fs';
-import { analyze, buildReport, reportFromAnalysis, Report } from '../engine';
-import { formatReports, REPORT_FORMATS, ReportFormat } from '../engine/report/formats';
-import { formatSarif } from '../engine/report/sarif';
-import { Methodology } from '../engine/compute/notes';
+import { analyze, analyzeOptionsFor, buildReport, formatReports, formatSarif, Report, REPORT_FORMATS, ReportFormat, reportFromAnalysis } from '../engine';
+import { cliSettingValue, DEFAULT_SETTINGS, normalizeSettings, Settings, SETTINGS, settingForFlag, withSetting } from '../contracts/settings';
+import { runDiff } from './diff';
 import { listFactors, listModels } from './lists';
 import { formatKg } from '../contracts/units';
 import packageJson from '../package.json';
+
+/** One help line per setting flag, from the settings table (every editor setting has one, or says why not). */
+function settingFlagLines(): string[] {
+  const rows = SETTINGS.flatMap((d) => {
+    if (!('flag' in d.cli)) return [];
+    const flag = 'argument' in d.cli ? `${d.cli.flag} ${d.cli.argument}` : d.cli.flag;
+    const meaning = 'sets' in d.cli ? ` = ${d.cli.sets}` : d.values ? ` (${d.values.map((v) => v.value || "''").join(' | ')})` : '';
+    return [[flag, `carbonLens.${d.key}${meaning}`]];
+  });
+  const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+  return rows.map(([flag, meaning]) => `  ${flag.padEnd(width)}${meaning}`);
+}
 
 const USAGE = `Carbon Lens ${packageJson.version}: lifecycle carbon footprint of *.carbon.yaml manifests
 
 Usage:
   carbon-lens report [--format text|json|markdown|csv|html] [options] FILE...
   carbon-lens check  [--format text|json|sarif] [options] FILE...
+  carbon-lens diff   [--base REF | --baseline FILE.json] [--format text|markdown|json|sarif]
+                     [--fail-above QUANTITY|PERCENT] [--fail-on central|lower] [options] [FILE...]
   carbon-lens models            list the built-in hardware catalog
   carbon-lens factors           list every built-in factor id with value and source
 
 Options:
-  --format FORMAT        output format (report: text; check: text)
-  --methodology NAME     default | boavizta-2.4, for manifests that do not set one
-  --default-location CC  grid location for sites without one (e.g. FR, US-CAMX)
-  --no-what-ifs          skip the built-in reduction what-ifs in reports
-  -h, --help             show this help
-  -v, --version          print the version
+  --format FORMAT          output format (report: text; check: text)
+  --no-what-ifs            skip the built-in reduction what-ifs in reports
+  --baseline FILE.json     diff: compare with a saved \`report --format json\` instead of a git ref
+  --fail-above LIMIT       diff: exit 1 when the change exceeds LIMIT (5tCO2e, 500kgCO2e, 3%)
+  --fail-on central|lower  diff: the figure that must exceed it (lower: even the change's lower bound)
+  -h, --help               show this help
+  -v, --version            print the version
+
+The editor's settings, with the same meaning (JSON, CSV and SARIF are data: --units and --view
+change the text, Markdown and HTML outputs):
+${settingFlagLines().join('\n')}
+
+diff compares each FILE (default: every manifest of the repository) with its version at --base
+(default HEAD; a file missing there counts as added, a deleted one as removed), matching assets,
+sites and budgets by id.
 
 Exit codes: check exits 1 when a manifest is invalid or an error-severity budget is
-exceeded, 2 on usage errors, 0 otherwise. report exits 0 unless a file cannot be read.`;
+exceeded, 2 on usage errors, 0 otherwise. report exits 0 unless a file cannot be read.
+diff exits 1 when the change exceeds --fail-above, a budget is newly exceeded or the head has
+errors, 2 when the versions cannot be compared (usage, git, a version that cannot be computed).`;
 
 class UsageError extends Error {}
 
 interface Options {
   command: string;
   format?: string;
-  methodology?: Methodology;
-  defaultLocation?: string;
+  /** The editor settings the flags set; the rest keep their defaults. */
+  settings: Settings;
   whatIfs: boolean;
   files: string[];
+  /** Setting flags given on the command line (by setting key). */
+  given: Set<string>;
+  /** diff's own flags. */
+  diff: { baseline?: string; failAbove?: string; failOn?: string };
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { command: '', whatIfs: true, files: [] };
+  // A fresh copy: the flags set its fields.
+  const options: Options = { command: '', settings: normalizeSettings(DEFAULT_SETTINGS), whatIfs: true, files: [], given: new Set(), diff: {} };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    // `--view=inventory` as well as `--view inventory`.
+    const equals = argv[i].startsWith('--') ? argv[i].indexOf('=') : -1;
+    const arg = equals > 0 ? argv[i].slice(0, equals) : argv[i];
+    const inline = equals > 0 ? argv[i].slice(equals + 1) : undefined;
     const value = () => {
+      if (inline !== undefined) return inline;
       const next = argv[++i];
       if (next === undefined) throw new UsageError(`${arg} needs a value`);
       return next;
     };
-    if (arg === '--format' || arg === '-f') options.format = value();
-    else if (arg.startsWith('--format=')) options.format = arg.slice('--format='.length);
-    else if (arg === '--methodology') {
-      const m = value();
-      if (m !== 'default' && m !== 'boavizta-2.4') throw new UsageError(`unknown methodology "${m}" (default, boavizta-2.4)`);
-      options.methodology = m;
-    } else if (arg === '--default-location') options.defaultLocation = value();
+    const setting = settingForFlag(arg);
+    if (setting && 'flag' in setting.cli) {
+      if (!('argument' in setting.cli) && inline !== undefined) throw new UsageError(`${arg} takes no value`);
+      const given = 'argument' in setting.cli ? cliSettingValue(setting, value()) : { value: setting.cli.sets };
+      if ('error' in given) throw new UsageError(given.error);
+      withSetting(options.settings, setting.key, given.value);
+      options.given.add(setting.key);
+    } else if (arg === '--format' || arg === '-f') options.format = value();
+    else if (arg === '--baseline') options.diff.baseline = value();
+    else if (arg === '--fail-above') options.diff.failAbove = value();
+    else if (arg === '--fail-on') options.diff.failOn = value();
     else if (arg === '--no-what-ifs') options.whatIfs = false;
     else if (arg === '-h' || arg === '--help' || arg === '-v' || arg === '--version') continue; // handled by main()
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
@@ -78,9 +115,10 @@ function analyseFiles(options: Options): { reports: Report[]; unreadable: boolea
       unreadable = true;
       continue;
     }
-    const analysis = analyze(text, { defaultMethodology: options.methodology, defaultLocation: options.defaultLocation });
+    const settings = options.settings;
+    const analysis = analyze(text, analyzeOptionsFor(settings));
     // `check` needs diagnostics and budgets only: scenarios and what-ifs are report content.
-    reports.push(options.command === 'report' ? reportFromAnalysis(analysis, file, options.whatIfs) : buildReport(analysis, { file }));
+    reports.push(options.command === 'report' ? reportFromAnalysis(analysis, file, options.whatIfs, settings) : buildReport(analysis, { file, settings }));
   }
   return { reports, unreadable };
 }
@@ -90,12 +128,15 @@ export function fails(report: Report): boolean {
   return report.diagnostics.some((d) => d.severity === 'error');
 }
 
-function checkText(reports: Report[]): string {
+function checkText(reports: Report[], settings: Settings): string {
   const lines: string[] = [];
   for (const report of reports) {
     for (const d of report.diagnostics) lines.push(`${report.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`);
     const budgets = report.budgets.map((b) => `${b.id} ${b.ratio === null ? 'over' : `${Math.round(b.ratio * 100)}%`}${b.status === 'exceeded' ? ' EXCEEDED' : ''}`).join(', ');
-    lines.push(`${report.file}: ${fails(report) ? 'FAIL' : 'ok'} — ${report.notComputed ? 'not computed' : `${formatKg(report.totals.kgCO2e)} this period`}${budgets ? `; budgets: ${budgets}` : ''}`);
+    const headline = settings.view === 'period'
+      ? `${formatKg(report.totals.kgCO2e, settings.units)} this period`
+      : `${formatKg(report.totals.inventoryView.kgCO2e, settings.units)} (GHG inventory view)`;
+    lines.push(`${report.file}: ${fails(report) ? 'FAIL' : 'ok'} — ${report.notComputed ? 'not computed' : headline}${budgets ? `; budgets: ${budgets}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -123,6 +164,12 @@ export function main(argv: string[]): number {
     case 'factors':
       process.stdout.write(listFactors());
       return 0;
+    case 'diff': {
+      const run = runDiff({ files: options.files, format: options.format, settings: options.settings, baseGiven: options.given.has('compareTo'), ...options.diff }, process.cwd(), process.env, packageJson.version);
+      if (run.output) process.stdout.write(run.json ? jsonSafe(run.output) : terminalSafe(run.output));
+      if (run.error) process.stderr.write(terminalSafe(`carbon-lens diff: ${run.error}\n`));
+      return run.exitCode;
+    }
     case 'report':
     case 'check':
       break;
@@ -134,6 +181,11 @@ export function main(argv: string[]): number {
     process.stderr.write(`carbon-lens ${options.command}: no manifest given\n\n${USAGE}\n`);
     return 2;
   }
+  const diffOnly = [...(options.given.has('compareTo') ? ['--base'] : []), ...Object.keys(options.diff).map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)];
+  if (diffOnly.length > 0) {
+    process.stderr.write(`carbon-lens ${options.command}: ${diffOnly.join(', ')} ${diffOnly.length === 1 ? 'is an option' : 'are options'} of carbon-lens diff\n`);
+    return 2;
+  }
   if (options.command === 'report') {
     const format = (options.format ?? 'text') as ReportFormat;
     if (!REPORT_FORMATS.includes(format)) {
@@ -141,7 +193,7 @@ export function main(argv: string[]): number {
       return 2;
     }
     const { reports, unreadable } = analyseFiles(options);
-    const output = formatReports(reports, format);
+    const output = formatReports(reports, format, options.settings);
     process.stdout.write(format === 'json' ? jsonSafe(output) : format === 'html' ? output : terminalSafe(output));
     return unreadable ? 1 : 0;
   }
@@ -153,7 +205,7 @@ export function main(argv: string[]): number {
   const { reports, unreadable } = analyseFiles(options);
   if (format === 'sarif') process.stdout.write(jsonSafe(formatSarif(reports, packageJson.version)));
   else if (format === 'json') process.stdout.write(jsonSafe(formatReports(reports, 'json')));
-  else process.stdout.write(terminalSafe(checkText(reports)));
+  else process.stdout.write(terminalSafe(checkText(reports, options.settings)));
   return unreadable || reports.some(fails) ? 1 : 0;
 }
 

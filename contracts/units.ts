@@ -1,6 +1,8 @@
 /** Number formatting shared by every output (text, hover, lenses, report). */
 
 export type MassUnit = 'kg' | 't';
+/** The `units` setting: a forced unit, or `auto` (kg below a tonne, t or kt above). */
+export type MassUnitChoice = MassUnit | 'auto';
 
 // `toLocaleString` builds a number format on every call; these are built once (same output).
 const INTEGER_FORMAT = new Intl.NumberFormat('en-US');
@@ -17,7 +19,7 @@ export function formatNumber(value: number, significant = 3): string {
 }
 
 /** A mass of CO2e in kg, shown in kg below a tonne and in t (or kt) above, unless a unit is forced. */
-export function formatKg(kg: number, unit?: MassUnit): string {
+export function formatKg(kg: number, unit: MassUnitChoice = 'auto'): string {
   if (!Number.isFinite(kg)) return 'n/a';
   if (unit === 'kg') return `${formatNumber(kg)} kgCO2e`;
   if (unit === 't') return `${formatNumber(kg / 1000)} tCO2e`;
@@ -44,4 +46,23 @@ export function formatPercent(share: number): string {
   if (abs >= 10) return `${Math.round(percent)}%`;
   if (abs < 0.05) return '0%';
   return `${percent.toFixed(1)}%`;
+}
+
+/** A signed mass (a change): "+45 tCO2e", "−3.2 tCO2e" (a minus sign, not a hyphen), "0 kgCO2e". */
+export function formatSignedKg(kg: number, unit: MassUnitChoice = 'auto'): string {
+  const text = formatKg(Math.abs(kg), unit);
+  return kg > 0 ? `+${text}` : kg < 0 ? `\u2212${text}` : text;
+}
+
+/** A signed share (a change relative to a base): "+19%", "−2.5%"; "new" when there was no base to share. */
+export function formatSignedPercent(share: number | null): string {
+  if (share === null) return 'new';
+  const text = formatPercent(Math.abs(share));
+  return share > 0 ? `+${text}` : share < 0 ? `\u2212${text}` : text;
+}
+
+/** An input that changed between two versions, in words: "count 16 → 20", "PUE 1.3 → 1.2". */
+export function formatInputChange(change: { label: string; base: string | number | null; head: string | number | null }): string {
+  const value = (v: string | number | null) => (v === null ? 'none' : typeof v === 'number' ? formatNumber(v, 4) : v);
+  return `${change.label} ${value(change.base)} → ${value(change.head)}`;
 }

@@ -28,7 +28,7 @@ let failed = false;
 for (let round = 0; round < rounds; round++) {
   const seed = process.env.FUZZ_SEED !== undefined && round === 0 ? process.env.FUZZ_SEED : String(Math.floor(Math.random() * 2 ** 31));
   console.log(`fuzz: round ${round + 1}/${rounds}, FUZZ_SEED=${seed} FUZZ_SCALE=${scale}`);
-  const args = [mocha, '--timeout', '0', '--reporter', 'spec', 'out/test/fuzz/**/*.test.js'];
+  const args = [mocha, '--timeout', '0', '--reporter', 'spec', '--forbid-pending', '--forbid-only', 'out/test/fuzz/**/*.test.js'];
   if (process.env.FUZZ_GREP) args.push('--grep', process.env.FUZZ_GREP);
   const started = Date.now();
   const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, FUZZ_SEED: seed, FUZZ_SCALE: scale } });

@@ -64,7 +64,8 @@ function expectedMarker() {
   };
 }
 
-function isSetUp() {
+/** Whether the VS Code server is set up for this Node (a marker file and a few stats). */
+export function isSetUp() {
   if (!existsSync(MARKER)) return false;
   try {
     const marker = JSON.parse(readFileSync(MARKER, 'utf8'));
@@ -79,7 +80,7 @@ function isSetUp() {
 }
 
 /** The environment for npm children: nothing from an enclosing `npm run` that pins the prefix. */
-function npmEnv(extra = {}) {
+export function npmEnv(extra = {}) {
   const env = { ...process.env, ...extra };
   for (const key of Object.keys(env)) {
     const lower = key.toLowerCase();
@@ -337,6 +338,9 @@ export async function startVscodeServer({ serverDataDir, logFile, env = {}, read
       '--without-connection-token',
       '--accept-server-license-terms',
       '--disable-telemetry',
+      // As the desktop runs (run-extension-tests.mjs) and the UI runs: a trusted workspace, so
+      // that built-in extensions that need trust (git) are there, as they are for a user.
+      '--disable-workspace-trust',
       '--server-data-dir', serverDataDir,
       '--log', 'info',
     ], { cwd: p.vscodeDir, env: childEnv({ ...socketTmpEnv(tmp), ...env }), logFile, label: 'VS Code server' });

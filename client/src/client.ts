@@ -12,14 +12,17 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import type { Report } from '../../engine/report/model';
-import { ANALYSIS_NOTIFICATION, AnalysisSummary, REPORT_REQUEST, ReportParams } from '../../server/src/protocol';
+import type { CarbonDiff, Report } from '../../engine';
+import {
+  ANALYSIS_NOTIFICATION, AnalysisSummary, BASE_NOTIFICATION, BaseParams, CHANGE_REQUEST, ChangeParams, ChangeResult, EXPORT_REQUEST, ExportFormat, ExportParams, REPORT_REQUEST, ReportParams,
+} from '../../contracts/protocol';
+import { Settings, SETTINGS_SECTION, settingsFrom } from '../../contracts/settings';
 
 export const LANGUAGE_ID = 'carbon-yaml';
 /** Every carbon-yaml document, whatever its scheme (files, untitled, virtual file systems). */
 export const DOCUMENT_SELECTOR = [{ language: LANGUAGE_ID }];
 
-const CLIENT_ID = 'carbonLens'; // the client reads `carbonLens.trace.server`
+const CLIENT_ID = SETTINGS_SECTION; // the client library reads `carbonLens.trace.server`
 const CLIENT_NAME = 'Carbon Lens';
 
 /**
@@ -136,6 +139,31 @@ export class CarbonLensClient implements vscode.Disposable {
     return token ? this.client.sendRequest<Report>(REPORT_REQUEST, params, token) : this.client.sendRequest<Report>(REPORT_REQUEST, params);
   }
 
+  /** An open manifest's report written in an export format, as the server formats it with the manifest's settings. */
+  async exportReport(uri: vscode.Uri, format: ExportFormat, file: string): Promise<string> {
+    await this.whenRunning(30_000);
+    const params: ExportParams = { uri: this.client.code2ProtocolConverter.asUri(uri), format, file };
+    return this.client.sendRequest<string>(EXPORT_REQUEST, params);
+  }
+
+  /** Tells the server a manifest's version at `compareTo` (or why there is none). */
+  async sendBase(params: BaseParams): Promise<void> {
+    await this.whenRunning(30_000);
+    await this.client.sendNotification(BASE_NOTIFICATION, params);
+  }
+
+  /** An open manifest compared with its base (what the report's "Changes vs …" shows). */
+  async change(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<ChangeResult<CarbonDiff>> {
+    await this.whenRunning(30_000);
+    const params: ChangeParams = { uri: this.client.code2ProtocolConverter.asUri(uri) };
+    return token ? this.client.sendRequest<ChangeResult<CarbonDiff>>(CHANGE_REQUEST, params, token) : this.client.sendRequest<ChangeResult<CarbonDiff>>(CHANGE_REQUEST, params);
+  }
+
+  /** A document URI as the server spells it. */
+  protocolUri(uri: vscode.Uri): string {
+    return this.client.code2ProtocolConverter.asUri(uri);
+  }
+
   /** The URI of a summary, as the editor spells it. */
   uriOf(summary: AnalysisSummary): vscode.Uri {
     return this.client.protocol2CodeConverter.asUri(summary.uri);
@@ -217,16 +245,8 @@ export class CarbonLensClient implements vscode.Disposable {
   }
 }
 
-/** The `carbonLens` settings of the window, as first settings for the server. */
-function readSettings(): Record<string, unknown> {
-  const config = vscode.workspace.getConfiguration('carbonLens');
-  return {
-    methodology: config.get('methodology'),
-    defaultLocation: config.get('defaultLocation'),
-    view: config.get('view'),
-    units: config.get('units'),
-    codeLens: { enable: config.get('codeLens.enable') },
-    budgetSeverity: config.get('budgetSeverity'),
-    completeness: config.get('completeness'),
-  };
+/** The `carbonLens` settings of a resource (or the window), read and normalised as the server does. */
+export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+  return settingsFrom((key) => config.get(key));
 }

@@ -74,7 +74,11 @@ export function registerCommands(context: vscode.ExtensionContext, client: Carbo
     vscode.commands.registerCommand(COMMANDS.exportReport, async (arg?: unknown, options?: unknown) => {
       const uri = targetManifest(arg, panels);
       if (!uri) return noManifest();
-      return exportReport(uri, () => report(uri), parseExportOptions(options));
+      return exportReport(uri, async (format, file) => {
+        const document = await ensureOpen(uri);
+        if (!document) throw new Error(`${describe(uri).label} is no longer open.`);
+        return client.exportReport(document.uri, format, file);
+      }, parseExportOptions(options));
     }),
 
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {

@@ -2,16 +2,16 @@ import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatReports } from '../../engine/report/formats';
-import type { Report } from '../../engine/report/model';
+import { EXPORT_FORMAT_NAMES, ExportFormat } from '../../contracts/protocol';
 
-export const EXPORT_FORMATS = {
+export type { ExportFormat };
+
+export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: string; description: string; filter: string }> = {
   markdown: { label: 'Markdown', extension: 'md', description: 'Tables for a pull request, a wiki or a memo', filter: 'Markdown' },
   csv: { label: 'CSV', extension: 'csv', description: 'One row per asset and site, kgCO2e, for a spreadsheet', filter: 'CSV' },
   html: { label: 'HTML', extension: 'html', description: 'A self-contained page (no scripts) to share or print', filter: 'HTML' },
   json: { label: 'JSON', extension: 'json', description: 'The full report model (carbon-lens-report/1)', filter: 'JSON' },
-} as const;
-export type ExportFormat = keyof typeof EXPORT_FORMATS;
+};
 
 /** What a caller (a test, another extension) may pass instead of answering the pickers. */
 export interface ExportOptions {
@@ -24,13 +24,13 @@ export function parseExportOptions(value: unknown): ExportOptions {
   if (!value || typeof value !== 'object') return {};
   const v = value as Record<string, unknown>;
   const options: ExportOptions = {};
-  if (typeof v.format === 'string' && v.format in EXPORT_FORMATS) options.format = v.format as ExportFormat;
+  if ((EXPORT_FORMAT_NAMES as readonly unknown[]).includes(v.format)) options.format = v.format as ExportFormat;
   if (v.target instanceof vscode.Uri || typeof v.target === 'string') options.target = v.target;
   return options;
 }
 
 async function pickFormat(): Promise<ExportFormat | undefined> {
-  const items = (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => ({
+  const items = EXPORT_FORMAT_NAMES.map((format) => ({
     label: EXPORT_FORMATS[format].label,
     description: `.${EXPORT_FORMATS[format].extension}`,
     detail: EXPORT_FORMATS[format].description,
@@ -93,12 +93,13 @@ async function confirmReplace(target: vscode.Uri): Promise<boolean> {
 
 /**
  * Exports the report of `manifest`: format (quick pick), target (save dialog), confirmation
- * before replacing a file, atomic write. Returns the written file, or undefined when the user
- * cancelled or the export failed (the error is shown to the user).
+ * before replacing a file, atomic write. `getContent` asks the server for the report in a
+ * format, under the name to show for the manifest. Returns the written file, or undefined when
+ * the user cancelled or the export failed (the error is shown to the user).
  */
 export async function exportReport(
   manifest: vscode.Uri,
-  getReport: () => Promise<Report>,
+  getContent: (format: ExportFormat, file: string) => Promise<string>,
   options: ExportOptions = {},
 ): Promise<vscode.Uri | undefined> {
   const format = options.format ?? (await pickFormat());
@@ -118,10 +119,8 @@ export async function exportReport(
   const replace = await exists(target);
   if (replace && !(await confirmReplace(target))) return undefined;
   try {
-    const report = await getReport();
     const file = manifest.scheme === 'file' ? vscode.workspace.asRelativePath(manifest, false) : manifest.toString();
-    const content = formatReports([{ ...report, file }], format);
-    await writeAtomically(target, content, replace);
+    await writeAtomically(target, await getContent(format, file), replace);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     void vscode.window.showErrorMessage(`Carbon Lens: could not export the report to ${path.posix.basename(target.path)}: ${message}`);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CarbonLensClient } from './client';
+import { BaseTracker } from './compare';
 import { registerCommands } from './commands';
 import { ReportPanels } from './report/panel';
 import { StatusController } from './status';
@@ -11,9 +12,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new CarbonLensClient(context);
   const panels = new ReportPanels(context.extensionUri, client);
   const status = new StatusController(client);
-  context.subscriptions.push(client, panels, status);
+  const bases = new BaseTracker(client);
+  context.subscriptions.push(client, panels, status, bases);
   registerCommands(context, client, panels);
-  registerTestHooks(context, client, panels, status);
+  registerTestHooks(context, client, panels, status, bases);
   try {
     await client.start();
   } catch (error) {

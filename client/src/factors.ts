@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Report } from '../../engine/report/model';
+import type { Report } from '../../engine';
 import { formatNumber } from '../../contracts/units';
 
 type Factor = Report['factors'][number];

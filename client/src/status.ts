@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { formatKg } from '../../contracts/units';
-import type { AnalysisSummary } from '../../server/src/protocol';
-import { CarbonLensClient, DOCUMENT_SELECTOR } from './client';
+import type { AnalysisSummary, DocumentChange } from '../../contracts/protocol';
+import type { UnitsSetting } from '../../contracts/settings';
+import { formatKg, formatSignedKg, formatSignedPercent } from '../../contracts/units';
+import { CarbonLensClient, DOCUMENT_SELECTOR, readSettings } from './client';
 import { isManifest } from './manifests';
 
 export type BudgetState = 'none' | 'ok' | 'near' | 'exceeded';
@@ -14,12 +15,36 @@ export function budgetState(summary: AnalysisSummary): BudgetState {
   return ok > 0 ? 'ok' : 'none';
 }
 
+/**
+ * The file's change against its `compareTo` version: a short form for the item's text (only when
+ * it changed) and a sentence for its detail (also when there is no comparison, and why).
+ */
+export function describeChange(change: DocumentChange | undefined, units: UnitsSetting): { text?: string; detail?: string } {
+  if (!change) return {};
+  const ref = change.ref;
+  switch (change.state) {
+    case 'off':
+      return {};
+    case 'pending':
+      return { detail: `comparing with ${ref}…` };
+    case 'noRepository':
+    case 'noRef':
+    case 'unavailable':
+      return { detail: `no comparison with ${ref}: ${change.message ?? change.state}` };
+  }
+  if (change.deltaKgCO2e === undefined) return {};
+  if (change.state === 'notAtRef') return { text: `new since ${ref}`, detail: `not in ${ref}: all of it is new` };
+  if (change.deltaKgCO2e === 0) return { detail: `no change vs ${ref}` };
+  const delta = formatSignedKg(change.deltaKgCO2e, units);
+  const range = change.minKgCO2e !== undefined && change.maxKgCO2e !== undefined ? ` (${formatSignedKg(change.minKgCO2e, units)} to ${formatSignedKg(change.maxKgCO2e, units)})` : '';
+  return { text: `${delta} vs ${ref}`, detail: `${delta}${range}, ${formatSignedPercent(change.percent ?? null)} vs ${ref}` };
+}
+
 /** The status text of a summary, e.g. "232 tCO2e this period" and "2 budgets ok". */
-export function describeSummary(summary: AnalysisSummary, units: 'auto' | 'kg' | 't'): { text: string; detail: string } {
-  const unit = units === 'auto' ? undefined : units;
+export function describeSummary(summary: AnalysisSummary, units: UnitsSetting): { text: string; detail: string } {
   const total = summary.totalKgCO2e === null
     ? 'no total (errors)'
-    : `${formatKg(summary.totalKgCO2e, unit)} ${summary.view === 'period' ? 'this period' : 'inventory view'}`;
+    : `${formatKg(summary.totalKgCO2e, units)} ${summary.view === 'period' ? 'this period' : 'inventory view'}`;
   const { ok, near, exceeded } = summary.budgets;
   const count = ok + near + exceeded;
   const parts: string[] = [];
@@ -31,7 +56,9 @@ export function describeSummary(summary: AnalysisSummary, units: 'auto' | 'kg' |
     if (ok > 0) parts.push(`${ok} ok`);
   }
   if (!summary.complete) parts.push(summary.errors > 0 ? `${summary.errors} error${summary.errors > 1 ? 's' : ''}: incomplete` : 'incomplete');
-  return { text: total, detail: parts.join(' · ') };
+  const change = describeChange(summary.change, units);
+  if (change.detail) parts.push(change.detail);
+  return { text: change.text && summary.totalKgCO2e !== null ? `${total} · ${change.text}` : total, detail: parts.join(' · ') };
 }
 
 /**
@@ -95,8 +122,7 @@ export class StatusController implements vscode.Disposable {
       this.item.command = { title: 'Open Report', command: 'carbonLens.openReport', arguments: [uri] };
       return;
     }
-    const units = vscode.workspace.getConfiguration('carbonLens', vscode.Uri.parse(uri)).get<'auto' | 'kg' | 't'>('units') ?? 'auto';
-    const { text, detail } = describeSummary(summary, units);
+    const { text, detail } = describeSummary(summary, readSettings(vscode.Uri.parse(uri)).units);
     const state = budgetState(summary);
     this.item.text = text;
     this.item.detail = detail;

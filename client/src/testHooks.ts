@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CarbonLensClient } from './client';
+import { BaseTracker } from './compare';
 import { ReportPanels } from './report/panel';
 import { StatusController } from './status';
 
@@ -7,7 +8,7 @@ import { StatusController } from './status';
  * Commands for the extension-host tests only: registered when VS Code runs the extension in
  * test mode (ExtensionMode.Test), never contributed, so never in the palette of a user.
  */
-export function registerTestHooks(context: vscode.ExtensionContext, client: CarbonLensClient, panels: ReportPanels, status: StatusController): void {
+export function registerTestHooks(context: vscode.ExtensionContext, client: CarbonLensClient, panels: ReportPanels, status: StatusController, bases: BaseTracker): void {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return;
   context.subscriptions.push(
     /** The last report a report webview confirmed it rendered: { uri, revision, report, focus }. */
@@ -21,6 +22,11 @@ export function registerTestHooks(context: vscode.ExtensionContext, client: Carb
       return pid;
     }),
     vscode.commands.registerCommand('carbonLens.test.serverRunning', () => client.running),
+    /** What the client last told the server of a manifest's base version ({ ref, state, via, commit }, without the text). */
+    vscode.commands.registerCommand('carbonLens.test.base', (uri: unknown) => {
+      const sent = typeof uri === 'string' ? bases.lastSent(vscode.Uri.parse(uri)) : uri instanceof vscode.Uri ? bases.lastSent(uri) : undefined;
+      return sent && { ...sent, text: sent.text === undefined ? undefined : `${sent.text.length} characters` };
+    }),
     vscode.commands.registerCommand('carbonLens.test.serverPid', () => (client.running ? client.serverPid() : undefined)),
     /** The HTML and webview options of the report panel of a manifest (for CSP and resource-root checks). */
     vscode.commands.registerCommand('carbonLens.test.reportWebview', (uri: unknown) => {

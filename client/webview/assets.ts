@@ -1,5 +1,5 @@
 /** The asset table (sortable, filterable, paginated for fleets of thousands) and the focused asset's card. */
-import type { ReportAsset } from '../../engine/report/model';
+import type { ReportAsset } from '../../engine';
 import type { AssetSortKey, WebviewState } from '../src/report/protocol';
 import { legend, stackedBar } from './charts';
 import { Ctx, energy, kg, number, percent, SCOPES, STAGE_LABELS, STAGES, tonnes } from './context';
@@ -131,7 +131,6 @@ export function assetTable(ctx: Ctx, rows: readonly ReportAsset[], view: AssetVi
 
 /** The card of the asset a code lens pointed at: everything the report knows about it. */
 export function assetDetail(ctx: Ctx, asset: ReportAsset): HTMLElement {
-  const stageTotal = STAGES.reduce((sum, s) => sum + asset.byStage[s], 0);
   const u = asset.perUnit;
   return h(
     'article',
@@ -163,7 +162,7 @@ export function assetDetail(ctx: Ctx, asset: ReportAsset): HTMLElement {
         h('p', { class: 'hint' }, 'By lifecycle stage'),
         stackedBar(
           STAGES.map((s, i) => ({ value: asset.byStage[s], className: `st${i}`, label: `${STAGE_LABELS[s]}: ${kg(ctx, asset.byStage[s])}` })),
-          stageTotal,
+          asset.kgCO2e,
           `${asset.id} by stage: ${STAGES.map((s) => `${STAGE_LABELS[s]} ${kg(ctx, asset.byStage[s])}`).join(', ')}`,
           18,
         ),

@@ -4,6 +4,7 @@
  * need no viewBox scaling and no inline styles. Every chart has a text alternative: an aria-label
  * and, where it carries numbers, a data table next to it.
  */
+import type { BudgetStatus } from '../../contracts/budgets';
 import { h, s, uid } from './dom';
 
 const pct = (value: number) => `${Math.max(0, Math.min(100, Number.isFinite(value) ? value * 100 : 0)).toFixed(3)}%`;
@@ -79,7 +80,7 @@ function arcPath(from: number, to: number, radius: number, cx: number, cy: numbe
  * A half-circle gauge of actual against limit: the arc fills to the used share (full, in the
  * "exceeded" colour, beyond the limit), a thin outer arc shows the min–max range.
  */
-export function gauge(ratio: number, minRatio: number, maxRatio: number, status: 'ok' | 'near' | 'exceeded', label: string, centre: string): SVGSVGElement {
+export function gauge(ratio: number, minRatio: number, maxRatio: number, status: BudgetStatus, label: string, centre: string): SVGSVGElement {
   const cx = 60;
   const cy = 58;
   const r = 44;

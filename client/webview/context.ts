@@ -1,6 +1,6 @@
-import type { Report, ReportBreakdown } from '../../engine/report/model';
+import type { Report, ReportBreakdown } from '../../engine';
 import { formatKg, formatNumber, formatPercent } from '../../contracts/units';
-import type { ReportSource, WebviewState } from '../src/report/protocol';
+import type { ReportChange, ReportSource, WebviewState } from '../src/report/protocol';
 
 export type Stage = keyof ReportBreakdown['byStage'];
 export type Category = keyof ReportBreakdown['scope3ByCategory'];
@@ -40,11 +40,13 @@ export interface Ctx {
   state: WebviewState;
   /** The what-ifs of a large fleet are still being computed (they come in the next report). */
   whatIfsPending?: boolean;
+  /** The comparison with the `compareTo` version. */
+  change?: ReportChange;
 }
 
 /** A mass in the unit the settings ask for (automatic: kg below a tonne, t, kt). */
 export function kg(ctx: Ctx, value: number): string {
-  return formatKg(value, ctx.units === 'auto' ? undefined : ctx.units);
+  return formatKg(value, ctx.units);
 }
 
 /** Tonnes CO2e as a bare number (table cells under a "tCO2e" header). */

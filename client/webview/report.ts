@@ -4,9 +4,10 @@
  * (asset table page, sort, filter, focused item) with setState, so hiding and showing the panel
  * or reloading the window brings the same view back.
  */
-import type { Report, ReportAsset } from '../../engine/report/model';
+import type { Report, ReportAsset } from '../../engine';
 import type { AssetSortKey, Focus, FromWebview, ReportSource, ToWebview, WebviewState } from '../src/report/protocol';
 import { ASSET_COLUMNS, assetDetail, assetTable, AssetView, DEFAULT_ASSET_VIEW, PAGE_SIZE, pageCount, sortAssets } from './assets';
+import { changes } from './changes';
 import { Ctx } from './context';
 import { h } from './dom';
 import { banners, breakdown, budgets, factors, footer, header, headline, hotspots, issues, scenarios, section, sites } from './sections';
@@ -51,7 +52,7 @@ function assetsBySize(report: Report): ReportAsset[] {
 
 function context(): Ctx | undefined {
   if (!current) return undefined;
-  return { report: current.report, source: current.source, units: current.units, view: current.view, updatedAt: current.updatedAt, state, whatIfsPending: current.whatIfsPending };
+  return { report: current.report, source: current.source, units: current.units, view: current.view, updatedAt: current.updatedAt, state, whatIfsPending: current.whatIfsPending, change: current.change };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -59,6 +60,7 @@ function context(): Ctx | undefined {
 
 function tableOfContents(ctx: Ctx): HTMLElement {
   const entries: [string, string][] = [
+    ...(ctx.change && ctx.change.state !== 'off' ? [['changes', `Changes vs ${ctx.change.ref}`] as [string, string]] : []),
     ['breakdown', 'Breakdown'],
     ['budgets', `Budgets (${ctx.report.budgets.length})`],
     ['hotspots', 'Hotspots'],
@@ -120,6 +122,7 @@ function render(scrollToFocus = false): void {
     ...banners(ctx, status),
     tableOfContents(ctx),
     headline(ctx),
+    changes(ctx),
     breakdown(ctx),
     budgets(ctx),
     hotspots(ctx, assetsBySize(ctx.report)),

@@ -1,5 +1,6 @@
 /** The report's sections, each a function of the render context returning DOM nodes. */
-import type { ReportAsset, ReportBreakdown, ReportBudget } from '../../engine/report/model';
+import type { ReportAsset, ReportBreakdown } from '../../engine';
+import { budgetStatusOf } from '../../contracts/budgets';
 import { gauge, legend, pairBar, rangeBar, simpleBar, stackedBar } from './charts';
 import { CATEGORIES, Ctx, energy, kg, number, percent, SCOPES, STAGE_HINTS, STAGE_LABELS, STAGES, tonnes, assetLines } from './context';
 import { Child, h, lineLink, srOnly, uid } from './dom';
@@ -177,7 +178,7 @@ export function headline(ctx: Ctx): HTMLElement {
 export function breakdown(ctx: Ctx): HTMLElement {
   const which = ctx.state.breakdown ?? ctx.view;
   const b = which === 'inventory' ? ctx.report.totals.inventoryView : ctx.report.totals;
-  const stageMax = Math.max(0, ...STAGES.map((stage) => SCOPES.reduce((sum, scope) => sum + b.matrix[stage][scope.key], 0)));
+  const stageMax = Math.max(0, ...STAGES.map((stage) => b.byStage[stage]));
   const toggle = h(
     'div',
     { class: 'segmented', role: 'group', 'aria-label': 'Totals shown in the charts' },
@@ -188,7 +189,7 @@ export function breakdown(ctx: Ctx): HTMLElement {
 
   const stageRows = STAGES.map((stage) => {
     const cell = b.matrix[stage];
-    const stageTotal = SCOPES.reduce((sum, scope) => sum + cell[scope.key], 0);
+    const stageTotal = b.byStage[stage];
     const parts = SCOPES.filter((scope) => cell[scope.key] > 0).map((scope) => `${scope.label} ${kg(ctx, cell[scope.key])}`);
     return h(
       'div',
@@ -284,10 +285,6 @@ export function breakdown(ctx: Ctx): HTMLElement {
 // ---------------------------------------------------------------------------------------------
 // Budgets
 
-function budgetStatus(b: ReportBudget): 'ok' | 'near' | 'exceeded' {
-  return b.status === 'exceeded' ? 'exceeded' : b.near ? 'near' : 'ok';
-}
-
 const STATUS_TEXT = { ok: 'Within budget', near: 'Near the limit', exceeded: 'Exceeded' } as const;
 const STATUS_GLYPH = { ok: '✓', near: '!', exceeded: '✕' } as const;
 
@@ -300,7 +297,7 @@ export function budgets(ctx: Ctx): HTMLElement {
   const siteLines = new Map(r.sites.map((site) => [site.id, site.line]));
   const focus = ctx.state.focus?.kind === 'budget' ? ctx.state.focus.id : undefined;
   const cards = r.budgets.map((b) => {
-    const status = budgetStatus(b);
+    const status = budgetStatusOf(b);
     const titleId = `budget-${b.index}-title`;
     const unitNote = b.per ? ` per ${b.per === 'gpu' ? 'GPU' : 'unit'}` : '';
     const contributors = b.contributors.slice(0, 3);

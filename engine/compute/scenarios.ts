@@ -75,6 +75,18 @@ function compare(id: string, description: string, baseline: Inventory, scenario:
 
 const SHARE_BOUND = 1e6;
 
+/**
+ * The lifespan lever (the built-in what-if and the budget quick fix): keep an asset this many
+ * years longer, up to the schema's largest `lifespanYears` (30).
+ */
+export const LIFESPAN_EXTENSION_YEARS = 2;
+export const MAX_LIFESPAN_YEARS = 30;
+
+/** An asset's lifespan under the lifespan lever (a stated lifespan, else the default one). */
+export function extendedLifespanYears(lifespanYears: number | undefined): number {
+  return Math.min(MAX_LIFESPAN_YEARS, (lifespanYears ?? DEFAULTS.lifespanYears.value) + LIFESPAN_EXTENSION_YEARS);
+}
+
 function describe(set: ScenarioChanges): string {
   const parts: string[] = [];
   if (set.pue !== undefined) parts.push(`PUE ${set.pue}`);
@@ -140,10 +152,10 @@ export function quickWhatIfs(input: ComputeInput, context: ComputeContext, basel
     { id: 'what-if-renewables-100', description: '100% of electricity covered by renewable contracts (market-based)', input: applyScenario(input, { renewableShare: 1 }) },
     {
       id: 'what-if-lifespan-plus-2',
-      description: 'Keep every asset 2 years longer',
+      description: `Keep every asset ${LIFESPAN_EXTENSION_YEARS} years longer`,
       input: {
         ...applyScenario(input, {}),
-        assets: input.assets.map((a) => (a ? { ...a, lifespanYears: Math.min(30, (a.lifespanYears ?? 4) + 2) } : a)),
+        assets: input.assets.map((a) => (a ? { ...a, lifespanYears: extendedLifespanYears(a.lifespanYears) } : a)),
       },
     },
     { id: 'what-if-refurbished', description: 'Buy refurbished instead of new hardware', input: applyScenario(input, { refurbished: true }) },

@@ -1,24 +1,30 @@
+import { budgetStatusOf } from '../../contracts/budgets';
 import { Report } from './model';
 import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../contracts/units';
 import { formatText } from './text';
 import { formatHtml } from './html';
+import { FormatOptions, headline } from './options';
 import { formatSarif } from './sarif';
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function formatReports(reports: Report[], format: ReportFormat): string {
+/**
+ * Reports in a format. JSON and CSV are data in kgCO2e with both views; the human-readable
+ * formats follow `options` (units, headline view) as the editor does.
+ */
+export function formatReports(reports: Report[], format: ReportFormat, options: FormatOptions = {}): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`;
     case 'markdown':
-      return reports.map(formatMarkdown).join('\n---\n\n');
+      return reports.map((report) => formatMarkdown(report, options)).join('\n---\n\n');
     case 'csv':
       return formatCsv(reports);
     case 'html':
-      return formatHtml(reports);
+      return formatHtml(reports, options);
     default:
-      return reports.map(formatText).join('\n');
+      return reports.map((report) => formatText(report, options)).join('\n');
   }
 }
 
@@ -31,8 +37,12 @@ export function mdEscape(text: string): string {
   return String(text).replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd').replace(/[|\\`*_<>[\]~:.@&]/g, (c) => `\\${c}`);
 }
 
-export function formatMarkdown(report: Report): string {
+const BUDGET_STATUS = { ok: 'ok', near: 'ok (near)', exceeded: 'exceeded' } as const;
+
+export function formatMarkdown(report: Report, options: FormatOptions = {}): string {
   const t = report.totals;
+  const kg = (value: number) => formatKg(value, options.units);
+  const head = headline(t, options.view);
   const issues = () => report.diagnostics.map((d) => `- line ${d.line}: **${mdEscape(d.severity)}** ${/^[a-z0-9-]+$/.test(d.code) ? `\`${d.code}\`` : mdEscape(d.code)} ${mdEscape(d.message)}`);
   if (report.notComputed) {
     // No figure at all: say why rather than print tables of zeros.
@@ -42,7 +52,7 @@ export function formatMarkdown(report: Report): string {
     `# Carbon inventory — ${mdEscape(report.organization ?? 'unnamed organisation')}, ${mdEscape(report.period.label)}`,
     '',
     report.complete ? '' : '> **Incomplete:** some items have errors and are left out of the totals.\n',
-    `**Total this period: ${formatKg(t.kgCO2e)}** (${formatKg(t.min)} – ${formatKg(t.max)}); market-based ${formatKg(t.marketKgCO2e)}; GHG Protocol inventory view ${formatKg(t.inventoryView.kgCO2e)}.`,
+    `**Total ${head.title}: ${kg(head.kgCO2e)}** (${kg(head.min)} – ${kg(head.max)}); market-based ${kg(head.marketKgCO2e)}; ${head.other.label} ${kg(head.other.kgCO2e)}.`,
     '',
     '| Stage | tCO2e | Scope 1 | Scope 2 (location) | Scope 2 (market) | Scope 3 |',
     '|---|---:|---:|---:|---:|---:|',
@@ -62,16 +72,16 @@ export function formatMarkdown(report: Report): string {
     '',
     '| Asset | Units | tCO2e | Share | Embodied per unit | Line |',
     '|---|---:|---:|---:|---:|---:|',
-    ...[...report.assets].sort((a, b) => b.kgCO2e - a.kgCO2e).map((a) => `| ${mdEscape(a.id)} | ${a.count} | ${formatNumber(a.kgCO2e / 1000)} | ${formatPercent(a.share)} | ${formatKg(a.perUnit.embodiedKgCO2e)} | ${a.line} |`),
+    ...[...report.assets].sort((a, b) => b.kgCO2e - a.kgCO2e).map((a) => `| ${mdEscape(a.id)} | ${a.count} | ${formatNumber(a.kgCO2e / 1000)} | ${formatPercent(a.share)} | ${kg(a.perUnit.embodiedKgCO2e)} | ${a.line} |`),
   ];
   if (report.budgets.length > 0) {
     lines.push('', '## Budgets', '', '| Budget | Actual | Limit | Used | Status |', '|---|---:|---:|---:|---|',
-      ...report.budgets.map((b) => `| ${mdEscape(b.id)} | ${formatKg(b.actualKgCO2e)} | ${formatKg(b.limitKgCO2e)} | ${formatBudgetUse(b.ratio)} | ${mdEscape(b.status)}${b.near ? ' (near)' : ''} |`));
+      ...report.budgets.map((b) => `| ${mdEscape(b.id)} | ${kg(b.actualKgCO2e)} | ${kg(b.limitKgCO2e)} | ${formatBudgetUse(b.ratio)} | ${BUDGET_STATUS[budgetStatusOf(b)]} |`));
   }
   const scenarios = [...report.scenarios, ...report.whatIfs];
   if (scenarios.length > 0) {
     lines.push('', '## Reduction scenarios', '', '| Scenario | Saving | % | Saving (market) | % |', '|---|---:|---:|---:|---:|',
-      ...scenarios.map((s) => `| ${mdEscape(s.description)} | ${formatKg(s.savingKgCO2e)} | ${formatPercent(s.savingShare)} | ${formatKg(s.savingMarketKgCO2e)} | ${formatPercent(s.savingMarketShare)} |`));
+      ...scenarios.map((s) => `| ${mdEscape(s.description)} | ${kg(s.savingKgCO2e)} | ${formatPercent(s.savingShare)} | ${kg(s.savingMarketKgCO2e)} | ${formatPercent(s.savingMarketShare)} |`));
   }
   if (report.diagnostics.length > 0) {
     lines.push('', '## Issues', '', ...issues());

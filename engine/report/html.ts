@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { budgetStatusOf } from '../../contracts/budgets';
 import { Report } from './model';
 import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../contracts/units';
+import { FormatOptions, headline } from './options';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: unknown): string {
@@ -12,8 +13,12 @@ function bar(share: number, label: string): string {
   return `<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(label)}"><rect width="100" height="8" class="track"/><rect width="${width.toFixed(2)}" height="8" class="fill"/></svg>`;
 }
 
-function section(report: Report): string {
+const BUDGET_STATUS = { ok: () => 'ok', near: () => 'near', exceeded: (severity: string) => `exceeded (${severity})` } as const;
+
+function section(report: Report, options: FormatOptions): string {
   const t = report.totals;
+  const kg = (value: number) => formatKg(value, options.units);
+  const head = headline(t, options.view);
   if (report.notComputed) {
     // No figure at all: say why rather than print tables of zeros.
     const issues = report.diagnostics.map((d) => `<li><span class="sev ${escapeHtml(d.severity)}">${escapeHtml(d.severity)}</span> line ${escapeHtml(d.line)}: ${escapeHtml(d.message)} <code>${escapeHtml(d.code)}</code></li>`).join('');
@@ -28,16 +33,16 @@ ${issues ? `<h2>Issues</h2><ul>${issues}</ul>` : ''}
     return `<tr><th scope="row">${escapeHtml(s)}</th><td class="num">${escapeHtml(formatNumber(t.byStage[s] / 1000))}</td><td>${bar(share, `${s} ${formatPercent(share)}`)}</td><td class="num">${escapeHtml(formatPercent(share))}</td></tr>`;
   }).join('');
   const assets = [...report.assets].sort((a, b) => b.kgCO2e - a.kgCO2e).slice(0, 200).map((a) =>
-    `<tr><th scope="row">${escapeHtml(a.id)}</th><td class="num">${escapeHtml(a.count)}</td><td class="num">${escapeHtml(formatNumber(a.kgCO2e / 1000))}</td><td>${bar(a.share, `${a.id} ${formatPercent(a.share)}`)}</td><td class="num">${escapeHtml(formatKg(a.perUnit.embodiedKgCO2e))}</td><td class="num">${escapeHtml(a.line)}</td></tr>`).join('');
+    `<tr><th scope="row">${escapeHtml(a.id)}</th><td class="num">${escapeHtml(a.count)}</td><td class="num">${escapeHtml(formatNumber(a.kgCO2e / 1000))}</td><td>${bar(a.share, `${a.id} ${formatPercent(a.share)}`)}</td><td class="num">${escapeHtml(kg(a.perUnit.embodiedKgCO2e))}</td><td class="num">${escapeHtml(a.line)}</td></tr>`).join('');
   const budgets = report.budgets.map((b) =>
-    `<tr><th scope="row">${escapeHtml(b.id)}</th><td class="num">${escapeHtml(formatKg(b.actualKgCO2e))}</td><td class="num">${escapeHtml(formatKg(b.limitKgCO2e))}</td><td>${bar(Math.min(1, b.ratio ?? 1), `${b.id} ${formatBudgetUse(b.ratio)}${b.ratio === null ? '' : ' of limit'}`)}</td><td>${escapeHtml(b.status === 'exceeded' ? `exceeded (${b.severity})` : b.near ? 'near' : 'ok')}</td></tr>`).join('');
+    `<tr><th scope="row">${escapeHtml(b.id)}</th><td class="num">${escapeHtml(kg(b.actualKgCO2e))}</td><td class="num">${escapeHtml(kg(b.limitKgCO2e))}</td><td>${bar(Math.min(1, b.ratio ?? 1), `${b.id} ${formatBudgetUse(b.ratio)}${b.ratio === null ? '' : ' of limit'}`)}</td><td>${escapeHtml(BUDGET_STATUS[budgetStatusOf(b)](b.severity))}</td></tr>`).join('');
   const scenarios = [...report.scenarios, ...report.whatIfs].map((s) =>
-    `<tr><th scope="row">${escapeHtml(s.description)}</th><td class="num">${escapeHtml(formatKg(s.savingKgCO2e))}</td><td class="num">${escapeHtml(formatPercent(s.savingShare))}</td><td class="num">${escapeHtml(formatKg(s.savingMarketKgCO2e))}</td></tr>`).join('');
+    `<tr><th scope="row">${escapeHtml(s.description)}</th><td class="num">${escapeHtml(kg(s.savingKgCO2e))}</td><td class="num">${escapeHtml(formatPercent(s.savingShare))}</td><td class="num">${escapeHtml(kg(s.savingMarketKgCO2e))}</td></tr>`).join('');
   const issues = report.diagnostics.map((d) => `<li><span class="sev ${escapeHtml(d.severity)}">${escapeHtml(d.severity)}</span> line ${escapeHtml(d.line)}: ${escapeHtml(d.message)} <code>${escapeHtml(d.code)}</code></li>`).join('');
   return `<section>
 <h1>Carbon inventory — ${escapeHtml(report.organization ?? 'unnamed organisation')}, ${escapeHtml(report.period.label)}</h1>
 ${report.complete ? '' : '<p class="warn">Incomplete: some items have errors and are left out of the totals.</p>'}
-<p class="total"><strong>${escapeHtml(formatKg(t.kgCO2e))}</strong> this period (${escapeHtml(formatKg(t.min))} – ${escapeHtml(formatKg(t.max))}) · market-based ${escapeHtml(formatKg(t.marketKgCO2e))} · GHG Protocol inventory view ${escapeHtml(formatKg(t.inventoryView.kgCO2e))}</p>
+<p class="total"><strong>${escapeHtml(kg(head.kgCO2e))}</strong> ${escapeHtml(head.title)} (${escapeHtml(kg(head.min))} – ${escapeHtml(kg(head.max))}) · market-based ${escapeHtml(kg(head.marketKgCO2e))} · ${escapeHtml(head.other.label)} ${escapeHtml(kg(head.other.kgCO2e))}</p>
 <h2>By lifecycle stage (tCO2e)</h2><table><tbody>${stages}</tbody></table>
 <h2>By scope (tCO2e)</h2><table><tbody>
 <tr><th scope="row">Scope 1</th><td class="num">${escapeHtml(formatNumber(t.byScope.scope1 / 1000))}</td></tr>
@@ -53,8 +58,9 @@ ${issues ? `<h2>Issues</h2><ul>${issues}</ul>` : ''}
 }
 
 /** A self-contained HTML report: no scripts, no remote content, every manifest string escaped. */
-export function formatHtml(reports: Report[]): string {
-  const nonce = randomBytes(16).toString('base64');
+export function formatHtml(reports: Report[], options: FormatOptions = {}): string {
+  // Web Crypto (global in Node 20 and in browsers): the engine stays free of Node-only imports.
+  const nonce = btoa(String.fromCharCode(...globalThis.crypto.getRandomValues(new Uint8Array(16))));
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; img-src data:">
@@ -66,7 +72,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}.bar{width:12rem;heigh
 .total{font-size:1.2rem}.warn{color:#9a3412;font-weight:600}.sev{font-weight:600;text-transform:uppercase;font-size:.75rem}
 @media (prefers-color-scheme: dark){body{background:#1e1e1e;color:#e6e6e6}th,td{border-color:#444}.track{fill:#3a3a3a}.fill{fill:#4caf50}}
 </style></head><body>
-${reports.map(section).join('\n<hr>\n')}
+${reports.map((report) => section(report, options)).join('\n<hr>\n')}
 <p><small>Generated by Carbon Lens. Methodology and factor sources: docs/methodology.md.</small></p>
 </body></html>
 `;

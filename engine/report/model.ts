@@ -1,10 +1,18 @@
+import { reportedBudgetStatus } from '../../contracts/budgets';
+import type { DiagnosticSettings } from '../../contracts/rules';
 import { Analysis } from '../analysis';
-import { byScope, byStage, Breakdown, CATEGORIES, Category, Stage, STAGES, sumOfStages, total } from '../compute/breakdown';
+import { byScope, byStage, Breakdown, CATEGORIES, Category, Stage, STAGES, total } from '../compute/breakdown';
 import { EmbodiedPart } from '../compute/unit';
 import { ScenarioResult } from '../compute/scenarios';
 import { FactorUse } from '../factors/factor';
 import { Severity } from '../manifest/finding';
 import { positionIn } from '../manifest/lines';
+import { assetPeriodFigures } from '../views/asset';
+import { budgetViewOf } from '../views/budget';
+import { DIAGNOSTIC_DEFAULTS, shownFindings } from '../views/diagnostics';
+import { fleetTotals } from '../views/file';
+import { shareOf } from '../views/figures';
+import { siteKgCO2e, SiteTotalsBuilder, totalsOfSite } from '../views/site';
 
 /**
  * The serialisable result of analysing one manifest: what the CLI prints, what the editor's
@@ -173,6 +181,8 @@ export interface ReportOptions {
   /** Computed what-ifs and manifest scenarios (the caller decides when the cost is worth it). */
   scenarios?: ScenarioResult[];
   whatIfs?: ScenarioResult[];
+  /** The budget-severity and completeness settings, as the editor applies them (default: neither). */
+  settings?: DiagnosticSettings;
 }
 
 export function buildReport(analysis: Analysis, options: ReportOptions = {}): Report {
@@ -180,12 +190,14 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
   const lineOf = (offset: number) => lines.position(offset).line + 1;
   const outlineStart = new Map(analysis.outline.map((o) => [`${o.section}/${o.index}`, o.start]));
   const itemLine = (section: string, index: number) => lineOf(outlineStart.get(`${section}/${index}`) ?? 0);
-  const diagnostics: ReportDiagnostic[] = analysis.findings
-    .filter((f) => f.severity !== 'hint')
-    .map((f) => {
+  const settings = options.settings ?? DIAGNOSTIC_DEFAULTS;
+  // Hints are for the editor only (a dotted underline): a report lists the rest.
+  const diagnostics: ReportDiagnostic[] = shownFindings(analysis.findings, settings)
+    .filter((shown) => shown.severity !== 'hint')
+    .map(({ finding: f, severity }) => {
       const start = positionIn(lines, analysis.text, f.start);
       const end = positionIn(lines, analysis.text, Math.max(f.start, f.end));
-      return { code: f.code, severity: f.severity, message: f.message, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+      return { code: f.code, severity, message: f.message, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
     });
   const empty: ReportBreakdown = breakdownOf({
     stages: Object.fromEntries(STAGES.map((s) => [s, { scope1: z(), scope2Location: z(), scope2Market: z(), scope3: z() }])) as Breakdown['stages'],
@@ -213,18 +225,13 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
   }
   const totals = breakdownOf(inventory.totals.period);
   const grand = totals.kgCO2e;
-  const shareOf = (kg: number) => (grand > 0 ? kg / grand : 0);
   const factorById = new Map<string, FactorUse>();
-  let itEnergyKWh = 0;
-  let facilityEnergyKWh = 0;
-  let gpus = 0;
-  let units = 0;
-  const siteEnergy = new Map<string, { it: number; facility: number; s2l: number; s2m: number; kg: number; assets: number }>();
 
   // Assets share their factor lists and parts (by unit profile and site): each distinct list is
   // read once, and the report shares the converted lists too.
   const factorIdLists = new Map<readonly FactorUse[], string[]>();
   const reportParts = new Map<readonly EmbodiedPart[], ReportAsset['parts']>();
+  const siteSums = new SiteTotalsBuilder();
   const assets: ReportAsset[] = inventory.assets.map((asset) => {
     let factorIds = factorIdLists.get(asset.factors);
     if (!factorIds) {
@@ -233,21 +240,9 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
     }
     let parts = reportParts.get(asset.parts);
     if (!parts) reportParts.set(asset.parts, (parts = asset.parts.map((p) => ({ label: p.label, kgCO2e: p.kgCO2e.value, min: p.kgCO2e.min, max: p.kgCO2e.max, source: p.source }))));
-    const stages = byStage(asset.period);
-    const t = sumOfStages(stages);
-    const scopes = byScope(asset.period);
-    itEnergyKWh += asset.energyKWh.it.value;
-    facilityEnergyKWh += asset.energyKWh.facility.value;
-    gpus += asset.count * asset.gpusPerUnit;
-    units += asset.count;
-    const site = siteEnergy.get(asset.siteId) ?? { it: 0, facility: 0, s2l: 0, s2m: 0, kg: 0, assets: 0 };
-    site.it += asset.energyKWh.it.value;
-    site.facility += asset.energyKWh.facility.value;
-    site.s2l += scopes.scope2Location.value;
-    site.s2m += scopes.scope2Market.value;
-    site.kg += t.value;
-    site.assets += 1;
-    siteEnergy.set(asset.siteId, site);
+    const figures = assetPeriodFigures(asset, grand);
+    siteSums.add(asset, figures);
+    const { byStage: stages, total: t, scopes, share } = figures;
     return {
       id: asset.id,
       index: asset.index,
@@ -259,7 +254,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       kgCO2e: t.value,
       min: t.min,
       max: t.max,
-      share: shareOf(t.value),
+      share,
       byStage: valuesOf(stages),
       byScope: { scope1: scopes.scope1.value, scope2Location: scopes.scope2Location.value, scope2Market: scopes.scope2Market.value, scope3: scopes.scope3.value },
       inventoryKgCO2e: total(asset.inventory).value,
@@ -282,10 +277,11 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
     };
   });
 
+  siteSums.done(inventory);
   const sites: ReportSite[] = inventory.sites.map((site) => {
     for (const f of site.context.factors) factorById.set(f.id, f);
-    const energy = siteEnergy.get(site.id) ?? { it: 0, facility: 0, s2l: 0, s2m: 0, kg: 0, assets: 0 };
-    const direct = total(site.direct).value;
+    const siteTotals = totalsOfSite(inventory, site.id);
+    const kg = siteKgCO2e(site, siteTotals);
     return {
       id: site.id,
       index: site.index,
@@ -298,16 +294,16 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       pue: site.context.pue.value,
       pueAssumed: site.context.pueAssumed,
       renewableShare: site.context.renewableShare,
-      energyKWh: { it: energy.it, facility: energy.facility },
+      energyKWh: { it: siteTotals.itEnergyKWh, facility: siteTotals.facilityEnergyKWh },
       scope1: {
         dieselKgCO2e: site.dieselKgCO2e.value,
         refrigerants: site.refrigerants.map((r) => ({ gas: r.gas, leakedKg: r.leakedKg, gwp: r.gwp, kgCO2e: r.kgCO2e.value })),
       },
-      scope2LocationKgCO2e: energy.s2l,
-      scope2MarketKgCO2e: energy.s2m,
-      kgCO2e: energy.kg + direct,
-      share: shareOf(energy.kg + direct),
-      assets: energy.assets,
+      scope2LocationKgCO2e: siteTotals.scope2LocationKgCO2e,
+      scope2MarketKgCO2e: siteTotals.scope2MarketKgCO2e,
+      kgCO2e: kg,
+      share: shareOf(kg, grand),
+      assets: siteTotals.assets,
     };
   });
 
@@ -321,25 +317,27 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
     modelTotals.set(key, entry);
   }
   const models = [...modelTotals.entries()]
-    .map(([model, m]) => ({ model, ...m, share: shareOf(m.kgCO2e) }))
+    .map(([model, m]) => ({ model, ...m, share: shareOf(m.kgCO2e, grand) }))
     .sort((a, b) => b.kgCO2e - a.kgCO2e);
 
-  const budgets: ReportBudget[] = inventory.budgets.map((b) => ({
-    id: b.id,
-    index: b.index,
-    line: itemLine('budgets', b.index),
-    limitKgCO2e: b.limitKgCO2e,
-    actualKgCO2e: b.actualKgCO2e.value,
-    min: b.actualKgCO2e.min,
-    max: b.actualKgCO2e.max,
-    ratio: Number.isFinite(b.ratio) ? b.ratio : null,
-    status: b.status === 'exceeded' ? 'exceeded' : 'ok',
-    near: b.status === 'near',
-    severity: b.severity,
-    view: b.view,
-    per: b.per,
-    contributors: b.contributors.map((c) => ({ kind: c.kind, id: c.id, kgCO2e: c.kgCO2e })),
-  }));
+  const budgets: ReportBudget[] = inventory.budgets.map((result) => {
+    const b = budgetViewOf(result);
+    return {
+      id: b.id,
+      index: b.index,
+      line: itemLine('budgets', b.index),
+      limitKgCO2e: b.limitKgCO2e,
+      actualKgCO2e: b.actualKgCO2e,
+      min: b.minKgCO2e,
+      max: b.maxKgCO2e,
+      ratio: b.ratio,
+      ...reportedBudgetStatus(b.status),
+      severity: settings.budgetSeverity || b.severity,
+      view: b.view,
+      per: b.per,
+      contributors: b.contributors,
+    };
+  });
 
   return {
     format: 'carbon-lens-report/1',
@@ -348,7 +346,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
     methodology: inventory.methodology,
     period: { label: inventory.period.label, start: inventory.period.start, end: inventory.period.end, hours: inventory.period.hours },
     complete: inventory.excluded.length === 0,
-    totals: { ...totals, inventoryView: breakdownOf(inventory.totals.inventory), itEnergyKWh, facilityEnergyKWh, gpus, units },
+    totals: { ...totals, inventoryView: breakdownOf(inventory.totals.inventory), ...fleetTotals(inventory) },
     assets,
     sites,
     models,

@@ -1,7 +1,11 @@
+import { budgetStatusOf } from '../../contracts/budgets';
 import { Report } from './model';
 import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../contracts/units';
+import { FormatOptions, headline } from './options';
 
 const STAGE_LABELS = { manufacturing: 'Manufacturing', transport: 'Transport', use: 'Use (electricity, on-site fuel, leaks)', endOfLife: 'End of life' } as const;
+
+const BUDGET_STATUS = { ok: () => 'ok', near: () => 'near limit', exceeded: (severity: string) => `EXCEEDED (${severity})` } as const;
 
 function pad(text: string, width: number, right = false): string {
   if (text.length >= width) return text;
@@ -14,9 +18,11 @@ function table(rows: string[][], rightAligned: number[] = []): string {
 }
 
 /** A plain-text inventory a sustainability lead could hand to a CFO. */
-export function formatText(report: Report): string {
+export function formatText(report: Report, options: FormatOptions = {}): string {
   const out: string[] = [];
   const t = report.totals;
+  const kg = (value: number) => formatKg(value, options.units);
+  const head = headline(t, options.view);
   const title = `Carbon inventory — ${report.organization ?? 'unnamed organisation'}, ${report.period.label || 'period unknown'}`;
   out.push(title, '='.repeat(title.length));
   if (report.file) out.push(`Manifest: ${report.file}`);
@@ -30,9 +36,9 @@ export function formatText(report: Report): string {
   if (!report.complete) out.push('', 'INCOMPLETE: some items have errors and are left out of the totals (see Issues).');
   out.push(
     '',
-    `Total footprint this period: ${formatKg(t.kgCO2e)} (range ${formatKg(t.min)} – ${formatKg(t.max)})`,
-    `  Market-based (with renewable contracts): ${formatKg(t.marketKgCO2e)}`,
-    `  GHG Protocol inventory view (capital goods in full in the year bought): ${formatKg(t.inventoryView.kgCO2e)}`,
+    `Total footprint ${head.title}: ${kg(head.kgCO2e)} (range ${kg(head.min)} – ${kg(head.max)})`,
+    `  Market-based (with renewable contracts): ${kg(head.marketKgCO2e)}`,
+    `  ${head.other.title}: ${kg(head.other.kgCO2e)}`,
     `  Fleet: ${formatNumber(t.units)} units, ${formatNumber(t.gpus)} GPUs, ${formatNumber(t.facilityEnergyKWh / 1000)} MWh of facility electricity`,
     '',
     'The period view spreads each asset\'s embodied footprint evenly over its lifespan; the inventory view',
@@ -62,7 +68,7 @@ export function formatText(report: Report): string {
     out.push('', `Hotspots: assets${report.assets.length > top.length ? ` (top ${top.length} of ${report.assets.length})` : ''}`,
       table([
         ['Asset', 'Units', 'tCO2e', 'Share', 'Embodied/unit', 'Line'],
-        ...top.map((a) => [a.id, formatNumber(a.count), formatNumber(a.kgCO2e / 1000), formatPercent(a.share), formatKg(a.perUnit.embodiedKgCO2e), String(a.line)]),
+        ...top.map((a) => [a.id, formatNumber(a.count), formatNumber(a.kgCO2e / 1000), formatPercent(a.share), kg(a.perUnit.embodiedKgCO2e), String(a.line)]),
       ], [1, 2, 3, 4, 5]));
   }
   if (report.sites.length > 0) {
@@ -76,7 +82,7 @@ export function formatText(report: Report): string {
     out.push('', 'Budgets',
       table([
         ['Budget', 'Actual', 'Limit', 'Used', 'Status'],
-        ...report.budgets.map((b) => [b.id, formatKg(b.actualKgCO2e), formatKg(b.limitKgCO2e), formatBudgetUse(b.ratio), b.status === 'exceeded' ? `EXCEEDED (${b.severity})` : b.near ? 'near limit' : 'ok']),
+        ...report.budgets.map((b) => [b.id, kg(b.actualKgCO2e), kg(b.limitKgCO2e), formatBudgetUse(b.ratio), BUDGET_STATUS[budgetStatusOf(b)](b.severity)]),
       ], [1, 2, 3]));
   }
   const scenarios = [...report.scenarios, ...report.whatIfs];
@@ -84,7 +90,7 @@ export function formatText(report: Report): string {
     out.push('', 'Reduction scenarios (saving against this period\'s total)',
       table([
         ['Scenario', 'Saving (location)', '%', 'Saving (market)', '%'],
-        ...scenarios.map((s) => [s.description, formatKg(s.savingKgCO2e), formatPercent(s.savingShare), formatKg(s.savingMarketKgCO2e), formatPercent(s.savingMarketShare)]),
+        ...scenarios.map((s) => [s.description, kg(s.savingKgCO2e), formatPercent(s.savingShare), kg(s.savingMarketKgCO2e), formatPercent(s.savingMarketShare)]),
       ], [1, 2, 3, 4]));
   }
   const issues = report.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');

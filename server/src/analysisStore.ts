@@ -3,10 +3,8 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Position, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, AnalyzeOptions, analysisSteps, analyzeEdit, IncrementalResult } from '../../engine/analysis';
-import { UnitCache } from '../../engine/incremental/unitCache';
-import { changedRegion, SegmentedState } from '../../engine/incremental/segmented';
-import { Settings } from './settings';
+import { Analysis, AnalyzeOptions, analysisSteps, analyzeEdit, analyzeOptionsFor, changedRegion, createDocumentCache, DocumentCache, IncrementalResult, SegmentedState } from '../../engine';
+import { Settings } from '../../contracts/settings';
 
 interface Entry {
   version: number;
@@ -14,13 +12,27 @@ interface Entry {
   analysis: Analysis;
   /** What the next version can reuse (incremental analysis); none after a whole-document reading. */
   state?: SegmentedState;
-  unitCache: UnitCache;
+  unitCache: DocumentCache;
 }
 
 interface Job {
   version: number;
   settingsKey: string;
   promise: Promise<Analysis | undefined>;
+}
+
+/**
+ * A version of a document as it was when work on it started. The server's documents are
+ * updated in place by each edit, so a job keeps its own copy of the version and text.
+ */
+interface Snapshot {
+  uri: string;
+  version: number;
+  text: string;
+}
+
+function snapshotOf(document: TextDocument): Snapshot {
+  return { uri: document.uri, version: document.version, text: document.getText() };
 }
 
 /**
@@ -40,12 +52,26 @@ export interface RequestAnalysis {
   map?: PositionMap;
 }
 
+export interface AnalysisStoreOptions {
+  /** Longest stretch of a full reading between two checks for a newer version (and yields to the event loop). */
+  sliceMs?: number;
+  /** Collect garbage when the heap has grown by much since the last collection (see `memory`). */
+  trimMemory?: boolean;
+  /**
+   * Quiet time before a full reading of a document that was analysed before: an edit that
+   * cannot be analysed incrementally (in the header, across sections, a YAML error outside
+   * the list items) is often a transient state while typing; the next keystrokes can make it
+   * incremental again from the last good state, and a newer version cancels the wait.
+   */
+  fullReadingDelayMs?: number;
+}
+
 function settingsKeyOf(settings: Settings): string {
   return `${settings.methodology}|${settings.defaultLocation}`;
 }
 
-function optionsOf(settings: Settings, unitCache: UnitCache): AnalyzeOptions {
-  return { defaultMethodology: settings.methodology, defaultLocation: settings.defaultLocation || undefined, unitCache };
+function optionsOf(settings: Settings, unitCache: DocumentCache): AnalyzeOptions {
+  return analyzeOptionsFor(settings, unitCache);
 }
 
 /** Lets the event loop run (requests, new edits) in the middle of a long analysis. */
@@ -53,110 +79,108 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
- * The latest analysis of each open manifest.
+ * The latest analysis of each open manifest. Nothing here reads a whole document without
+ * yielding: every full reading is a job that stops as soon as a newer version exists.
  *
  * - `update` brings a document's analysis to its current version: incrementally (only the
- *   edited list item is read again) when it can, else a full reading that yields to the event
- *   loop every few milliseconds and stops as soon as the caller says the version is stale.
+ *   edited list item is read again) when it can, else one shared job per version, a full
+ *   reading that yields to the event loop every few milliseconds and gives up (undefined)
+ *   once the document has a newer version or is closed. The first reading of a document is
+ *   finished whatever edits follow (requests are answered from it, translated), unless it is
+ *   closed.
  * - `forRequest` answers hover, lenses and completion from the latest model without waiting
  *   for a full reading: the current version when it is at hand or one incremental step away,
  *   else the previous version with positions translated around the edit.
- * - Nothing is kept per version but the latest analysis (the text is shared with the
- *   document); closing a document evicts everything kept for it.
+ * - Nothing is kept per version but the latest analysis; closing a document evicts everything
+ *   kept for it.
  */
 export class AnalysisStore {
   private readonly entries = new Map<string, Entry>();
   private readonly jobs = new Map<string, Job>();
+  private readonly sliceMs: number;
+  private readonly trimMemory: boolean;
+  private readonly fullReadingDelayMs: number;
 
   constructor(
-    /** Longest stretch of a full reading between two yields to the event loop. */
-    private readonly sliceMs = 15,
-    /** Collect garbage when the heap has grown by much since the last collection (see `memory`). */
-    private readonly trimMemory = false,
-    /**
-     * Quiet time before a full reading of a document that was analysed before: an edit that
-     * cannot be analysed incrementally (in the header, across sections, a YAML error outside
-     * the list items) is often a transient state while typing; the next keystrokes can make it
-     * incremental again from the last good state, and a newer version cancels the wait.
-     */
-    private readonly fullReadingDelayMs = 0,
-  ) {}
+    /** The version of an open document now (undefined once it is closed): what makes work stale. */
+    private readonly currentVersion: (uri: string) => number | undefined,
+    { sliceMs = 15, trimMemory = false, fullReadingDelayMs = 0 }: AnalysisStoreOptions = {},
+  ) {
+    this.sliceMs = sliceMs;
+    this.trimMemory = trimMemory;
+    this.fullReadingDelayMs = fullReadingDelayMs;
+  }
 
-  private store(document: TextDocument, settingsKey: string, result: IncrementalResult, unitCache: UnitCache): Analysis {
-    this.entries.set(document.uri, { version: document.version, settingsKey, analysis: result.analysis, state: result.state, unitCache });
+  private store(snapshot: Snapshot, settingsKey: string, result: IncrementalResult, unitCache: DocumentCache): Analysis {
+    this.entries.set(snapshot.uri, { version: snapshot.version, settingsKey, analysis: result.analysis, state: result.state, unitCache });
     if (this.trimMemory) memory.collectIfGrown();
     return result.analysis;
   }
 
-  /** The analysis of the current version if it is already computed. */
-  private exact(document: TextDocument, settings: Settings): Entry | undefined {
-    const entry = this.entries.get(document.uri);
-    return entry && entry.version === document.version && entry.settingsKey === settingsKeyOf(settings) ? entry : undefined;
+  /** Whether work on `snapshot` is wasted: the document changed or closed since (a first reading only stops on close). */
+  private isStale(snapshot: Snapshot): boolean {
+    const current = this.currentVersion(snapshot.uri);
+    return current === undefined || (current !== snapshot.version && this.entries.has(snapshot.uri));
   }
 
-  /** The current version's analysis when it is computed or one incremental step away (no full reading). */
-  private cheap(document: TextDocument, settings: Settings): Analysis | undefined {
-    const exact = this.exact(document, settings);
-    if (exact) return exact.analysis;
-    const entry = this.entries.get(document.uri);
-    if (!entry?.state) return undefined;
+  /** The snapshot's analysis when it is computed or one incremental step away (no full reading). */
+  private cheap(snapshot: Snapshot, settings: Settings): Analysis | undefined {
+    const entry = this.entries.get(snapshot.uri);
+    if (!entry) return undefined;
     const settingsKey = settingsKeyOf(settings);
-    const result = analyzeEdit(document.getText(), optionsOf(settings, entry.unitCache), entry.state);
-    return result ? this.store(document, settingsKey, result, entry.unitCache) : undefined;
-  }
-
-  /** The analysis of the document's current version, computed now (synchronously) if needed. */
-  get(document: TextDocument, settings: Settings): Analysis {
-    const cheap = this.cheap(document, settings);
-    if (cheap) return cheap;
-    const entry = this.entries.get(document.uri);
-    const unitCache = entry?.unitCache ?? new UnitCache();
-    const steps = analysisSteps(document.getText(), optionsOf(settings, unitCache), entry?.state);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return this.store(document, settingsKeyOf(settings), step.value, unitCache);
-    }
+    if (entry.version === snapshot.version && entry.settingsKey === settingsKey) return entry.analysis;
+    if (!entry.state) return undefined;
+    const result = analyzeEdit(snapshot.text, optionsOf(settings, entry.unitCache), entry.state);
+    return result ? this.store(snapshot, settingsKey, result, entry.unitCache) : undefined;
   }
 
   /**
-   * Brings the analysis to the document's current version. A full reading yields to the event
-   * loop between slices and gives up (undefined) once `stale()` is true.
+   * Brings the analysis to the document's current version: at once when it is computed or one
+   * incremental step away, else through the version's full-reading job (shared by every caller).
+   * Undefined when the version became stale before its reading finished.
    */
-  update(document: TextDocument, settings: Settings, stale: () => boolean): Promise<Analysis | undefined> {
-    const cheap = this.cheap(document, settings);
+  update(document: TextDocument, settings: Settings): Promise<Analysis | undefined> {
+    const snapshot = snapshotOf(document);
+    const cheap = this.cheap(snapshot, settings);
     if (cheap) return Promise.resolve(cheap);
     const settingsKey = settingsKeyOf(settings);
-    const running = this.jobs.get(document.uri);
-    if (running && running.version === document.version && running.settingsKey === settingsKey) return running.promise;
-    const promise = this.run(document, settings, stale).finally(() => {
-      if (this.jobs.get(document.uri)?.promise === promise) this.jobs.delete(document.uri);
+    const running = this.jobs.get(snapshot.uri);
+    if (running && running.version === snapshot.version && running.settingsKey === settingsKey) return running.promise;
+    // The first reading is under way (for an earlier version): this one is likely an edit of it.
+    if (running && !this.entries.has(snapshot.uri)) return running.promise.then(() => (this.currentVersion(snapshot.uri) === undefined ? undefined : this.update(document, settings)));
+    const promise = this.run(snapshot, settings).finally(() => {
+      if (this.jobs.get(snapshot.uri)?.promise === promise) this.jobs.delete(snapshot.uri);
     });
-    this.jobs.set(document.uri, { version: document.version, settingsKey, promise });
+    this.jobs.set(snapshot.uri, { version: snapshot.version, settingsKey, promise });
     return promise;
   }
 
-  private async run(document: TextDocument, settings: Settings, stale: () => boolean): Promise<Analysis | undefined> {
-    if (this.fullReadingDelayMs > 0 && this.entries.has(document.uri)) {
-      await new Promise((resolve) => setTimeout(resolve, this.fullReadingDelayMs));
-      if (stale()) return undefined;
-      const cheap = this.cheap(document, settings);
+  private async run(snapshot: Snapshot, settings: Settings): Promise<Analysis | undefined> {
+    if (this.fullReadingDelayMs > 0 && this.entries.has(snapshot.uri)) {
+      // Checked every slice, so that a newer edit ends the wait (and its waiters') promptly.
+      for (const end = performance.now() + this.fullReadingDelayMs; performance.now() < end;) {
+        await sleep(Math.min(this.sliceMs, end - performance.now()));
+        if (this.isStale(snapshot)) return undefined;
+      }
+      const cheap = this.cheap(snapshot, settings);
       if (cheap) return cheap;
     }
-    const entry = this.entries.get(document.uri);
-    const unitCache = entry?.unitCache ?? new UnitCache();
-    const text = document.getText();
-    const steps = analysisSteps(text, optionsOf(settings, unitCache), entry?.state);
+    const entry = this.entries.get(snapshot.uri);
+    const unitCache = entry?.unitCache ?? createDocumentCache();
+    const steps = analysisSteps(snapshot.text, optionsOf(settings, unitCache), entry?.state);
     let sliceEnd = performance.now() + this.sliceMs;
     for (;;) {
       const step = steps.next();
       if (step.done) {
-        if (stale()) return undefined;
-        return this.store(document, settingsKeyOf(settings), step.value, unitCache);
+        if (this.isStale(snapshot)) return undefined;
+        return this.store(snapshot, settingsKeyOf(settings), step.value, unitCache);
       }
       if (performance.now() >= sliceEnd) {
         await yieldToEventLoop();
-        if (stale()) return undefined;
+        if (this.isStale(snapshot)) return undefined;
         sliceEnd = performance.now() + this.sliceMs;
       }
     }
@@ -167,7 +191,7 @@ export class AnalysisStore {
    * at hand or one incremental step away, else the latest one with a position map.
    */
   forRequest(document: TextDocument, settings: Settings): RequestAnalysis | undefined {
-    const cheap = this.cheap(document, settings);
+    const cheap = this.cheap(snapshotOf(document), settings);
     if (cheap) return { analysis: cheap };
     const entry = this.entries.get(document.uri);
     if (!entry) return undefined;

@@ -4,36 +4,37 @@ import {
   ClientCapabilities,
   CodeLensRefreshRequest,
   Connection,
+  DiagnosticServerCancellationData,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   InitializeResult,
+  LSPErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { reportFromAnalysis } from '../../engine';
-import { Analysis } from '../../engine/analysis';
-import { total } from '../../engine/compute/breakdown';
+import { Analysis, compileValidators, diffReports, diffSideReport, fileSummary, formatReports, reportFromAnalysis, withText } from '../../engine';
 import { AnalysisStore } from './analysisStore';
-import { LineIndex } from '../../engine/manifest/lines';
-import { compileValidators } from '../../engine/manifest/schema';
-import { ANALYSIS_NOTIFICATION, AnalysisSummary, REPORT_REQUEST, ReportParams } from './protocol';
+import { BaseVersions, parseBaseParams } from './baseVersions';
+import {
+  ANALYSIS_NOTIFICATION, AnalysisSummary, BASE_NOTIFICATION, CHANGE_REQUEST, ChangeParams, ChangeResult, EXPORT_FORMAT_NAMES, EXPORT_REQUEST, ExportParams, REPORT_REQUEST, ReportParams,
+} from '../../contracts/protocol';
+import { DocumentBase, documentChange } from './service/change';
 import { codeActions } from './service/codeActions';
 import { codeLensesToSend, resolveCodeLens } from './service/codeLens';
 import { complete } from './service/completion';
 import { hover } from './service/hover';
 import { documentSymbols, foldingRanges } from './service/symbols';
 import { validate } from './service/validate';
-import { DEFAULT_SETTINGS, normalizeSettings, Settings } from './settings';
-
-const SETTINGS_SECTION = 'carbonLens';
+import { DEFAULT_SETTINGS, normalizeSettings, Settings, SETTINGS_SECTION } from '../../contracts/settings';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  // Full readings yield every 15 ms, memory is trimmed after edits, and a full reading after
-  // an edit waits for 300 ms of quiet (see AnalysisStore).
-  const store = new AnalysisStore(15, true, 300);
+  // Full readings yield every 15 ms and stop when a newer version arrives, memory is trimmed
+  // after edits, and a full reading after an edit waits for 300 ms of quiet (see AnalysisStore).
+  const store = new AnalysisStore((uri) => documents.get(uri)?.version, { sliceMs: 15, trimMemory: true, fullReadingDelayMs: 300 });
   const settingsCache = new Map<string, Promise<Settings>>();
   let capabilities: ClientCapabilities = {};
   let pullDiagnostics = false;
@@ -43,19 +44,25 @@ export function startServer(connection: Connection): void {
   /** Documents whose lenses were answered from an earlier version: refreshed once analysed. */
   const staleAnswers = new Set<string>();
   /** The analysis each document's lenses were last made from, by tag (for codeLens/resolve). */
-  const lensAnalyses = new Map<number, { uri: string; analysis: Analysis; settings: Settings }>();
-  const lensCache = new WeakMap<Analysis, { settings: Settings; tag: number; lenses: CodeLens[] }>();
+  const lensAnalyses = new Map<number, { uri: string; analysis: Analysis; settings: Settings; base?: DocumentBase }>();
+  const lensCache = new WeakMap<Analysis, { settings: Settings; base?: DocumentBase; tag: number; lenses: CodeLens[] }>();
   let lensTags = 0;
+  // Each manifest's version at `compareTo`, sent by the client; once analysed, lenses and the status say the change.
+  const bases = new BaseVersions((uri) => {
+    schedule(uri);
+    if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+  });
 
-  /** The lenses of an analysis (made once per analysis and settings; titles resolved on demand in large files). */
+  /** The lenses of an analysis (made once per analysis, settings and base; titles resolved on demand in large files). */
   function lensesOf(analysis: Analysis, uri: string, settings: Settings): CodeLens[] {
+    const base = bases.get(uri, settings);
     const cached = lensCache.get(analysis);
-    if (cached && cached.settings === settings) return cached.lenses;
+    if (cached && cached.settings === settings && cached.base === base) return cached.lenses;
     const tag = ++lensTags;
     for (const [old, made] of lensAnalyses) if (made.uri === uri) lensAnalyses.delete(old);
-    lensAnalyses.set(tag, { uri, analysis, settings });
-    const lenses = codeLensesToSend(analysis, uri, settings, tag);
-    lensCache.set(analysis, { settings, tag, lenses });
+    lensAnalyses.set(tag, { uri, analysis, settings, base });
+    const lenses = codeLensesToSend(analysis, uri, settings, tag, base);
+    lensCache.set(analysis, { settings, base, tag, lenses });
     return lenses;
   }
 
@@ -84,11 +91,27 @@ export function startServer(connection: Connection): void {
     return settings;
   }
 
-  async function analysisOf(uri: string) {
+  /**
+   * For diagnostics, code actions, symbols, folding and the report: the analysis of the version
+   * the request was made for, through the same cancellable job as published diagnostics (never a
+   * reading of its own). 'stale' when a newer edit arrived or the client cancelled meanwhile.
+   */
+  async function analysisOf(uri: string, token: CancellationToken) {
     const document = documents.get(uri);
-    if (!document) return undefined;
+    if (!document) return 'closed' as const;
+    const version = document.version;
     const settings = await settingsFor(uri);
-    return { document, settings, analysis: store.get(document, settings) };
+    if (documents.get(uri)?.version !== version || token.isCancellationRequested) return 'stale' as const;
+    const analysis = await untilCancelled(store.update(document, settings), token);
+    if (!analysis || documents.get(uri)?.version !== version || token.isCancellationRequested) return 'stale' as const;
+    return { document, settings, analysis };
+  }
+
+  /** The answer to a request whose document changed (or that the client cancelled) before it was analysed. */
+  function contentModified(token: CancellationToken): ResponseError<void> {
+    return token.isCancellationRequested
+      ? new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled.')
+      : new ResponseError(LSPErrorCodes.ContentModified, 'The document changed; ask again.');
   }
 
   /**
@@ -104,24 +127,18 @@ export function startServer(connection: Connection): void {
       if (current.map) staleAnswers.add(uri);
       return { document, settings, ...current };
     }
-    // Nothing analysed yet (the document was just opened): wait for its first reading.
-    const analysis = await store.update(document, settings, () => !documents.get(uri));
-    return analysis && { document, settings, analysis, map: undefined };
+    // Nothing analysed yet (the document was just opened): wait for its first reading, which
+    // newer edits do not stop, and answer from it as above.
+    await store.update(document, settings);
+    const first = documents.get(uri) && store.forRequest(document, settings);
+    if (first?.map) staleAnswers.add(uri);
+    return first && { document, settings, ...first };
   }
 
   function summary(uri: string, version: number, settings: Settings, analysis: Analysis): AnalysisSummary {
-    const inventory = analysis.inventory;
-    const budgets = { ok: 0, near: 0, exceeded: 0 };
-    for (const b of inventory?.budgets ?? []) budgets[b.status] += 1;
-    return {
-      uri,
-      version,
-      totalKgCO2e: inventory ? total(inventory.totals[settings.view]).value : null,
-      view: settings.view,
-      budgets,
-      errors: analysis.findings.filter((f) => f.severity === 'error').length,
-      complete: !!inventory && inventory.excluded.length === 0,
-    };
+    const file = fileSummary(analysis, settings);
+    const change = documentChange(analysis, settings, bases.get(uri, settings));
+    return { uri, version, totalKgCO2e: file.total?.kgCO2e ?? null, view: file.view, budgets: file.budgets, errors: file.errors, complete: file.complete, ...(change ? { change } : {}) };
   }
 
   /** Coalesces bursts of edits: only the latest version of a document is analysed and published. */
@@ -138,15 +155,17 @@ export function startServer(connection: Connection): void {
     try {
       const document = documents.get(uri);
       if (!document) return;
+      // The document object is updated in place by edits: keep the version this work is for.
+      const version = document.version;
       const settings = await settingsFor(uri);
       // A newer edit (or closing the document) makes this version's work stale: a long reading stops.
-      const analysis = await store.update(document, settings, () => documents.get(uri)?.version !== document.version);
-      if (!analysis || documents.get(uri)?.version !== document.version) return; // a newer edit is queued
+      const analysis = await store.update(document, settings);
+      if (!analysis || documents.get(uri)?.version !== version) return; // a newer edit is queued
       if (!pullDiagnostics) {
-        await connection.sendDiagnostics({ uri, version: document.version, diagnostics: validate(analysis, uri, settings) });
+        await connection.sendDiagnostics({ uri, version, diagnostics: validate(analysis, uri, settings) });
       }
       if (staleAnswers.delete(uri) && capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
-      await connection.sendNotification(ANALYSIS_NOTIFICATION, summary(uri, document.version, settings, analysis));
+      await connection.sendNotification(ANALYSIS_NOTIFICATION, summary(uri, version, settings, analysis));
     } catch (error) {
       connection.console.error(`carbon-lens: analysis of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
@@ -198,15 +217,21 @@ export function startServer(connection: Connection): void {
     if (timer) clearImmediate(timer);
     pending.delete(event.document.uri);
     store.delete(event.document.uri);
+    bases.delete(event.document.uri);
     staleAnswers.delete(event.document.uri);
     for (const [tag, made] of lensAnalyses) if (made.uri === event.document.uri) lensAnalyses.delete(tag);
     settingsCache.delete(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on(safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
-    const current = await analysisOf(params.textDocument.uri);
-    if (!current) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  // A pull for a version that a newer edit made stale is answered at once with ServerCancelled
+  // and retriggerRequest: vscode-languageclient 9.0.1 then pulls again for the current version
+  // (DiagnosticRequestor.pullAsync in lib/common/diagnostic.js: an LSPCancellationError is a
+  // CancellationError, so the request state becomes `reschedule`), keeping the diagnostics shown.
+  connection.languages.diagnostics.on(safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
+    const current = await analysisOf(params.textDocument.uri, token);
+    if (current === 'closed') return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (current === 'stale') return new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', { retriggerRequest: true });
     return { kind: DocumentDiagnosticReportKind.Full, items: validate(current.analysis, params.textDocument.uri, current.settings) };
   }));
 
@@ -214,7 +239,7 @@ export function startServer(connection: Connection): void {
     const current = await requestAnalysisOf(params.textDocument.uri);
     if (!current) return null;
     const position = current.map ? current.map.toAnalysis(params.position) : params.position;
-    const result = position && hover(current.analysis, position, current.settings);
+    const result = position && hover(current.analysis, position, current.settings, bases.get(params.textDocument.uri, current.settings));
     if (!result || !current.map || !result.range) return result ?? null;
     const range = current.map.fromAnalysis(result.range);
     return range ? { ...result, range } : null;
@@ -236,43 +261,117 @@ export function startServer(connection: Connection): void {
   connection.onCodeLensResolve(safe('codeLensResolve', null as unknown as CodeLens, (lens: CodeLens) => {
     const tag = Array.isArray(lens.data) ? (lens.data[0] as number) : undefined;
     const made = tag === undefined ? undefined : lensAnalyses.get(tag);
-    return made ? resolveCodeLens(made.analysis, lens, made.uri, made.settings) : lens;
+    return made ? resolveCodeLens(made.analysis, lens, made.uri, made.settings, made.base) : lens;
   }));
 
   connection.onCompletion(safe('completion', [], async (params) => {
     const current = await requestAnalysisOf(params.textDocument.uri);
     if (!current) return [];
     // Completion reads the text around the cursor: use the current text with the latest model's ids.
-    const analysis = current.map ? { ...current.analysis, text: current.document.getText(), lines: new LineIndex(current.document.getText()) } : current.analysis;
+    const analysis = current.map ? withText(current.analysis, current.document.getText()) : current.analysis;
     return complete(analysis, params.position);
   }));
 
-  connection.onCodeAction(safe('codeAction', [], async (params) => {
-    const current = await analysisOf(params.textDocument.uri);
-    return current ? codeActions(current.analysis, params.textDocument.uri, params.context.diagnostics) : [];
+  // Code actions, symbols and folding ranges of a stale version: ContentModified, which
+  // vscode-languageclient answers silently with an empty result (the editor asks again).
+  connection.onCodeAction(safe('codeAction', [], async (params, token) => {
+    const current = await analysisOf(params.textDocument.uri, token);
+    if (current === 'stale') return contentModified(token);
+    return current === 'closed' ? [] : codeActions(current.analysis, params.textDocument.uri, params.context.diagnostics);
   }));
 
-  connection.onDocumentSymbol(safe('documentSymbol', [], async (params) => {
-    const current = await analysisOf(params.textDocument.uri);
-    return current ? documentSymbols(current.analysis) : [];
+  connection.onDocumentSymbol(safe('documentSymbol', [], async (params, token) => {
+    const current = await analysisOf(params.textDocument.uri, token);
+    if (current === 'stale') return contentModified(token);
+    return current === 'closed' ? [] : documentSymbols(current.analysis);
   }));
 
-  connection.onFoldingRanges(safe('foldingRanges', [], async (params) => {
-    const current = await analysisOf(params.textDocument.uri);
-    return current ? foldingRanges(current.analysis) : [];
+  connection.onFoldingRanges(safe('foldingRanges', [], async (params, token) => {
+    const current = await analysisOf(params.textDocument.uri, token);
+    if (current === 'stale') return contentModified(token);
+    return current === 'closed' ? [] : foldingRanges(current.analysis);
   }));
 
-  connection.onRequest(REPORT_REQUEST, async (params: ReportParams) => {
+  // The report panel (and an export) asks after each analysis and cancels what it no longer
+  // needs: a report is of the latest version, waited for across edits that arrive meanwhile.
+  async function latestAnalysisOf(uri: string, token: CancellationToken) {
+    let current = await analysisOf(uri, token);
+    while (current === 'stale' && !token.isCancellationRequested) current = await analysisOf(uri, token);
+    if (current === 'closed') return new ResponseError(ErrorCodes.InvalidParams, `Document not open: ${uri}`);
+    if (current === 'stale') return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled.');
+    return current;
+  }
+
+  connection.onRequest(REPORT_REQUEST, async (params: ReportParams, token: CancellationToken) => {
     try {
-      const current = await analysisOf(params.uri);
-      if (!current) return new ResponseError(-32602, `Document not open: ${params.uri}`);
-      return reportFromAnalysis(current.analysis, params.uri, params.whatIfs !== false);
+      const current = await latestAnalysisOf(params.uri, token);
+      if (current instanceof ResponseError) return current;
+      return reportFromAnalysis(current.analysis, params.uri, params.whatIfs !== false, current.settings);
     } catch (error) {
       connection.console.error(`carbon-lens: report failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return new ResponseError(-32603, 'Carbon Lens could not build the report; see the server log.');
     }
   });
 
+  connection.onRequest(EXPORT_REQUEST, async (params: ExportParams, token: CancellationToken) => {
+    try {
+      if (!(EXPORT_FORMAT_NAMES as readonly string[]).includes(params.format)) return new ResponseError(ErrorCodes.InvalidParams, `Unknown export format: ${String(params.format)}`);
+      const current = await latestAnalysisOf(params.uri, token);
+      if (current instanceof ResponseError) return current;
+      const report = reportFromAnalysis(current.analysis, String(params.file), true, current.settings);
+      return formatReports([report], params.format, current.settings);
+    } catch (error) {
+      connection.console.error(`carbon-lens: export failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return new ResponseError(-32603, 'Carbon Lens could not export the report; see the server log.');
+    }
+  });
+
+  connection.onNotification(BASE_NOTIFICATION, (raw: unknown) => {
+    const params = parseBaseParams(raw);
+    if (!params) return;
+    bases.set(params);
+    if (documents.get(params.uri)) schedule(params.uri);
+  });
+
+  // The report's "Changes vs …": the document's latest analysis compared with its base, as `carbon-lens diff` compares.
+  connection.onRequest(CHANGE_REQUEST, async (params: ChangeParams, token: CancellationToken) => {
+    try {
+      const current = await latestAnalysisOf(params.uri, token);
+      if (current instanceof ResponseError) return current;
+      const { analysis, settings } = current;
+      const base = bases.get(params.uri, settings);
+      const change = documentChange(analysis, settings, base) ?? { ref: settings.compareTo, state: 'pending' as const };
+      const head = base?.base && diffSideReport(analysis, { file: params.uri, settings });
+      if (!base?.base || !head || head.notComputed) return change;
+      const result: ChangeResult = {
+        ...change,
+        diff: diffReports([{ file: params.uri, base: base.base.report, head }], { view: settings.view, base: { ref: base.ref, ...(base.commit ? { commit: base.commit } : {}) }, head: { ref: 'editor' } }),
+      };
+      return result;
+    } catch (error) {
+      connection.console.error(`carbon-lens: change failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return new ResponseError(-32603, 'Carbon Lens could not compare the document with its base; see the server log.');
+    }
+  });
+
   documents.listen(connection);
   connection.listen();
+}
+
+/** The promise's value, or undefined as soon as the client cancels the request. */
+function untilCancelled<T>(promise: Promise<T>, token: CancellationToken): Promise<T | undefined> {
+  if (token.isCancellationRequested) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const listener = token.onCancellationRequested(() => resolve(undefined));
+    promise.then(
+      (value) => {
+        listener.dispose();
+        resolve(value);
+      },
+      (error: unknown) => {
+        listener.dispose();
+        reject(error);
+      },
+    );
+  });
 }

@@ -4,7 +4,7 @@
 // headless Chromium. Screenshots go to test-results/ui/.
 //
 // Adding a scenario: write `async function myScenario(ctx)` (ctx: page, theme, shot(name),
-// manifest, sample) using the helpers of ./ui-helpers.mjs, and add it to SCENARIOS with the
+// manifest, sample, workspace) using the helpers of ./ui-helpers.mjs, and add it to SCENARIOS with the
 // themes it should run in. Each scenario gets a fresh browser profile on a workbench that is
 // already loaded, and a screenshot of the page when it fails.
 //
@@ -22,10 +22,12 @@ import {
   startCodeServer,
 } from '../../scripts/vscode-server.mjs';
 import {
-  createRunGuard, errorMessages, hoverText, launchBrowser, openFileFromExplorer, openWorkbench, parkMouse, problems, revealLine, runCommand,
+  createRunGuard, errorMessages, explorerItem, hoverText, launchBrowser, openFileFromExplorer, openWorkbench, parkMouse, problems, revealLine, runCommand,
   screenshot, squiggleCounts, textContrast, visibleEditorText, waitForCodeLens, waitForCodeLenses, waitForSquiggleUnder, waitForSquiggles,
   waitForStatusBarLanguage, webviewFrame, workbenchThemeKind,
 } from './ui-helpers.mjs';
+import { preparePlayground } from '../../scripts/playground.mjs';
+import { startPlaygroundServer } from '../../scripts/start.mjs';
 
 const RESULTS_DIR = join(REPO_ROOT, 'test-results', 'ui');
 const SAMPLE = 'example-ai-lab.carbon.yaml';
@@ -50,9 +52,12 @@ function cliReport(relativePath) {
   return JSON.parse(out);
 }
 
-/** The formatter the report webview uses for masses (bundled into media/report.js from the same source). */
+/** The formatters the report webview uses for masses (bundled into media/report.js from the same source). */
 function formatKg(kg) {
-  return createRequire(import.meta.url)(join(REPO_ROOT, 'out', 'engine', 'report', 'units.js')).formatKg(kg);
+  return createRequire(import.meta.url)(join(REPO_ROOT, 'out', 'contracts', 'units.js')).formatKg(kg);
+}
+function formatSignedKg(kg) {
+  return createRequire(import.meta.url)(join(REPO_ROOT, 'out', 'contracts', 'units.js')).formatSignedKg(kg);
 }
 
 /** "232 tCO2e" → 232000 (kg); "1,234 kgCO2e" → 1234. */
@@ -221,6 +226,59 @@ async function opensReportFromPalette(ctx) {
   await ctx.shot(`report-${theme}`);
 }
 
+/**
+ * A manifest in a git repository (a folder of the workspace): a count edited in the editor, and
+ * its code lens and the report's "Changes vs HEAD" say what the edit adds, the CLI's `diff`
+ * figure. The UI runs with the git extension off (BASE_UI_SETTINGS), so the base is read with git
+ * itself; the extension-host tests read it through the git extension.
+ */
+async function showsChangesVsHead(ctx) {
+  const { page, workspace } = ctx;
+  const repo = join(workspace, 'git-fleet');
+  mkdirSync(repo, { recursive: true });
+  const git = (...args) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'test@example.com');
+  git('config', 'user.name', 'Carbon Lens test');
+  git('config', 'commit.gpgsign', 'false');
+  writeFileSync(join(repo, 'fleet.carbon.yaml'), ctx.sample);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'the sample');
+  // The change as `carbon-lens diff` prints it for the same edit (on a scratch copy of the repository).
+  const scratch = join(workspace, '..', 'git-fleet-cli');
+  cpSync(repo, scratch, { recursive: true });
+  writeFileSync(join(scratch, 'fleet.carbon.yaml'), ctx.sample.replace('count: 16', 'count: 20'));
+  const cli = JSON.parse(execFileSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'diff', '--format', 'json', 'fleet.carbon.yaml'], { cwd: scratch, encoding: 'utf8' }));
+  const expected = formatSignedKg(cli.delta.kgCO2e);
+
+  await explorerItem(page, 'git-fleet').click({ timeout: 30_000 });
+  await openFileFromExplorer(page, 'fleet.carbon.yaml');
+  await waitForCodeLens(page, / · no change vs HEAD$/, { timeoutMs: 45_000 });
+  await revealLine(page, 17); // "    count: 16"
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('20');
+  const lenses = await waitForCodeLens(page, new RegExp(`of total · ${expected.replace('+', '\\+')} vs HEAD$`), { timeoutMs: 45_000 });
+  assert.ok(lenses.some((t) => t.endsWith(`· ${expected} vs HEAD`) && t.startsWith('Carbon Lens:')), `the file lens says ${expected} vs HEAD; saw ${JSON.stringify(lenses)}`);
+  await parkMouse(page);
+  await ctx.shot('changes-lens');
+
+  await runCommand(page, 'Carbon Lens: Open Report');
+  const frame = await webviewFrame(page, '#change-total .big', { timeoutMs: 45_000 });
+  const shown = (await frame.locator('#change-total .big').textContent()).trim();
+  assert.equal(shown, expected, 'the report\'s change is the CLI\'s');
+  assert.equal(Number(await frame.locator('#change-total .big').getAttribute('data-kg')), cli.delta.kgCO2e);
+  const title = (await frame.locator('#changes-title').textContent()).trim();
+  assert.equal(title, 'Changes vs HEAD');
+  const row = (await frame.locator('#change-table tbody tr').first().innerText()).replace(/\s+/g, ' ');
+  assert.match(row, /^training-pods \+45 tCO2e .*count 16 → 20$/);
+  await frame.locator('#changes').scrollIntoViewIfNeeded();
+  await parkMouse(page);
+  console.log(`       lens and report: ${shown} vs HEAD (CLI diff ${cli.delta.kgCO2e.toFixed(1)} kgCO2e)`);
+  await ctx.shot('changes-report');
+}
+
 const SCENARIOS = [
   { name: 'opens the sample from the explorer in the Carbon language mode', themes: ['light', 'dark'], run: opensSampleFromExplorer },
   { name: 'runs "Carbon Lens: Restart Server" from the command palette', themes: ['light'], run: restartServerFromPalette },
@@ -228,7 +286,51 @@ const SCENARIOS = [
   { name: 'hovering an asset id shows its footprint breakdown', themes: ['light'], run: hoverShowsAssetBreakdown },
   { name: 'shows code lenses above the file, the assets and the budgets', themes: ['light'], run: showsCodeLenses },
   { name: 'opens the report from the palette with the CLI\'s total', themes: ['light', 'dark'], run: opensReportFromPalette },
+  { name: 'a count edited in a git repository: the lens and the report show the change vs HEAD', themes: ['light'], run: showsChangesVsHead },
 ];
+
+/**
+ * What `npm start` shows on its first start (scripts/start.mjs, on a playground in the run's temp
+ * folder): the walkthrough "Get started with Carbon Lens", the scratch copy in the explorer, and
+ * an edit saved there leaves samples/ as it was.
+ */
+async function startOpensPlaygroundWithWalkthrough(env) {
+  const samplesDir = join(REPO_ROOT, 'samples');
+  const playground = preparePlayground({ samplesDir, playgroundDir: join(env.tempRoot, 'start', 'playground'), stateFile: join(env.tempRoot, 'start', 'playground.json') });
+  assert.ok(playground.firstStart, 'a new playground is a first start');
+  const server = await startPlaygroundServer({ workspace: playground.dir, root: join(env.tempRoot, 'start'), walkthrough: playground.firstStart });
+  const stopServer = guard.defer(() => server.stop());
+  const browser = await launchBrowser();
+  const closeBrowser = guard.defer(() => browser.close());
+  const { page } = browser;
+  try {
+    await openWorkbench(page, server.url);
+    const title = page.locator('.gettingStartedContainer').getByText(env.manifest.contributes.walkthroughs[0].title, { exact: true });
+    await title.first().waitFor({ timeout: 30_000 });
+    await page.locator('.tabs-container .tab.active').filter({ hasText: /Walkthrough: Carbon Lens/ }).waitFor({ timeout: 15_000 });
+    await screenshot(page, RESULTS_DIR, 'start-walkthrough');
+
+    // Trying things changes the scratch copy, never samples/.
+    const before = readFileSync(join(samplesDir, SAMPLE), 'utf8');
+    await openFileFromExplorer(page, SAMPLE);
+    await page.locator('.editor-group-container.active .monaco-editor .view-line').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('# tried in npm start\n');
+    await page.keyboard.press('Control+S');
+    const copy = join(playground.dir, SAMPLE);
+    const deadline = Date.now() + 15_000;
+    while (!readFileSync(copy, 'utf8').startsWith('# tried in npm start') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    assert.ok(readFileSync(copy, 'utf8').startsWith('# tried in npm start\n'), 'the edit is saved in the playground copy');
+    assert.equal(readFileSync(join(samplesDir, SAMPLE), 'utf8'), before, 'samples/ is untouched');
+    console.log('       walkthrough shown; an edit saved to the playground copy, samples/ unchanged');
+  } catch (error) {
+    await screenshot(page, RESULTS_DIR, 'failure-npm-start').catch(() => undefined);
+    throw error;
+  } finally {
+    await closeBrowser();
+    await stopServer();
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Runner
@@ -273,6 +375,7 @@ async function runTheme(theme, scenarios, env) {
           theme,
           manifest: env.manifest,
           sample: env.sample,
+          workspace: env.workspace,
           server,
           shot: (shotName) => screenshot(browser.page, RESULTS_DIR, shotName),
         });
@@ -296,7 +399,7 @@ async function runTheme(theme, scenarios, env) {
 
 async function main() {
   const started = Date.now();
-  assertBuilt(['dist/client.js', 'dist/server.js', 'dist/cli.js', 'media/report.js', 'out/engine/report/units.js']);
+  assertBuilt(['dist/client.js', 'dist/server.js', 'dist/cli.js', 'media/report.js', 'out/contracts/units.js']);
   ensureVscodeServer();
   const grep = process.env.CARBON_LENS_UI_GREP;
   const selected = SCENARIOS.filter((s) => !grep || s.name.includes(grep));
@@ -321,6 +424,19 @@ async function main() {
     if (guard.stopping) break;
     const forTheme = selected.filter((s) => s.themes.includes(theme));
     if (forTheme.length > 0) results.push(...(await runTheme(theme, forTheme, env)));
+  }
+  const startName = 'npm start opens a scratch copy of the samples with the walkthrough';
+  if (!guard.stopping && (!grep || startName.includes(grep))) {
+    const begun = Date.now();
+    try {
+      await startOpensPlaygroundWithWalkthrough(env);
+      results.push({ name: startName, ok: true });
+      console.log(`  ok   ${startName} (${Date.now() - begun} ms)`);
+    } catch (error) {
+      results.push({ name: startName, ok: false, error });
+      console.log(`  FAIL ${startName} (${Date.now() - begun} ms)`);
+      console.log(`       ${(error?.stack ?? String(error)).split('\n').slice(0, 12).join('\n       ')}`);
+    }
   }
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;

@@ -7,11 +7,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { CATALOG } from '../../engine/data/catalog';
-import { cpuIds } from '../../engine/data/cpus';
-import { knownLocations } from '../../engine/data/grid';
-import { knownRefrigerants } from '../../engine/data/refrigerants';
-import { BUILT_IN_FACTORS } from '../../engine/data/registry';
+import { cpuList, locationList, modelViews, overridableFactors, refrigerantList } from '../../engine';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 
@@ -62,12 +58,12 @@ export const SAMPLES = corpus();
 // ---------------------------------------------------------------------------------------------
 // Values
 
-const MODELS = CATALOG.map((m) => m.id);
-const GPU_MODELS = CATALOG.filter((m) => m.kind === 'gpu').map((m) => m.id);
-const LOCATIONS = knownLocations();
-const GASES = knownRefrigerants();
-const CPUS = cpuIds();
-const FACTOR_IDS = [...BUILT_IN_FACTORS.keys()].filter((id) => !id.startsWith('boavizta/'));
+const MODELS = modelViews().map((m) => m.id);
+const GPU_MODELS = modelViews('gpu').map((m) => m.id);
+const LOCATIONS = locationList().map((l) => l.code);
+const GASES = refrigerantList().map((r) => r.gas);
+const CPUS = cpuList().map((cpu) => cpu.id);
+const FACTOR_IDS = overridableFactors().map((f) => f.id);
 
 /** Strings that must never come out of any output unescaped. */
 export const HOSTILE_STRINGS = [

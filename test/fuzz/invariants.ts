@@ -4,17 +4,14 @@
  */
 import { CodeAction, Diagnostic, DocumentSymbol, Range, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Analysis } from '../../engine/analysis';
-import { reportFromAnalysis, Report } from '../../engine';
-import { formatReports, REPORT_FORMATS } from '../../engine/report/formats';
-import { formatSarif } from '../../engine/report/sarif';
+import { analyze, Analysis, formatReports, formatSarif, REPORT_FORMATS, reportFromAnalysis, Report } from '../../engine';
 import { codeActions } from '../../server/src/service/codeActions';
 import { codeLenses } from '../../server/src/service/codeLens';
 import { complete } from '../../server/src/service/completion';
 import { hover } from '../../server/src/service/hover';
 import { documentSymbols, foldingRanges } from '../../server/src/service/symbols';
 import { validate } from '../../server/src/service/validate';
-import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
+import { DEFAULT_SETTINGS, Settings } from '../../contracts/settings';
 
 export const URI = 'file:///fuzz/manifest.carbon.yaml';
 

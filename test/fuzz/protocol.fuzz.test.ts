@@ -26,7 +26,7 @@ import {
   PublishDiagnosticsNotification,
   Range,
 } from 'vscode-languageserver-protocol/node';
-import { TestClient } from '../protocol/lspClient';
+import { LspClient } from '../protocol/lspClient';
 import { FUZZ, manifestText, runs, SAMPLES } from './arbitraries';
 import { DocShape } from './invariants';
 
@@ -79,12 +79,12 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 
 describe('fuzz: language server protocol (dist/server.js, random ranged edits and requests)', function () {
   this.timeout(180000);
-  let client: TestClient;
+  let client: LspClient;
   const errors: string[] = [];
   let exited: number | null | undefined;
 
   before(async () => {
-    client = new TestClient();
+    client = new LspClient();
     client.process.on('exit', (code, signal) => { exited = code ?? (signal ? -1 : null); });
     client.connection.onNotification(LogMessageNotification.type, (params) => {
       if (params.type === MessageType.Error) errors.push(params.message);

@@ -4,26 +4,24 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, analyzeWhole } from '../../engine/analysis';
-import { reportFromAnalysis } from '../../engine';
+import { analyze, analyzeWhole, reportFromAnalysis } from '../../engine';
 import { formatPercent } from '../../contracts/units';
 import { codeActions } from '../../server/src/service/codeActions';
 import { complete } from '../../server/src/service/completion';
 import { documentSymbols } from '../../server/src/service/symbols';
 import { validate } from '../../server/src/service/validate';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { DEFAULT_SETTINGS } from '../../contracts/settings';
 import { ROOT } from './arbitraries';
 import { canonical, DocShape, positionsIn, runEngine, runServices, URI } from './invariants';
 
 const SAMPLE = readFileSync(join(ROOT, 'samples', 'example-ai-lab.carbon.yaml'), 'utf8');
 
 describe('fuzz regressions', () => {
-  it('completion at line 2^31-1 answers at once (it walked back over two billion lines)', () => {
+  // It walked back over two billion lines; the mocha timeout is the bound, not a timed assertion.
+  it('completion at line 2^31-1 or -1 answers with nothing', () => {
     const analysis = analyze(SAMPLE);
-    const started = Date.now();
     assert.deepEqual(complete(analysis, { line: 2 ** 31 - 1, character: 2 ** 31 - 1 }), []);
     assert.deepEqual(complete(analysis, { line: -1, character: 0 }), []);
-    assert.ok(Date.now() - started < 200);
   });
 
   it('completion on a line with U+2028, U+2029 or a lone CR does not throw', () => {

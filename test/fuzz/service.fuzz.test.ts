@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyze } from '../../engine/analysis';
-import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
+import { analyze } from '../../engine';
+import { DEFAULT_SETTINGS, Settings } from '../../contracts/settings';
 import { anyText, manifestText, mutatedText, params } from './arbitraries';
 import { canonical, DocShape, positionsIn, runServices } from './invariants';
 

@@ -11,7 +11,7 @@ import {
   MarkupContent,
   TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { TestClient } from './lspClient';
+import { LspClient } from './lspClient';
 
 const SAMPLE = readFileSync(join(__dirname, '..', '..', '..', 'samples', 'example-ai-lab.carbon.yaml'), 'utf8');
 const URI = 'file:///work/example-ai-lab.carbon.yaml';
@@ -24,10 +24,10 @@ function positionOf(text: string, needle: string, delta = 0) {
 }
 
 describe('language server over stdio (dist/server.js)', () => {
-  let client: TestClient;
+  let client: LspClient;
 
   before(async () => {
-    client = new TestClient();
+    client = new LspClient();
     const result = await client.initialize();
     assert.ok(result.capabilities.hoverProvider);
     client.open(URI, SAMPLE);
@@ -43,11 +43,13 @@ describe('language server over stdio (dist/server.js)', () => {
     // storage-nodes leaves out transport and end of life (warnings); its power comes from the
     // given idle/max, so only the component-level power note would be a hint — and it is not there.
     assert.deepEqual(codes, ['missing-end-of-life:2', 'missing-transport:2']);
-    const transport = published.diagnostics.find((d) => d.code === 'missing-transport')!;
     const idLine = SAMPLE.split('\n').findIndex((l) => l.includes('id: storage-nodes'));
     const column = SAMPLE.split('\n')[idLine].indexOf('storage-nodes');
-    assert.deepEqual(transport.range, { start: { line: idLine, character: column }, end: { line: idLine, character: column + 'storage-nodes'.length } });
-    assert.equal(transport.source, 'carbon-lens');
+    for (const diagnostic of published.diagnostics) {
+      assert.deepEqual(diagnostic.range, { start: { line: idLine, character: column }, end: { line: idLine, character: column + 'storage-nodes'.length } }, `${diagnostic.code} under the asset's id`);
+      assert.equal(diagnostic.source, 'carbon-lens');
+    }
+    const transport = published.diagnostics.find((d) => d.code === 'missing-transport')!;
     assert.ok((transport.data as { estimatedPerUnitKgCO2e: number }).estimatedPerUnitKgCO2e > 0);
   });
 

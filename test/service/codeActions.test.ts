@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, TextEdit } from 'vscode-languageserver';
-import { analyze } from '../../engine/analysis';
+import { analyze } from '../../engine';
 import { codeActions } from '../../server/src/service/codeActions';
 import { validate } from '../../server/src/service/validate';
 import { SAMPLE, settings, URI } from './helpers';

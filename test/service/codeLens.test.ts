@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../engine/analysis';
+import { analyze, reportFromAnalysis } from '../../engine';
+import { formatKg, formatPercent } from '../../contracts/units';
 import { codeLenses } from '../../server/src/service/codeLens';
 import { SAMPLE, settings, URI } from './helpers';
 
@@ -31,4 +32,25 @@ describe('service: code lenses', () => {
     assert.match(lenses[0].command!.title, /1 budget exceeded/);
     assert.ok(lenses.some((l) => /% of 3 tCO2e · exceeded$/.test(l.command!.title)));
   });
+
+  it('says /yr only when the period is a year: "this period" for a month or a quarter', () => {
+    const assetTitle = (text: string) => codeLenses(analyze(text), URI, settings()).find((l) => (l.command!.arguments![1] as { id: string } | undefined)?.id === 'training-pods')!.command!.title;
+    assert.match(assetTitle(SAMPLE.replace('period: 2026', 'period: { start: 2026-01-01, end: 2027-01-01 }')), /^≈ [\d.]+ tCO2e\/yr · /);
+    assert.match(assetTitle(SAMPLE.replace('period: 2026', 'period: { start: 2026-07-01, end: 2027-07-01 }')), /^≈ [\d.]+ tCO2e\/yr · /);
+    for (const month of ['{ start: 2026-03-01, end: 2026-04-01 }', '{ start: 2026-01-01, end: 2026-04-01 }', '{ start: 2026-01-01, end: 2028-01-01 }']) {
+      const title = assetTitle(SAMPLE.replace('period: 2026', `period: ${month}`));
+      assert.match(title, /^≈ [\d.]+ t?CO2e this period · \d+(\.\d)?% of total$|^≈ [\d.,]+ kgCO2e this period · /, month);
+      assert.doesNotMatch(title, /\/yr/, month);
+    }
+  });
+
+  it('shows each asset with the share of the total the report gives it', () => {
+    const lenses = codeLenses(analysis, URI, settings({ units: 'kg' }));
+    const report = reportFromAnalysis(analysis);
+    for (const asset of report.assets) {
+      const title = lenses.find((l) => (l.command!.arguments![1] as { id: string } | undefined)?.id === asset.id)!.command!.title;
+      assert.equal(title, `≈ ${formatKg(asset.kgCO2e, 'kg')}/yr · ${formatPercent(asset.share)} of total`);
+    }
+  });
 });
+

@@ -20,6 +20,11 @@ describe('service: completion', () => {
     assert.ok(items.includes('power'));
     assert.ok(items.includes('uptime'));
     assert.ok(!items.includes('site'), 'present keys are not offered again');
+    // An asset without its required `site`: it sorts first and says it is required.
+    const { analysis, position } = cursor('version: 1\nassets:\n  - id: a\n    |\n');
+    const offered = complete(analysis, position).sort((x, y) => String(x.sortText).localeCompare(String(y.sortText)));
+    assert.equal(offered[0].label, 'site');
+    assert.equal(offered[0].detail, 'required');
   });
 
   it('offers catalog GPU models inside components.gpu and every model at asset level', () => {

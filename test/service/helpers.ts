@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, Analysis } from '../../engine/analysis';
-import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
+import { analyze, Analysis } from '../../engine';
+import { DEFAULT_SETTINGS, Settings } from '../../contracts/settings';
 
 export const SAMPLE = readFileSync(join(__dirname, '..', '..', '..', 'samples', 'example-ai-lab.carbon.yaml'), 'utf8');
 export const URI = 'file:///test.carbon.yaml';

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { MarkupContent } from 'vscode-languageserver';
+import { analyze } from '../../engine';
 import { hover } from '../../server/src/service/hover';
 import { at, SAMPLE, settings } from './helpers';
 
@@ -60,5 +61,7 @@ describe('service: hover', () => {
     const broken = 'version: 1\nassets:\n  - id: [unclosed\n    site: x\n';
     const { analysis } = at(broken, 'version');
     for (let line = 0; line < 6; line++) for (let character = 0; character < 20; character++) hover(analysis, { line, character }, settings());
+    assert.equal(hover(analysis, { line: 2, character: 0 }, settings()), null, 'in the indentation before `- id:`');
+    assert.equal(hover(analyze(SAMPLE), { line: 0, character: 0 }, settings()), null, 'on a comment');
   });
 });

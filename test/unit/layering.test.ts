@@ -76,7 +76,7 @@ const ENGINE_LAYERS: readonly (readonly [name: string, files: RegExp])[] = [
   ['maths', /^engine\/compute\//],
   ['speed machinery', /^engine\/incremental\//],
   ['pipeline', /^engine\/analysis\.ts$/],
-  ['read models and reports', /^engine\/(views|report)\//],
+  ['read models, reports and diffs', /^engine\/(views|report|diff)\//],
   ['public surface', /^engine\/index\.ts$/],
 ];
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { Report } from '../../../engine/report/model';
-import { CarbonLensClient } from '../client';
+import type { Report } from '../../../engine';
+import { CarbonLensClient, readSettings } from '../client';
 import { describe, ensureOpen, openDocument, uriFromArgument } from '../manifests';
 import { reportHtml, webviewOptions } from './html';
-import { Focus, FromWebview, parseFocus, parseFromWebview, ReportSource, slimReport, ToWebview } from './protocol';
+import { Focus, FromWebview, parseFocus, parseFromWebview, ReportChange, ReportSource, slimChange, slimReport, ToWebview } from './protocol';
 
 export const REPORT_VIEW_TYPE = 'carbonLens.report';
 
@@ -19,6 +19,8 @@ export interface RenderedReport {
   revision: number;
   report: Report;
   focus?: Focus;
+  /** The comparison with the base the page showed ("Changes vs HEAD"). */
+  change?: ReportChange;
 }
 
 type ReportMessage = Extract<ToWebview, { type: 'report' }>;
@@ -46,6 +48,8 @@ class ReportPanel implements vscode.Disposable {
   private requestedVersion?: number;
   /** Settings changed since the last request: the next analysis of the same version counts. */
   private settingsChanged = false;
+  /** The state of the comparison with the base in the last analysis (a base that became ready counts as news). */
+  private changeKey?: string;
   private ready = false;
   private pendingFocus?: Focus;
   /** The focus last sent to the page (with a report or alone). */
@@ -103,9 +107,11 @@ class ReportPanel implements vscode.Disposable {
   }
 
   /** The server analysed this manifest again: request a new report shortly. */
-  analysed(version: number): void {
+  analysed(version: number, changeKey = ''): void {
+    const changeMoved = this.changeKey !== undefined && changeKey !== this.changeKey;
+    this.changeKey = changeKey;
     // The analysis of the version just requested (e.g. the first one, after opening): nothing new.
-    if (version === this.requestedVersion && !this.settingsChanged) return;
+    if (version === this.requestedVersion && !this.settingsChanged && !changeMoved) return;
     this.settingsChanged = false;
     if (!this.panel.visible) {
       this.stale = true; // refreshed when shown again
@@ -141,8 +147,13 @@ class ReportPanel implements vscode.Disposable {
         this.publish(quick, document, true);
       }
       const report = await this.request(document, true, cancellation.token);
+      // The comparison with the base is worth waiting for, not failing for: the report stands without it.
+      const change = await this.host.client.change(this.uri, cancellation.token).then(slimChange, (error: unknown) => {
+        this.host.client.output.appendLine(`[${new Date().toISOString()}] Comparison of ${this.source.detail} with its base failed: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
       if (!current()) return; // a newer request is on its way
-      this.publish(report, document, false);
+      this.publish(report, document, false, change);
     } catch (error) {
       if (!current()) return;
       const message = error instanceof Error ? error.message : String(error);
@@ -163,10 +174,8 @@ class ReportPanel implements vscode.Disposable {
     return report;
   }
 
-  private publish(report: Report, document: vscode.TextDocument, whatIfsPending: boolean): void {
-    const config = vscode.workspace.getConfiguration('carbonLens', document);
-    const units = config.get<string>('units');
-    const view = config.get<string>('view');
+  private publish(report: Report, document: vscode.TextDocument, whatIfsPending: boolean, change?: ReportChange): void {
+    const { units, view } = readSettings(document);
     this.last = {
       full: report,
       message: {
@@ -174,10 +183,11 @@ class ReportPanel implements vscode.Disposable {
         revision: ++this.revision,
         report: slimReport(report),
         source: this.source,
-        units: units === 'kg' || units === 't' ? units : 'auto',
-        view: view === 'inventory' ? 'inventory' : 'period',
+        units,
+        view,
         updatedAt: new Date().toISOString(),
         ...(whatIfsPending ? { whatIfsPending } : {}),
+        ...(change ? { change } : {}),
       },
     };
     if (this.ready) this.postReport();
@@ -219,7 +229,7 @@ class ReportPanel implements vscode.Disposable {
         break;
       case 'rendered':
         if (this.last && message.revision === this.last.message.revision) {
-          this.host.rendered({ uri: this.source.uri, revision: message.revision, report: this.last.full, focus: message.focus });
+          this.host.rendered({ uri: this.source.uri, revision: message.revision, report: this.last.full, focus: message.focus, change: this.last.message.change });
         }
         break;
       case 'details':
@@ -280,7 +290,7 @@ export class ReportPanels implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.renderedEmitter,
-      client.onDidAnalyze((summary) => this.panels.get(client.uriOf(summary).toString())?.analysed(summary.version)),
+      client.onDidAnalyze((summary) => this.panels.get(client.uriOf(summary).toString())?.analysed(summary.version, `${summary.change?.state ?? ''}|${summary.change?.deltaKgCO2e ?? ''}`)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration('carbonLens')) return;
         for (const panel of this.panels.values()) panel.settingsDidChange();

@@ -2,7 +2,9 @@
  * Messages between the report panel (extension host) and its webview (client/webview, bundled to
  * media/report.js). Types only: both sides import this file, neither pulls code from the other.
  */
-import type { Report, ReportAsset } from '../../../engine/report/model';
+import type { AssetChange, CarbonDiff, Report, ReportAsset } from '../../../engine';
+import type { ChangeResult } from '../../../contracts/protocol';
+import type { UnitsSetting, ViewName } from '../../../contracts/settings';
 
 /** What a code lens (or a link) asks the report to bring into view. */
 export interface Focus {
@@ -30,8 +32,8 @@ export type ToWebview =
       report: Report;
       source: ReportSource;
       /** The `carbonLens.units` and `carbonLens.view` settings of the manifest. */
-      units: 'auto' | 'kg' | 't';
-      view: 'period' | 'inventory';
+      units: UnitsSetting;
+      view: ViewName;
       /** ISO time the report was computed. */
       updatedAt: string;
       focus?: Focus;
@@ -39,6 +41,8 @@ export type ToWebview =
       details?: ReportAsset;
       /** A large fleet's first report: the what-ifs follow in the next one. */
       whatIfsPending?: boolean;
+      /** The manifest compared with its `compareTo` version ("Changes vs HEAD"). */
+      change?: ReportChange;
     }
   | { type: 'focus'; focus: Focus; details?: ReportAsset }
   /** `updating`: an edit was analysed, a new report follows; `error`: the last request failed. */
@@ -54,6 +58,28 @@ export type FromWebview =
   | { type: 'export' }
   /** Show the details of an asset (by id) in the report. */
   | { type: 'details'; id: string };
+
+/** The largest changes the page lists (the rest are counted). */
+export const CHANGES_SHOWN = 12;
+
+/** The comparison as the page gets it: the largest asset changes, the others counted. */
+export interface ReportChange extends ChangeResult<CarbonDiff> {
+  /** Assets that changed (the diff lists the largest `CHANGES_SHOWN`). */
+  changedAssets?: number;
+  unchangedAssets?: number;
+}
+
+/** A comparison made slim for the page: the largest changed assets only. */
+export function slimChange(change: ChangeResult<CarbonDiff>): ReportChange {
+  if (!change.diff) return change;
+  const changed: AssetChange[] = change.diff.assets.filter((a) => a.status !== 'unchanged');
+  return {
+    ...change,
+    diff: { ...change.diff, assets: changed.slice(0, CHANGES_SHOWN) },
+    changedAssets: changed.length,
+    unchangedAssets: change.diff.assets.length - changed.length,
+  };
+}
 
 /** What the webview keeps with getState/setState (and what the serializer gets after a reload). */
 export interface WebviewState {

@@ -1,11 +1,5 @@
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver';
-import { Analysis } from '../../../engine/analysis';
-import { total } from '../../../engine/compute/breakdown';
-import { computeInventory } from '../../../engine/compute/inventory';
-import { applyScenario } from '../../../engine/compute/scenarios';
-import { Suggestion } from '../../../engine/manifest/finding';
-import { PathSegment } from '../../../engine/manifest/parse';
-import { resolveRef, schemaAt } from '../../../engine/manifest/schema';
+import { Analysis, idsOf, lifespanWhatIf, PathSegment, schemaPlaceholderAt, Suggestion } from '../../../engine';
 import { formatKg } from '../../../contracts/units';
 import { rangeOf, SOURCE } from './convert';
 
@@ -28,14 +22,8 @@ function eol(analysis: Analysis): string {
 
 /** A placeholder value for a missing key: an id that exists, else the schema's example. */
 function placeholder(analysis: Analysis, path: PathSegment[], property: string): string {
-  if (property === 'site') {
-    const site = analysis.outline.find((o) => o.section === 'sites' && o.id);
-    if (site?.id) return site.id;
-  }
-  const schema = resolveRef(schemaAt([...path, property]));
-  const example = schema?.examples?.[0] ?? schema?.default;
-  if (example === undefined || typeof example === 'object') return '';
-  return String(example);
+  const site = property === 'site' ? idsOf(analysis, 'sites')[0] : undefined;
+  return site ?? schemaPlaceholderAt([...path, property]);
 }
 
 function fixes(analysis: Analysis, uri: string, diagnostic: Diagnostic): CodeAction[] {
@@ -87,22 +75,17 @@ function fixes(analysis: Analysis, uri: string, diagnostic: Diagnostic): CodeAct
   return actions;
 }
 
-/** For an exceeded budget: add a scenario keeping its largest asset two years longer. */
+/** For an exceeded budget: add a scenario keeping its largest asset longer (the built-in lifespan what-if for that asset). */
 function lifespanScenario(analysis: Analysis, uri: string, diagnostic: Diagnostic, data: DiagnosticData): CodeAction | undefined {
   const top = data.contributors?.find((c) => c.kind === 'asset');
-  const computed = analysis.computed;
-  if (!top || !computed || !analysis.inventory) return undefined;
-  const asset = analysis.inventory.assets.find((a) => a.id === top.id);
-  if (!asset) return undefined;
-  const years = Math.min(30, asset.lifespanYears + 2);
-  const changed = computeInventory(applyScenario(computed.input, { lifespanYears: years }, undefined, [asset.id]), computed.context);
-  const saving = total(analysis.inventory.totals.period).value - total(changed.totals.period).value;
+  const whatIf = top && lifespanWhatIf(analysis, top.id);
   // Keeping hardware longer can add CO2e in this period (it is then in service for more of it):
   // such a "fix" would make the budget worse, and its title would show a negative saving.
-  if (!(saving > 0)) return undefined;
-  const id = `extend-${asset.id}`.slice(0, 64);
+  if (!whatIf || !(whatIf.savingKgCO2e > 0)) return undefined;
+  const { assetId, fromYears, toYears } = whatIf;
+  const id = `extend-${assetId}`.slice(0, 64);
   const nl = eol(analysis);
-  const item = [`  - id: ${id}`, `    description: Keep ${asset.id} ${years} years instead of ${asset.lifespanYears}`, `    assets: [${asset.id}]`, `    set: { lifespanYears: ${years} }`].join(nl);
+  const item = [`  - id: ${id}`, `    description: Keep ${assetId} ${toYears} years instead of ${fromYears}`, `    assets: [${assetId}]`, `    set: { lifespanYears: ${toYears} }`].join(nl);
   const scenarios = analysis.outline.filter((o) => o.section === 'scenarios');
   let edit: TextEdit;
   if (scenarios.length > 0) {
@@ -118,7 +101,7 @@ function lifespanScenario(analysis: Analysis, uri: string, diagnostic: Diagnosti
     edit = TextEdit.insert(rangeOf(analysis, end, end).start, `${prefix}scenarios:${nl}${item}${nl}`);
   }
   return {
-    title: `Add scenario: keep ${asset.id} ${years} years (saves ${formatKg(saving)} this period)`,
+    title: `Add scenario: keep ${assetId} ${toYears} years (saves ${formatKg(whatIf.savingKgCO2e)} this period)`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     edit: { changes: { [uri]: [edit] } },

@@ -1,8 +1,8 @@
 import { CodeLens, Command, Range } from 'vscode-languageserver';
-import { Analysis } from '../../../engine/analysis';
-import { total } from '../../../engine/compute/breakdown';
+import { Analysis, assetFigure, budgetView, computedItems, fileSummary, isComputed, periodWording } from '../../../engine';
+import { Settings } from '../../../contracts/settings';
 import { formatKg, formatPercent } from '../../../contracts/units';
-import { Settings } from '../settings';
+import { assetLensChange, budgetLensChange, DocumentBase, fileLensChange } from './change';
 import { rangeOf } from './convert';
 
 /** The client command a lens runs: open the report focused on an item. */
@@ -15,76 +15,78 @@ export const OPEN_REPORT_COMMAND = 'carbonLens.openReport';
  */
 export const RESOLVE_LENSES_ABOVE = 500;
 
-const perYear = (settings: Settings) => (settings.view === 'period' ? '/yr' : '');
-
-/** What a lens is about: the file, an asset or a budget (index into the inventory's lists). */
+/** What a lens is about: the file, or the asset or budget at an index of its section. */
 type LensTarget = { kind: 'file'; range: Range } | { kind: 'asset' | 'budget'; index: number; range: Range };
 
-/** The lenses' targets in order: file total at the top, one per asset and per budget. */
+/** The lenses' targets in order: file total at the top, one per computed asset and per evaluated budget. */
 function lensTargets(analysis: Analysis, settings: Settings): LensTarget[] {
-  const inventory = analysis.inventory;
-  if (!settings.codeLens.enable || !inventory) return [];
+  if (!settings.codeLens.enable || !isComputed(analysis)) return [];
   const targets: LensTarget[] = [{ kind: 'file', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
   const outline = new Map(analysis.outline.map((o) => [`${o.section}/${o.index}`, o]));
-  inventory.assets.forEach((asset, index) => {
-    const item = outline.get(`assets/${asset.index}`);
-    if (item) targets.push({ kind: 'asset', index, range: rangeOf(analysis, item.start, item.start) });
-  });
-  inventory.budgets.forEach((budget, index) => {
-    const item = outline.get(`budgets/${budget.index}`);
-    if (item) targets.push({ kind: 'budget', index, range: rangeOf(analysis, item.start, item.start) });
-  });
+  const { assets, budgets } = computedItems(analysis);
+  for (const [kind, indices] of [['asset', assets], ['budget', budgets]] as const) {
+    for (const index of indices) {
+      const item = outline.get(`${kind}s/${index}`);
+      if (item) targets.push({ kind, index, range: rangeOf(analysis, item.start, item.start) });
+    }
+  }
   return targets;
 }
 
-function commandFor(analysis: Analysis, target: LensTarget, uri: string, settings: Settings): Command | undefined {
-  const inventory = analysis.inventory;
-  if (!inventory) return undefined;
-  const view = settings.view;
-  const unit = settings.units === 'auto' ? undefined : settings.units;
-  const grand = total(inventory.totals[view]).value;
+function fileTitle(analysis: Analysis, settings: Settings, base?: DocumentBase): string | undefined {
+  const summary = fileSummary(analysis, settings);
+  if (!summary.total) return undefined;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const exceeded = summary.budgets.exceeded;
+  return [
+    `Carbon Lens: ${formatKg(summary.total.kgCO2e, settings.units)}${settings.view === 'period' ? ' this period' : ' (GHG inventory view)'}`,
+    plural(summary.assets, 'asset'),
+    ...(exceeded ? [`${plural(exceeded, 'budget')} exceeded`] : []),
+    ...(summary.leftOut ? [`${summary.leftOut} left out (errors)`] : []),
+  ].join(' · ') + fileLensChange(analysis, settings, base);
+}
+
+function commandFor(analysis: Analysis, target: LensTarget, uri: string, settings: Settings, base?: DocumentBase): Command | undefined {
   if (target.kind === 'file') {
-    const budgetsExceeded = inventory.budgets.filter((b) => b.status === 'exceeded').length;
-    return {
-      title: `Carbon Lens: ${formatKg(grand, unit)}${view === 'period' ? ' this period' : ' (GHG inventory view)'} · ${inventory.assets.length} asset${inventory.assets.length === 1 ? '' : 's'}${budgetsExceeded ? ` · ${budgetsExceeded} budget${budgetsExceeded > 1 ? 's' : ''} exceeded` : ''}${inventory.excluded.length ? ` · ${inventory.excluded.length} left out (errors)` : ''}`,
-      command: OPEN_REPORT_COMMAND,
-      arguments: [uri],
-    };
+    const title = fileTitle(analysis, settings, base);
+    return title === undefined ? undefined : { title, command: OPEN_REPORT_COMMAND, arguments: [uri] };
   }
   if (target.kind === 'asset') {
-    const asset = inventory.assets[target.index];
+    const asset = assetFigure(analysis, target.index, settings.view);
     if (!asset) return undefined;
-    const kg = total(asset[view]).value;
+    // The period view is a figure for the reporting period: per year only when the period is one.
+    const per = settings.view === 'period' ? periodWording(analysis)?.perPeriod ?? '' : '';
     return {
-      title: `≈ ${formatKg(kg, unit)}${perYear(settings)} · ${formatPercent(grand > 0 ? kg / grand : 0)} of total`,
+      title: `≈ ${formatKg(asset.kgCO2e, settings.units)}${per} · ${formatPercent(asset.shareOfTotal)} of total${assetLensChange(asset.id, asset.kgCO2e, settings, base)}`,
       command: OPEN_REPORT_COMMAND,
       arguments: [uri, { kind: 'asset', id: asset.id }],
     };
   }
-  const budget = inventory.budgets[target.index];
+  const budget = budgetView(analysis, target.index);
   if (!budget) return undefined;
   const status = budget.status === 'exceeded' ? ' · exceeded' : budget.status === 'near' ? ' · near limit' : '';
+  const per = budget.per ? ` per ${budget.per}` : '';
   return {
-    title: Number.isFinite(budget.ratio)
-      ? `${formatPercent(budget.ratio)} of ${formatKg(budget.limitKgCO2e, unit)}${budget.per ? ` per ${budget.per}` : ''}${status}`
-      : `${formatKg(budget.actualKgCO2e.value, unit)}${budget.per ? ` per ${budget.per}` : ''} against a zero limit${status}`,
+    title: (budget.ratio !== null
+      ? `${formatPercent(budget.ratio)} of ${formatKg(budget.limitKgCO2e, settings.units)}${per}${status}`
+      : `${formatKg(budget.actualKgCO2e, settings.units)}${per} against a zero limit${status}`) + budgetLensChange(budget, settings, base),
     command: OPEN_REPORT_COMMAND,
     arguments: [uri, { kind: 'budget', id: budget.id }],
   };
 }
 
 /** File total at the top, one lens per asset and per budget. */
-export function codeLenses(analysis: Analysis, uri: string, settings: Settings): CodeLens[] {
-  return lensTargets(analysis, settings).map((target) => ({ range: target.range, command: commandFor(analysis, target, uri, settings) }));
+export function codeLenses(analysis: Analysis, uri: string, settings: Settings, base?: DocumentBase): CodeLens[] {
+  return lensTargets(analysis, settings).map((target) => ({ range: target.range, command: commandFor(analysis, target, uri, settings, base) }));
 }
 
 /**
  * The lenses to send: with their commands up to `RESOLVE_LENSES_ABOVE` lenses, else without
  * (`data` says which lens, for `resolveCodeLens`; `tag` names the analysis it was made from).
  */
-export function codeLensesToSend(analysis: Analysis, uri: string, settings: Settings, tag: number): CodeLens[] {
+export function codeLensesToSend(analysis: Analysis, uri: string, settings: Settings, tag: number, base?: DocumentBase): CodeLens[] {
   const targets = lensTargets(analysis, settings);
-  if (targets.length <= RESOLVE_LENSES_ABOVE) return targets.map((target) => ({ range: target.range, command: commandFor(analysis, target, uri, settings) }));
+  if (targets.length <= RESOLVE_LENSES_ABOVE) return targets.map((target) => ({ range: target.range, command: commandFor(analysis, target, uri, settings, base) }));
   return targets.map((target) => ({
     range: target.range,
     data: target.kind === 'file' ? [tag, 0] : [tag, target.kind === 'asset' ? 1 : 2, target.index],
@@ -92,10 +94,10 @@ export function codeLensesToSend(analysis: Analysis, uri: string, settings: Sett
 }
 
 /** The command of a lens sent by `codeLensesToSend` without one, from the same analysis. */
-export function resolveCodeLens(analysis: Analysis, lens: CodeLens, uri: string, settings: Settings): CodeLens {
+export function resolveCodeLens(analysis: Analysis, lens: CodeLens, uri: string, settings: Settings, base?: DocumentBase): CodeLens {
   const data = lens.data as number[] | undefined;
   if (!Array.isArray(data) || lens.command) return lens;
   const target: LensTarget = data[1] === 0 ? { kind: 'file', range: lens.range } : { kind: data[1] === 1 ? 'asset' : 'budget', index: data[2], range: lens.range };
-  const command = commandFor(analysis, target, uri, settings);
+  const command = commandFor(analysis, target, uri, settings, base);
   return command ? { range: lens.range, command } : lens;
 }

@@ -1,11 +1,5 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position } from 'vscode-languageserver';
-import { Analysis } from '../../../engine/analysis';
-import { CATALOG } from '../../../engine/data/catalog';
-import { CPUS } from '../../../engine/data/cpus';
-import { knownLocations, locationName } from '../../../engine/data/grid';
-import { knownRefrigerants, refrigerantFor } from '../../../engine/data/refrigerants';
-import { PathSegment } from '../../../engine/manifest/parse';
-import { resolveRef, schemaAt, SchemaNode } from '../../../engine/manifest/schema';
+import { Analysis, cpuList, idsOf, locationList, modelViews, PathSegment, refrigerantList, schemaKeysAt, schemaValuesAt } from '../../../engine';
 import { formatKg } from '../../../contracts/units';
 
 interface LineInfo {
@@ -92,22 +86,17 @@ function siblingKeys(lines: string[], line: number, column: number): Set<string>
   return keys;
 }
 
-function keyItems(schema: SchemaNode | undefined, present: Set<string>): CompletionItem[] {
-  const properties = schema?.properties ?? {};
-  const required = new Set(schema?.required ?? []);
-  return Object.entries(properties)
-    .filter(([key]) => !present.has(key))
-    .map(([key, node], i) => {
-      const description = resolveRef(node)?.description ?? '';
-      return {
-        label: key,
-        kind: CompletionItemKind.Property,
-        detail: required.has(key) ? 'required' : undefined,
-        documentation: description ? { kind: MarkupKind.Markdown, value: description } : undefined,
-        insertText: `${key}: `,
-        sortText: `${required.has(key) ? 0 : 1}${String(i).padStart(3, '0')}`,
-      };
-    });
+function keyItems(path: PathSegment[], present: Set<string>): CompletionItem[] {
+  return schemaKeysAt(path)
+    .filter(({ key }) => !present.has(key))
+    .map(({ key, description, required }, i) => ({
+      label: key,
+      kind: CompletionItemKind.Property,
+      detail: required ? 'required' : undefined,
+      documentation: description ? { kind: MarkupKind.Markdown, value: description } : undefined,
+      insertText: `${key}: `,
+      sortText: `${required ? 0 : 1}${String(i).padStart(3, '0')}`,
+    }));
 }
 
 const UNIT_ITEMS: CompletionItem[] = ['tCO2e', 'kgCO2e', 'ktCO2e', 'MtCO2e'].map((unit, i) => ({
@@ -119,37 +108,31 @@ const UNIT_ITEMS: CompletionItem[] = ['tCO2e', 'kgCO2e', 'ktCO2e', 'MtCO2e'].map
   sortText: String(i),
 }));
 
-function idsIn(analysis: Analysis, section: string): string[] {
-  return analysis.outline.filter((o) => o.section === section && o.id).map((o) => o.id as string);
-}
-
 function valueItems(analysis: Analysis, path: PathSegment[], key: string): CompletionItem[] {
   const parent = path[path.length - 1];
   if (key === 'model') {
-    const onlyGpu = parent === 'gpu';
-    return CATALOG.filter((m) => !onlyGpu || m.kind === 'gpu').map((m) => ({
+    return modelViews(parent === 'gpu' ? 'gpu' : undefined).map((m) => ({
       label: m.id,
       kind: CompletionItemKind.Value,
-      detail: `${m.name} · ${m.kind} · ${formatKg(m.embodied.value)} embodied`,
-      documentation: { kind: MarkupKind.Markdown, value: `${m.power.idleW}–${m.power.maxW} W · ${m.embodied.method}: ${m.embodied.source}` },
+      detail: `${m.name} · ${m.kind} · ${formatKg(m.embodied.kgCO2e)} embodied`,
+      documentation: { kind: MarkupKind.Markdown, value: `${m.idleW}–${m.maxW} W · ${m.embodied.method}: ${m.embodied.source}` },
     }));
   }
   if (key === 'location') {
-    return knownLocations().map((code) => ({ label: code, kind: CompletionItemKind.Value, detail: locationName(code) }));
+    return locationList().map(({ code, name }) => ({ label: code, kind: CompletionItemKind.Value, detail: name }));
   }
   if (key === 'gas') {
-    return knownRefrigerants().map((gas) => ({ label: gas, kind: CompletionItemKind.Value, detail: `GWP100 ${refrigerantFor(gas)?.value ?? '?'}` }));
+    return refrigerantList().map(({ gas, gwp }) => ({ label: gas, kind: CompletionItemKind.Value, detail: `GWP100 ${gwp}` }));
   }
   if (key === 'name' && parent === 'cpu') {
-    return CPUS.map((cpu) => ({ label: cpu.id, kind: CompletionItemKind.Value, detail: `${cpu.name} · ${cpu.cores} cores · ${cpu.tdpW} W` }));
+    return cpuList().map((cpu) => ({ label: cpu.id, kind: CompletionItemKind.Value, detail: `${cpu.name} · ${cpu.cores} cores · ${cpu.tdpW} W` }));
   }
-  if (key === 'site') return idsIn(analysis, 'sites').map((id) => ({ label: id, kind: CompletionItemKind.Reference }));
+  if (key === 'site') return idsOf(analysis, 'sites').map((id) => ({ label: id, kind: CompletionItemKind.Reference }));
   if (key === 'limit') return UNIT_ITEMS;
-  const schema = schemaAt([...path, key]);
-  const values = schema?.enum ?? (schema?.const !== undefined ? [schema.const] : undefined);
-  if (values) return values.map((v) => ({ label: String(v), kind: CompletionItemKind.EnumMember }));
-  if (schema?.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, kind: CompletionItemKind.Value }));
-  return [];
+  const allowed = schemaValuesAt([...path, key]);
+  if (!allowed) return [];
+  const kind = allowed.kind === 'enum' ? CompletionItemKind.EnumMember : CompletionItemKind.Value;
+  return allowed.values.map((v) => ({ label: v, kind }));
 }
 
 const SNIPPETS: Record<string, CompletionItem> = {
@@ -197,8 +180,7 @@ export function complete(analysis: Analysis, position: Position): CompletionItem
   }
   if (!/^[A-Za-z_]*[\w.-]*$/.test(typed)) return [];
   const path = containerPath(lines, position.line, column, itemDash);
-  const schema = schemaAt(path);
-  const items = keyItems(schema, siblingKeys(lines, position.line, column));
+  const items = keyItems(path, siblingKeys(lines, position.line, column));
   const section = path.length === 2 && typeof path[1] === 'number' ? String(path[0]) : undefined;
   // Own keys only: the section name comes from the text (`__proto__:` must not find Object.prototype).
   if (section && Object.hasOwn(SNIPPETS, section) && startsItem && typed === '') items.unshift(SNIPPETS[section]);

@@ -1,7 +1,5 @@
-import { Diagnostic, DiagnosticSeverity, DiagnosticRelatedInformation, Range } from 'vscode-languageserver';
-import { Analysis } from '../../../engine/analysis';
-import { Finding, Severity } from '../../../engine/manifest/finding';
-import { positionIn } from '../../../engine/manifest/lines';
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver';
+import { Analysis, Finding, rangeIn, Severity } from '../../../engine';
 
 export const SOURCE = 'carbon-lens';
 
@@ -16,15 +14,9 @@ export function toSeverity(severity: Severity): DiagnosticSeverity {
   return SEVERITY[severity];
 }
 
+/** The LSP range of `[start, end)` (both ends kept inside the document whatever the offsets). */
 export function rangeOf(analysis: Analysis, start: number, end: number): Range {
-  // positionIn keeps both ends inside the document whatever the finding's offsets (CRLF, past the end).
-  return { start: positionIn(analysis.lines, analysis.text, start), end: positionIn(analysis.lines, analysis.text, Math.max(start, end)) };
-}
-
-export function offsetOf(analysis: Analysis, position: { line: number; character: number }): number {
-  const lineStart = analysis.lines.lineStart(position.line);
-  const nextLine = position.line + 1 < analysis.lines.lineCount ? analysis.lines.lineStart(position.line + 1) : analysis.text.length;
-  return Math.min(lineStart + position.character, nextLine);
+  return rangeIn(analysis, start, end);
 }
 
 /** A finding as an LSP diagnostic; `data` keeps the finding's facts and fixes for code actions. */

@@ -1,5 +1,5 @@
 import { DocumentSymbol, FoldingRange, SymbolKind } from 'vscode-languageserver';
-import { Analysis, SectionName } from '../../../engine/analysis';
+import { Analysis, outlineEntries, SectionName } from '../../../engine';
 import { rangeOf } from './convert';
 
 const KIND: Record<SectionName, SymbolKind> = {
@@ -15,8 +15,7 @@ const SECTION_TITLE: Record<SectionName, string> = { sites: 'Sites', assets: 'As
 /** Outline: one group per section with its items (sites, assets, budgets …) as children. */
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   const groups = new Map<SectionName, DocumentSymbol>();
-  const assets = new Map(analysis.inventory?.assets.map((a) => [a.index, a]) ?? []);
-  for (const item of analysis.outline) {
+  for (const item of outlineEntries(analysis)) {
     const range = rangeOf(analysis, item.start, item.end);
     const symbol: DocumentSymbol = {
       // Clients reject empty names (VS Code throws on `id: ""`): fall back to the position.
@@ -25,8 +24,7 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
       range,
       selectionRange: rangeOf(analysis, item.selectionStart, item.selectionEnd),
     };
-    const asset = item.section === 'assets' ? assets.get(item.index) : undefined;
-    if (asset) symbol.detail = `${asset.count} × ${asset.modelId ?? 'components'}`;
+    if (item.detail) symbol.detail = item.detail;
     let group = groups.get(item.section);
     if (!group) {
       group = { name: SECTION_TITLE[item.section], kind: SymbolKind.Array, range, selectionRange: range, children: [] };

@@ -1,18 +1,12 @@
 import { Diagnostic } from 'vscode-languageserver';
-import { Analysis } from '../../../engine/analysis';
-import { Settings } from '../settings';
+import { Analysis, diagnosticsOf } from '../../../engine';
+import { Settings } from '../../../contracts/settings';
 import { toDiagnostic } from './convert';
 
-const COMPLETENESS_CODES = new Set(['missing-transport', 'missing-end-of-life', 'missing-lifespan', 'missing-location', 'missing-pue', 'incomplete-components', 'estimated-power']);
-
-/** Diagnostics of an analysed manifest, with the user's budget-severity and completeness settings. */
+/**
+ * Diagnostics of an analysed manifest under the user's settings: the rule registry says which
+ * the completeness setting hides and whose severity the budget-severity setting forces.
+ */
 export function validate(analysis: Analysis, uri: string, settings: Settings): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  for (const finding of analysis.findings) {
-    if (finding.code === 'budget-ok') continue; // shown by code lenses, not as a diagnostic
-    if (!settings.completeness && COMPLETENESS_CODES.has(finding.code)) continue;
-    const severity = finding.code === 'budget-exceeded' && settings.budgetSeverity ? settings.budgetSeverity : finding.severity;
-    diagnostics.push(toDiagnostic(analysis, finding, uri, severity));
-  }
-  return diagnostics;
+  return diagnosticsOf(analysis, settings).map(({ finding, severity }) => toDiagnostic(analysis, finding, uri, severity));
 }

@@ -2,7 +2,8 @@
 // commands the extension registers in ExtensionMode.Test, and waiting for a rendered report.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { Report } from '../../../engine/report/model';
+import type { Report } from '../../../engine';
+import type { ReportChange } from '../../../client/src/report/protocol';
 import { sampleUri, waitFor } from './util';
 
 export const SAMPLE = 'example-ai-lab.carbon.yaml';
@@ -17,6 +18,7 @@ export interface RenderedReport {
   revision: number;
   report: Report;
   focus?: { kind: 'asset' | 'budget'; id: string };
+  change?: ReportChange;
 }
 
 /** The last report a report webview confirmed it rendered (test hook of the extension). */

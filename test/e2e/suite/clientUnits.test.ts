@@ -6,12 +6,12 @@ import { CrashPolicy } from '../../../client/src/client';
 import { defaultTarget, parseExportOptions } from '../../../client/src/export';
 import { parseFocus, parseFromWebview, slimReport } from '../../../client/src/report/protocol';
 import { budgetState, describeSummary } from '../../../client/src/status';
-import type { AnalysisSummary } from '../../../server/src/protocol';
+import type { AnalysisSummary } from '../../../contracts/protocol';
 import { reportText } from '../../../engine';
 import { sampleText } from './carbonLensHelpers';
 
 describe('Carbon Lens client units', () => {
-  it('restarts a crashed server with a doubling delay and gives up after 5 crashes in 3 minutes', () => {
+  it('plans restarts after crashes with a doubling delay (at most 30 s), and gives up after 5 crashes in 3 minutes', () => {
     const policy = new CrashPolicy();
     const t0 = 1_000_000;
     const delays = [0, 1, 2, 3, 4].map((i) => policy.onCrash(t0 + i * 1000));
@@ -38,6 +38,20 @@ describe('Carbon Lens client units', () => {
     assert.equal(describeSummary(summary({ ok: 0, near: 0, exceeded: 0 }, { view: 'inventory' }), 't').text, '232 tCO2e inventory view');
     assert.equal(budgetState(summary({ ok: 3, near: 1, exceeded: 0 })), 'near');
     assert.equal(budgetState(summary({ ok: 0, near: 0, exceeded: 0 })), 'none');
+  });
+
+  it('describes the change against compareTo in the status item, or why there is none', () => {
+    const summary = (change: AnalysisSummary['change']): AnalysisSummary =>
+      ({ uri: 'file:///x.carbon.yaml', version: 1, totalKgCO2e: 276_714, view: 'period', budgets: { ok: 2, near: 0, exceeded: 0 }, errors: 0, complete: true, change });
+    assert.deepEqual(describeSummary(summary({ ref: 'HEAD', state: 'found', deltaKgCO2e: 45_037, minKgCO2e: 35_711, maxKgCO2e: 62_488, percent: 0.1944 }), 'auto'),
+      { text: '277 tCO2e this period · +45 tCO2e vs HEAD', detail: '2 budgets ok · +45 tCO2e (+35.7 tCO2e to +62.5 tCO2e), +19% vs HEAD' });
+    assert.deepEqual(describeSummary(summary({ ref: 'main', state: 'found', deltaKgCO2e: -1200, minKgCO2e: -1500, maxKgCO2e: -900, percent: -0.004 }), 'auto').text, '277 tCO2e this period · \u22121.2 tCO2e vs main');
+    assert.equal(describeSummary(summary({ ref: 'HEAD', state: 'found', deltaKgCO2e: 0, minKgCO2e: 0, maxKgCO2e: 0, percent: 0 }), 'auto').detail, '2 budgets ok · no change vs HEAD');
+    assert.deepEqual(describeSummary(summary({ ref: 'HEAD', state: 'notAtRef', deltaKgCO2e: 276_714, minKgCO2e: 1, maxKgCO2e: 2, percent: null }), 'auto'),
+      { text: '277 tCO2e this period · new since HEAD', detail: '2 budgets ok · not in HEAD: all of it is new' });
+    assert.equal(describeSummary(summary({ ref: 'HEAD', state: 'pending' }), 'auto').detail, '2 budgets ok · comparing with HEAD…');
+    assert.equal(describeSummary(summary({ ref: 'v2', state: 'noRef', message: 'v2 names no commit in this repository' }), 'auto').detail, '2 budgets ok · no comparison with v2: v2 names no commit in this repository');
+    assert.deepEqual(describeSummary(summary({ ref: '', state: 'off' }), 'auto'), { text: '277 tCO2e this period', detail: '2 budgets ok' });
   });
 
   it('accepts only well-formed messages from the report page', () => {

@@ -1,6 +1,8 @@
 // First extension-host tests: the extension is loaded, owns *.carbon.yaml, activates and answers
 // its commands. They run in a real VS Code (see test/e2e/suite/index.ts and docs/testing.md).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   EXTENSION_ID, activateWithSample, closeAllEditors, codeLenses, getExtension, manifest, openSample, waitFor, writeWorkspaceFile,
@@ -15,6 +17,9 @@ describe('Carbon Lens extension in VS Code', () => {
     const extension = getExtension();
     assert.equal(extension.id.toLowerCase(), EXTENSION_ID.toLowerCase());
     assert.equal((extension.packageJSON as { version: string }).version, manifest.version);
+    // This suite runs from <repository>/out/test/e2e/suite: the extension is the repository itself.
+    const repository = path.resolve(__dirname, '..', '..', '..', '..');
+    assert.equal(fs.realpathSync(extension.extensionUri.fsPath), fs.realpathSync(repository));
   });
 
   it(`gives ${SAMPLE} the carbon-yaml language`, async () => {

@@ -80,6 +80,9 @@ export async function run(): Promise<void> {
     slow: 5_000,
     color: false,
     reporter: 'spec',
+    // A skipped or `.only` test fails the run: nothing can pass by not running.
+    forbidPending: true,
+    forbidOnly: true,
     ...(grep ? { grep: new RegExp(grep) } : {}),
   });
 

@@ -122,6 +122,8 @@ describe('Carbon Lens report webview', () => {
       await vscode.commands.executeCommand('carbonLens.openReport', uri);
       const info = await vscode.commands.executeCommand<WebviewInfo>('carbonLens.test.reportWebview', uri);
       assert.equal(info?.title, `Carbon: ${uri.path.split('/').pop()}`);
+      const reportTabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('carbonLens.report'));
+      assert.equal(reportTabs.length, 1, 'opening the report again reuses its panel');
     } finally {
       // An untitled document would ask to be saved on close: revert it instead.
       await vscode.window.showTextDocument(document);

@@ -15,7 +15,8 @@ describe('analysis: YAML syntax', () => {
   it('reports one error per tabbed line and nothing built on the misread structure', () => {
     const text = BASE.replace(/^ {4}/gm, '\t');
     const found = problems(text);
-    assert.ok(found.length > 0);
+    const tabbed = text.split('\n').flatMap((line, i) => (line.startsWith('\t') ? [i + 1] : []));
+    assert.deepEqual(found.map((p) => Number(p.range.split(':')[0])), tabbed, 'one error on each tabbed line');
     for (const p of found) {
       assert.equal(p.code, 'yaml-syntax');
       assert.match(p.message, /^Tabs are not allowed as indentation/);

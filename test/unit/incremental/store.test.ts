@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../../engine/analysis';
 import { AnalysisStore, positionMap } from '../../../server/src/analysisStore';
 import { codeLenses, codeLensesToSend, RESOLVE_LENSES_ABOVE, resolveCodeLens } from '../../../server/src/service/codeLens';
-import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { DEFAULT_SETTINGS } from '../../../contracts/settings';
 import { generateManifest } from '../../../bench/generate';
 import { assertSameAnalysis } from './helpers';
 
@@ -20,32 +20,55 @@ function edit(document: TextDocument, search: string, replacement: string): void
 describe('analysis store (server)', () => {
   it('keeps the analysis of the current version equal to a from-scratch one, edit after edit', async () => {
     const document = TextDocument.create(URI, 'carbon-yaml', 1, generateManifest({ assets: 60, seed: 2, incompleteShare: 0.3 }));
-    const store = new AnalysisStore();
-    await store.update(document, DEFAULT_SETTINGS, () => false);
+    const store = new AnalysisStore(() => document.version);
+    await store.update(document, DEFAULT_SETTINGS);
     for (const [search, replacement] of [['count: ', 'count: 1'], ['utilization: 0', 'utilization: 0.0'], ['endOfLife: ', 'endOfLife: re'], ['period: 2026', 'period: 2025']]) {
       edit(document, search, replacement);
-      const analysis = await store.update(document, DEFAULT_SETTINGS, () => false);
+      const analysis = await store.update(document, DEFAULT_SETTINGS);
       assert.ok(analysis);
       assertSameAnalysis(analysis, analyze(document.getText()), `after "${replacement}"`);
-      assert.equal(store.get(document, DEFAULT_SETTINGS), analysis, 'computed once per version');
+      assert.equal(await store.update(document, DEFAULT_SETTINGS), analysis, 'computed once per version');
     }
   });
 
-  it('stops a full reading when the version it reads becomes stale', async () => {
+  it('gives up a full reading as soon as a newer version arrives, and reads the newest one next', async () => {
     const document = TextDocument.create(URI, 'carbon-yaml', 1, generateManifest({ assets: 3000, seed: 3 }));
-    const store = new AnalysisStore(1);
-    let stale = false;
-    const running = store.update(document, DEFAULT_SETTINGS, () => stale);
-    stale = true;
-    assert.equal(await running, undefined);
-    assert.equal(store.latest(URI), undefined);
+    const store = new AnalysisStore(() => document.version, { sliceMs: 1 });
+    const first = await store.update(document, DEFAULT_SETTINGS);
+    // A header edit needs a full reading; the document object changes in place, as the server's do.
+    TextDocument.update(document, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# one\n' }], 2);
+    const running = store.update(document, DEFAULT_SETTINGS);
+    TextDocument.update(document, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# two\n' }], 3);
+    assert.equal(await running, undefined, 'version 2 is given up');
+    assert.equal(store.latest(URI), first);
+    const third = await store.update(document, DEFAULT_SETTINGS);
+    assert.ok(third);
+    assert.equal(third.text, document.getText());
+  });
+
+  it('finishes the first reading of a document whatever edits follow, and stops it when the document closes', async () => {
+    const text = generateManifest({ assets: 3000, seed: 3 });
+    const document = TextDocument.create(URI, 'carbon-yaml', 1, text);
+    let open = true;
+    const store = new AnalysisStore(() => (open ? document.version : undefined), { sliceMs: 1 });
+    const running = store.update(document, DEFAULT_SETTINGS);
+    TextDocument.update(document, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# edit\n' }], 2);
+    const first = await running;
+    assert.equal(first?.text, text, 'the first version, read from the text it had when the reading started');
+    assert.equal(store.forRequest(document, DEFAULT_SETTINGS)?.analysis, first);
+
+    const closed = new AnalysisStore(() => (open ? document.version : undefined), { sliceMs: 1 });
+    const abandoned = closed.update(document, DEFAULT_SETTINGS);
+    open = false;
+    assert.equal(await abandoned, undefined);
+    assert.equal(closed.latest(URI), undefined);
   });
 
   it('answers requests from the previous version, with positions translated around the edit', async () => {
     const text = generateManifest({ assets: 40, seed: 4 });
     const document = TextDocument.create(URI, 'carbon-yaml', 1, text);
-    const store = new AnalysisStore();
-    const before = await store.update(document, DEFAULT_SETTINGS, () => false);
+    const store = new AnalysisStore(() => document.version);
+    const before = await store.update(document, DEFAULT_SETTINGS);
     // A header edit needs a full reading: requests get the previous analysis and a position map.
     TextDocument.update(document, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# a new comment line\n' }], 2);
     const answer = store.forRequest(document, DEFAULT_SETTINGS);

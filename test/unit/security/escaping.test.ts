@@ -16,7 +16,7 @@ import { codeActions } from '../../../server/src/service/codeActions';
 import { codeLenses } from '../../../server/src/service/codeLens';
 import { hover } from '../../../server/src/service/hover';
 import { validate } from '../../../server/src/service/validate';
-import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { DEFAULT_SETTINGS } from '../../../contracts/settings';
 import { CONTROL, cspProblems, HOSTILE, HOSTILE_LIST, htmlProblems, isFormula, liveMarkdown, parseCsv, tokenizeHtml } from './checkers';
 
 const URI = 'file:///security/hostile.carbon.yaml';

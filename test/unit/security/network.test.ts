@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,7 +18,8 @@ import {
   DocumentSymbolRequest,
   HoverRequest,
 } from 'vscode-languageserver-protocol/node';
-import { TestClient } from '../../protocol/lspClient';
+import { LspClient } from '../../protocol/lspClient';
+import { built } from '../../built';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const PRELOAD = join(__dirname, 'noNetwork.preload.js');
@@ -63,8 +64,8 @@ const attempts = (stderr: string) => stderr.split('\n').filter((l) => l.startsWi
 describe('security: no network access from the server or the CLI', function () {
   this.timeout(60000);
 
-  before(function () {
-    if (!existsSync(PRELOAD) || !existsSync(SERVER) || !existsSync(CLI)) this.skip(); // npm test builds them
+  before(() => {
+    for (const path of [PRELOAD, SERVER, CLI]) built(path);
   });
 
   it('the guard records and refuses a connection (positive control)', () => {
@@ -76,9 +77,9 @@ describe('security: no network access from the server or the CLI', function () {
   it('the language server opens no socket and resolves no name while analysing', async () => {
     const previous = process.env.NODE_OPTIONS;
     process.env.NODE_OPTIONS = `${previous ?? ''} --require ${JSON.stringify(PRELOAD)}`.trim();
-    let client: TestClient;
+    let client: LspClient;
     try {
-      client = new TestClient();
+      client = new LspClient();
     } finally {
       if (previous === undefined) delete process.env.NODE_OPTIONS;
       else process.env.NODE_OPTIONS = previous;
@@ -114,7 +115,7 @@ describe('security: no network access from the server or the CLI', function () {
     assert.deepEqual(attempts(stderr), []);
   });
 
-  it('the CLI opens no socket and resolves no name (report and check, every format)', () => {
+  it('the CLI opens no socket and resolves no name (report as HTML of two files, check as SARIF)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'carbon-lens-net-'));
     try {
       const file = join(dir, 'urls.carbon.yaml');

@@ -7,11 +7,12 @@
  *   text nodes and attributes only (no HTML parsing sink, no eval, no network API);
  * - messages from the page are parsed as untrusted input;
  * - exporting never replaces a file without an explicit "Replace".
- * Each part skips, saying why, when the client code it checks is not there.
+ * A module that is not there (not built, renamed) fails the part that checks it.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { built } from '../../built';
 import { cspProblems, htmlProblems, tokenizeHtml } from './checkers';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -81,10 +82,9 @@ function fakeVscode(world: FakeWorld) {
 const Module = require('node:module') as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
 const FAKE_ID = join(OUT, '__fake_vscode__.js');
 
-/** Loads `modulePath` (under out/) with `vscode` resolved to `fake`; undefined when it was not built. */
-function loadWithFakeVscode<T>(modulePath: string, fake: unknown): T | undefined {
-  const file = join(OUT, modulePath);
-  if (!existsSync(file)) return undefined;
+/** Loads `modulePath` (under out/) with `vscode` resolved to `fake`. */
+function loadWithFakeVscode<T>(modulePath: string, fake: unknown): T {
+  const file = built(join(OUT, modulePath));
   const resolve = Module._resolveFilename;
   Module._resolveFilename = function (request: string, ...rest: unknown[]) {
     return request === 'vscode' ? FAKE_ID : resolve.call(this, request, ...rest);
@@ -113,18 +113,15 @@ describe('security: report webview and export', () => {
     };
     const extensionUri = FakeUri.file('/ext');
     const webview = { asWebviewUri: (uri: FakeUri) => ({ toString: () => `https://file+.vscode-resource.vscode-cdn.net${uri.path}` }), cspSource: 'https://file+.vscode-resource.vscode-cdn.net' };
-    let html: HtmlModule | undefined;
+    let html: HtmlModule;
 
-    before(function () {
+    before(() => {
       html = loadWithFakeVscode<HtmlModule>('client/src/report/html.js', fakeVscode(newWorld()));
-      if (!html || typeof html.reportHtml !== 'function') {
-        console.log('      (skipped: client/src/report/html.ts with reportHtml() is not there yet)');
-        this.skip();
-      }
+      assert.equal(typeof html.reportHtml, 'function', 'client/src/report/html.ts exports reportHtml()');
     });
 
     it('has a strict CSP: default-src none, script and style by this load\'s nonce only', () => {
-      const page = html!.reportHtml(webview, extensionUri);
+      const page = html.reportHtml(webview, extensionUri);
       const tokens = tokenizeHtml(page);
       const metas = tokens.tags.filter((t) => t.name === 'meta' && t.attributes.some((a) => a.name === 'http-equiv' && /content-security-policy/i.test(a.value)));
       assert.equal(metas.length, 1, 'one CSP meta element');
@@ -148,7 +145,7 @@ describe('security: report webview and export', () => {
     });
 
     it('has no inline handler, inline style, remote resource or script URL', () => {
-      const page = html!.reportHtml(webview, extensionUri);
+      const page = html.reportHtml(webview, extensionUri);
       const allowed = new Set(['!doctype', 'html', 'head', 'meta', 'link', 'title', 'body', 'a', 'main', 'p', 'div', 'span', 'script', 'noscript', 'h1', 'h2', 'section', 'nav', 'ul', 'li', 'button', 'header', 'footer']);
       const nonce = /'nonce-([^']+)'/.exec(page)?.[1];
       assert.deepEqual(htmlProblems(page, allowed, { scripts: (tag) => (tag.attributes.find((a) => a.name === 'nonce')?.value === nonce ? undefined : 'a script without the page nonce') }), []);
@@ -157,12 +154,12 @@ describe('security: report webview and export', () => {
     });
 
     it('uses a fresh nonce for every load', () => {
-      const nonces = new Set([0, 1, 2, 3].map(() => /'nonce-([^']+)'/.exec(html!.reportHtml(webview, extensionUri))?.[1]));
+      const nonces = new Set([0, 1, 2, 3].map(() => /'nonce-([^']+)'/.exec(html.reportHtml(webview, extensionUri))?.[1]));
       assert.equal(nonces.size, 4);
     });
 
     it('webview options: scripts from media/ only, no command URIs, no forms', () => {
-      const options = html!.webviewOptions(extensionUri);
+      const options = html.webviewOptions(extensionUri);
       assert.equal(options.enableCommandUris, false);
       assert.notEqual(options.enableForms, true);
       const roots = options.localResourceRoots as FakeUri[];
@@ -172,14 +169,11 @@ describe('security: report webview and export', () => {
 
   describe('the webview script (client/webview, media/report.js)', () => {
     const dir = join(ROOT, 'client', 'webview');
-    const sources = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.ts')).map((n) => ({ name: `client/webview/${n}`, text: readFileSync(join(dir, n), 'utf8') })) : [];
+    const sources = readdirSync(dir).filter((n) => n.endsWith('.ts')).map((n) => ({ name: `client/webview/${n}`, text: readFileSync(join(dir, n), 'utf8') }));
     const bundle = join(ROOT, 'media', 'report.js');
 
-    before(function () {
-      if (sources.length === 0) {
-        console.log('      (skipped: client/webview/ is not there yet)');
-        this.skip();
-      }
+    before(() => {
+      assert.ok(sources.length > 0, 'client/webview/ has the page script');
     });
 
     const SINKS: [RegExp, string][] = [
@@ -200,9 +194,8 @@ describe('security: report webview and export', () => {
       if (dom) assert.match(dom.text, /startsWith\('on'\)/, 'the attribute helper refuses on* attributes');
     });
 
-    it('the bundle media/report.js: no HTML sink, eval or network API', function () {
-      if (!existsSync(bundle)) this.skip(); // built by npm run build
-      const code = readFileSync(bundle, 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, '');
+    it('the bundle media/report.js: no HTML sink, eval or network API', () => {
+      const code = readFileSync(built(bundle), 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, '');
       for (const [pattern, what] of SINKS.slice(0, 4)) assert.ok(!pattern.test(code), `media/report.js uses ${what}`);
     });
 
@@ -215,13 +208,10 @@ describe('security: report webview and export', () => {
 
   describe('messages from the page (client/src/report/protocol.ts)', () => {
     type Protocol = { parseFromWebview(message: unknown): unknown; parseFocus?(value: unknown): unknown };
-    let protocol: Protocol | undefined;
-    before(function () {
+    let protocol: Protocol;
+    before(() => {
       protocol = loadWithFakeVscode<Protocol>('client/src/report/protocol.js', {});
-      if (!protocol?.parseFromWebview) {
-        console.log('      (skipped: client/src/report/protocol.ts with parseFromWebview() is not there yet)');
-        this.skip();
-      }
+      assert.equal(typeof protocol.parseFromWebview, 'function', 'client/src/report/protocol.ts exports parseFromWebview()');
     });
 
     it('anything but the few known messages is dropped', () => {
@@ -232,36 +222,34 @@ describe('security: report webview and export', () => {
         { type: 'rendered', revision: 'x' }, { type: '__proto__' }, { type: 'export', target: '/etc/passwd' },
       ];
       for (const message of hostile) {
-        const parsed = protocol!.parseFromWebview(message) as { type?: string; target?: unknown } | undefined;
+        const parsed = protocol.parseFromWebview(message) as { type?: string; target?: unknown } | undefined;
         if (parsed) {
           assert.ok(['ready', 'export', 'rendered', 'reveal', 'details'].includes(String(parsed.type)), JSON.stringify(message));
           assert.equal(parsed.target, undefined, 'extra fields are not passed on');
         }
       }
-      assert.equal(protocol!.parseFromWebview({ type: 'command', command: 'x' }), undefined);
-      assert.equal(protocol!.parseFromWebview({ type: 'reveal', line: 0 }), undefined);
-      assert.deepEqual(protocol!.parseFromWebview({ type: 'export', target: '/etc/passwd' }), { type: 'export' });
+      assert.equal(protocol.parseFromWebview({ type: 'command', command: 'x' }), undefined);
+      assert.equal(protocol.parseFromWebview({ type: 'reveal', line: 0 }), undefined);
+      assert.deepEqual(protocol.parseFromWebview({ type: 'export', target: '/etc/passwd' }), { type: 'export' });
     });
   });
 
   describe('export (client/src/export.ts): never overwrites without confirmation', () => {
-    type ExportModule = { exportReport(manifest: FakeUri, getReport: () => Promise<unknown>, options?: { format?: string; target?: FakeUri | string }): Promise<FakeUri | undefined> };
+    type ExportModule = { exportReport(manifest: FakeUri, getContent: (format: string, file: string) => Promise<string>, options?: { format?: string; target?: FakeUri | string }): Promise<FakeUri | undefined> };
     const manifest = FakeUri.file('/ws/lab.carbon.yaml');
     const target = FakeUri.file('/ws/lab.carbon-report.html');
-    let report: unknown;
+    let content: string;
 
-    before(function () {
-      if (!existsSync(join(OUT, 'client/src/export.js'))) {
-        console.log('      (skipped: client/src/export.ts is not there yet)');
-        this.skip();
-      }
-      const { analyze, reportFromAnalysis } = require(join(OUT, 'engine', 'index.js')) as typeof import('../../../engine');
-      report = reportFromAnalysis(analyze(readFileSync(join(ROOT, 'samples', 'example-ai-lab.carbon.yaml'), 'utf8')), undefined, false);
+    before(() => {
+      built(join(OUT, 'client/src/export.js'));
+      // The server formats the export (carbonLens/exportReport); the client writes what it gets.
+      const { analyze, formatReports, reportFromAnalysis } = require(join(OUT, 'engine', 'index.js')) as typeof import('../../../engine');
+      content = formatReports([reportFromAnalysis(analyze(readFileSync(join(ROOT, 'samples', 'example-ai-lab.carbon.yaml'), 'utf8')), undefined, false)], 'html');
     });
 
     const run = async (world: FakeWorld) => {
-      const module = loadWithFakeVscode<ExportModule>('client/src/export.js', fakeVscode(world))!;
-      return module.exportReport(manifest, async () => report, { format: 'html', target });
+      const module = loadWithFakeVscode<ExportModule>('client/src/export.js', fakeVscode(world));
+      return module.exportReport(manifest, async () => content, { format: 'html', target });
     };
 
     it('an existing file is kept unless the user answers "Replace" (modal)', async () => {

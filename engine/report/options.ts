@@ -1,0 +1,31 @@
+import type { UnitsSetting, ViewName } from '../../contracts/settings';
+
+/** The settings the human-readable formats follow (text, Markdown, HTML): as in the editor. */
+export interface FormatOptions {
+  /** Units of masses of CO2e (tables headed "tCO2e" stay in tonnes). Default `auto`. */
+  units?: UnitsSetting;
+  /** Which total heads the report. Default `period`. */
+  view?: ViewName;
+}
+
+/** The headline pair of a report: the chosen view first, the other second. */
+export interface Headline {
+  title: string;
+  kgCO2e: number;
+  min: number;
+  max: number;
+  marketKgCO2e: number;
+  /** The other view: `title` for the text report, `label` for one-line headlines (Markdown, HTML). */
+  other: { title: string; label: string; kgCO2e: number };
+}
+
+/** The report's totals in the order the `view` option puts them. */
+export function headline(totals: { kgCO2e: number; min: number; max: number; marketKgCO2e: number; inventoryView: { kgCO2e: number; min: number; max: number; marketKgCO2e: number } }, view: ViewName = 'period'): Headline {
+  if (view === 'inventory') {
+    const t = totals.inventoryView;
+    const period = { title: "Period view (embodied spread over each asset's lifespan)", label: 'period view', kgCO2e: totals.kgCO2e };
+    return { title: 'in the GHG Protocol inventory view', kgCO2e: t.kgCO2e, min: t.min, max: t.max, marketKgCO2e: t.marketKgCO2e, other: period };
+  }
+  const inventory = { title: 'GHG Protocol inventory view (capital goods in full in the year bought)', label: 'GHG Protocol inventory view', kgCO2e: totals.inventoryView.kgCO2e };
+  return { title: 'this period', kgCO2e: totals.kgCO2e, min: totals.min, max: totals.max, marketKgCO2e: totals.marketKgCO2e, other: inventory };
+}

@@ -1,0 +1,137 @@
+/**
+ * An asset's figures: what the report model lists, what the hover table shows and what its
+ * code lens says, each computed here once.
+ */
+import type { ViewName } from '../../contracts/settings';
+import type { Analysis } from '../analysis';
+import { AssetResult } from '../compute/asset';
+import { byScope, byStage, ScopeTotals, Stage, STAGES, sumOfStages, total } from '../compute/breakdown';
+import { HOURS_PER_YEAR } from '../data/defaults';
+import { FactorUse } from '../factors/factor';
+import { Range } from '../quantity';
+import { grandTotal, KgRange, kgRange, shareOf } from './figures';
+import { assetAt } from './lookup';
+
+/** An asset in the period view: by stage, its total and its share of the manifest's period total. */
+export interface AssetPeriodFigures {
+  byStage: Record<Stage, Range>;
+  total: Range;
+  scopes: ScopeTotals;
+  share: number;
+}
+
+export function assetPeriodFigures(asset: AssetResult, periodTotalKg: number): AssetPeriodFigures {
+  const stages = byStage(asset.period);
+  const sum = sumOfStages(stages);
+  return { byStage: stages, total: sum, scopes: byScope(asset.period), share: shareOf(sum.value, periodTotalKg) };
+}
+
+/** One row of the hover table: kgCO2e by stage and their total. */
+export interface StageRow {
+  byStageKgCO2e: Record<Stage, number>;
+  totalKgCO2e: number;
+}
+
+export interface AssetView {
+  id: string;
+  /** Position in the manifest's `assets`. */
+  index: number;
+  count: number;
+  /** Catalog model id; undefined for a component-level server. */
+  model?: string;
+  /** GPUs of all units. */
+  gpus: number;
+  lifespanYears: number;
+  periodLabel: string;
+  oneUnitThisPeriod: StageRow;
+  allUnitsThisPeriod: StageRow;
+  /** Embodied in full, use at this period's rate over the whole lifespan. */
+  oneUnitWholeLife: StageRow;
+  allUnitsWholeLife: StageRow;
+  /** All units, period view, with its range. */
+  thisPeriod: KgRange;
+  /** Share of the manifest's period total. */
+  shareOfTotal: number;
+  scope2LocationKgCO2e: number;
+  scope2MarketKgCO2e: number;
+  scope3KgCO2e: number;
+  /** All units in the GHG Protocol inventory view. */
+  inventoryViewKgCO2e: number;
+  powerWPerUnit: number;
+  /** All units, this period. */
+  facilityEnergyKWh: number;
+  /** The model, grid, transport and default factors it uses, each once. */
+  sources: FactorUse[];
+  assumptions: string[];
+}
+
+function row(values: Record<Stage, number>, factor: number): StageRow {
+  const byStageKgCO2e = {} as Record<Stage, number>;
+  for (const stage of STAGES) byStageKgCO2e[stage] = values[stage] * factor;
+  return { byStageKgCO2e, totalKgCO2e: STAGES.reduce((sum, s) => sum + values[s] * factor, 0) };
+}
+
+const SOURCE_PREFIXES = ['model/', 'grid/', 'transport/', 'default/'];
+
+function sourcesOf(factors: readonly FactorUse[]): FactorUse[] {
+  const seen = new Set<string>();
+  return factors.filter((f) => SOURCE_PREFIXES.some((p) => f.id.startsWith(p)) && (seen.has(f.id) ? false : (seen.add(f.id), true)));
+}
+
+/** Everything the hover shows about the asset at `assets[index]`, when it was computed. */
+export function assetView(analysis: Analysis, index: number): AssetView | undefined {
+  const inventory = analysis.inventory;
+  const asset = inventory && assetAt(inventory, index);
+  if (!inventory || !asset) return undefined;
+  const figures = assetPeriodFigures(asset, grandTotal(inventory, 'period').value);
+  const count = asset.count;
+  const period = {} as Record<Stage, number>;
+  for (const stage of STAGES) period[stage] = figures.byStage[stage].value;
+  // Whole life: embodied in full, use at this period's rate over the whole lifespan.
+  const hours = asset.window.serviceHours;
+  const lifeHours = asset.lifespanYears * HOURS_PER_YEAR;
+  const wholeLife: Record<Stage, number> = {
+    manufacturing: asset.perUnit.manufacturing.value * count,
+    transport: asset.perUnit.transport.value * count,
+    use: hours > 0 ? (period.use * lifeHours) / hours : 0,
+    endOfLife: asset.perUnit.endOfLife.value * count,
+  };
+  return {
+    id: asset.id,
+    index: asset.index,
+    count,
+    model: asset.modelId,
+    gpus: asset.gpusPerUnit * count,
+    lifespanYears: asset.lifespanYears,
+    periodLabel: inventory.period.label,
+    oneUnitThisPeriod: row(period, 1 / count),
+    allUnitsThisPeriod: row(period, 1),
+    oneUnitWholeLife: row(wholeLife, 1 / count),
+    allUnitsWholeLife: row(wholeLife, 1),
+    thisPeriod: kgRange(figures.total),
+    shareOfTotal: figures.share,
+    scope2LocationKgCO2e: figures.scopes.scope2Location.value,
+    scope2MarketKgCO2e: figures.scopes.scope2Market.value,
+    scope3KgCO2e: figures.scopes.scope3.value,
+    inventoryViewKgCO2e: total(asset.inventory).value,
+    powerWPerUnit: asset.perUnit.powerW.value,
+    facilityEnergyKWh: asset.energyKWh.facility.value,
+    sources: sourcesOf(asset.factors),
+    assumptions: asset.assumptions,
+  };
+}
+
+/** An asset's figure in a view and its share of the manifest's total in that view (code lenses). */
+export interface AssetFigure {
+  id: string;
+  kgCO2e: number;
+  shareOfTotal: number;
+}
+
+export function assetFigure(analysis: Analysis, index: number, view: ViewName): AssetFigure | undefined {
+  const inventory = analysis.inventory;
+  const asset = inventory && assetAt(inventory, index);
+  if (!inventory || !asset) return undefined;
+  const kg = total(asset[view]).value;
+  return { id: asset.id, kgCO2e: kg, shareOfTotal: shareOf(kg, grandTotal(inventory, view).value) };
+}

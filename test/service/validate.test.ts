@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import { RULES } from '../../contracts/rules';
+import { analyze } from '../../engine';
+import { validate } from '../../server/src/service/validate';
+import { SAMPLE, settings, URI } from './helpers';
+
+/** The sample with an exceeded error budget, a budget within its limit, and completeness gaps. */
+const TEXT = SAMPLE
+  .replace('limit: 900 tCO2e', 'limit: 100 tCO2e')
+  .replace(/^ {4}location: FR$/m, '')
+  .replace(/^ {4}pue: .*$/m, '')
+  .replace(/^ {4}lifespanYears: 6$/m, '');
+
+describe('service: diagnostics under the settings, by the rule registry', () => {
+  const analysis = analyze(TEXT);
+  const codes = (diagnostics: ReturnType<typeof validate>) => diagnostics.map((d) => String(d.code));
+
+  it('lists every finding but the unlisted ones by default, with the engine\'s severities', () => {
+    const unlisted = new Set(RULES.filter((r) => r.unlisted).map((r) => r.code));
+    const expected = analysis.findings.filter((f) => !unlisted.has(f.code));
+    assert.deepEqual(codes(validate(analysis, URI, settings())), expected.map((f) => f.code));
+    assert.ok(analysis.findings.some((f) => unlisted.has(f.code)), 'the text has a budget within its limit (budget-ok)');
+  });
+
+  it('the completeness setting hides exactly the rules the registry marks', () => {
+    const hidden = new Set(RULES.filter((r) => r.completeness).map((r) => r.code));
+    const all = codes(validate(analysis, URI, settings()));
+    const without = codes(validate(analysis, URI, settings({ completeness: false })));
+    assert.ok(all.filter((c) => hidden.has(c)).length >= 3, `the text has completeness findings: ${all.join(', ')}`);
+    assert.deepEqual(without, all.filter((c) => !hidden.has(c)));
+  });
+
+  it('the budget-severity setting forces only the rules the registry marks', () => {
+    const forced = new Set(RULES.filter((r) => r.budgetSeverity).map((r) => r.code));
+    const before = validate(analysis, URI, settings());
+    const after = validate(analysis, URI, settings({ budgetSeverity: 'info' }));
+    assert.deepEqual(codes(after), codes(before));
+    assert.ok(before.some((d) => forced.has(String(d.code)) && d.severity === 1), 'an exceeded budget is an error by default');
+    after.forEach((d, i) => assert.equal(d.severity, forced.has(String(d.code)) ? 3 : before[i].severity, String(d.code)));
+  });
+});
