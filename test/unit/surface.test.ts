@@ -47,19 +47,12 @@ const isEngineIndex = (path: string) => path === 'engine' || path === 'engine/in
 /** Outside engine/ and the engine's own unit tests: only the index. */
 const THROUGH_THE_INDEX = ['server', 'cli', 'bench', 'test/service', 'test/protocol', 'test/fuzz', 'test/e2e'];
 
-/**
- * bench/engine.ts is rewritten onto engine/index by the engine-internals task (A1, issue 10);
- * until that lands it measures `computeInventory` with the memo directly. Delete this entry then.
- */
-const NOT_YET_THROUGH_THE_INDEX = new Set(['bench/engine.ts']);
-
 describe('one engine surface', () => {
   it('server, CLI, benchmarks and the service, protocol, fuzz and e2e tests import the engine only through engine/index', () => {
     const offending: string[] = [];
     let checked = 0;
     for (const dir of THROUGH_THE_INDEX) {
       for (const file of sources(dir)) {
-        if (NOT_YET_THROUGH_THE_INDEX.has(file)) continue;
         for (const { spec } of importsOf(file)) {
           const to = target(file, spec);
           if (isEngine(to)) checked += 1;
