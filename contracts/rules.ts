@@ -80,6 +80,7 @@ export const RULES: readonly Rule[] = [
   { code: 'unknown-location', category: 'reference', severity: 'error', doc: 'A well-formed location that has no grid factor.', fix: 'Did you mean.' },
   { code: 'unknown-refrigerant', category: 'reference', severity: 'error', doc: 'A refrigerant the GWP table does not know.', fix: 'Did you mean.' },
   { code: 'unknown-factor', category: 'reference', severity: 'error', doc: 'A `factors` override whose id does not exist (`carbon-lens factors` lists them).', fix: 'Did you mean.' },
+  { code: 'factor-not-overridable', category: 'reference', severity: 'error', doc: 'A `factors` override of a model parameter (wafer geometry, curve-fit bounds, match threshold): listed by `carbon-lens factors` but fixed, so an override is refused rather than silently ignored. `data.factorId`.' },
   { code: 'unknown-cpu', category: 'reference', severity: 'warning', doc: 'A CPU `name` not in the CPU table; the die size is estimated.' },
 
   // Budgets

@@ -1,16 +1,23 @@
-import { DEFAULTS } from '../data/defaults';
+import type { Factor } from '../factors/factor';
 import { Asset } from '../manifest/types.generated';
 import { formatKg } from '../../contracts/units';
-import { AssetResult } from './asset';
+import { amortisedShare, AssetResult } from './asset';
 import { cellTotal } from './breakdown';
 import { Note } from '../manifest/note';
+import { ReportingPeriod } from './period';
 import { UnitProfile } from './unit';
+
+/** What the notes quote besides the asset's result: the period and the default lifespan in force. */
+export interface CompletenessContext {
+  period: ReportingPeriod;
+  defaultLifespan: Factor;
+}
 
 /**
  * Under-scoping Scope 3 is the classic mistake: each missing input is estimated (and included)
  * and reported with the size of what it adds, so the user sees what the gap is worth.
  */
-export function completenessNotes(asset: Asset, result: AssetResult, unit: UnitProfile, notes: Note[]): void {
+export function completenessNotes(asset: Asset, result: AssetResult, unit: UnitProfile, { period, defaultLifespan }: CompletenessContext, notes: Note[]): void {
   const path = ['assets', result.index, 'id'];
   // Stage totals only for the notes that quote them (most assets get none).
   const periodTransport = () => cellTotal(result.period.stages.transport).value;
@@ -44,12 +51,27 @@ export function completenessNotes(asset: Asset, result: AssetResult, unit: UnitP
   }
   if (asset.lifespanYears === undefined) {
     const embodiedWholeLife = result.perUnit.embodied.value * result.count;
+    const longYears = defaultLifespan.max ?? defaultLifespan.value;
+    const shortYears = defaultLifespan.min ?? defaultLifespan.value;
+    // The asset result's own amortisation (same service window), at the default's bounds.
+    const inPeriod = (years: number): number => embodiedWholeLife * amortisedShare(period, result.window.acquiredMs, years);
+    const longKg = inPeriod(longYears);
+    const shortKg = inPeriod(shortYears);
     notes.push({
       code: 'missing-lifespan',
       severity: 'warning',
-      message: `Asset "${asset.id}" has no \`lifespanYears\`: assumed ${DEFAULTS.lifespanYears.value} years, so ${formatKg(periodEmbodied())} of its ${formatKg(embodiedWholeLife)} embodied footprint falls in this period (${DEFAULTS.lifespanYears.max} years: ${formatKg((embodiedWholeLife * result.window.serviceHours) / (DEFAULTS.lifespanYears.max * 8760))}; ${DEFAULTS.lifespanYears.min} years: ${formatKg((embodiedWholeLife * result.window.serviceHours) / (DEFAULTS.lifespanYears.min * 8760))}).`,
+      message: `Asset "${asset.id}" has no \`lifespanYears\`: assumed ${defaultLifespan.value} years, so ${formatKg(periodEmbodied())} of its ${formatKg(embodiedWholeLife)} embodied footprint falls in this period (${longYears} years: ${formatKg(longKg)}; ${shortYears} years: ${formatKg(shortKg)}).`,
       path,
-      data: { assumedLifespanYears: DEFAULTS.lifespanYears.value, periodEmbodiedKgCO2e: periodEmbodied(), wholeLifeEmbodiedKgCO2e: embodiedWholeLife, property: 'lifespanYears' },
+      data: {
+        assumedLifespanYears: defaultLifespan.value,
+        periodEmbodiedKgCO2e: periodEmbodied(),
+        wholeLifeEmbodiedKgCO2e: embodiedWholeLife,
+        longLifespanYears: longYears,
+        longLifespanPeriodKgCO2e: longKg,
+        shortLifespanYears: shortYears,
+        shortLifespanPeriodKgCO2e: shortKg,
+        property: 'lifespanYears',
+      },
     });
   }
   const components = asset.components;

@@ -169,8 +169,9 @@ function computeOne(asset: Asset, index: number, site: SiteContext, period: Repo
   const unit = unitProfile(asset, basis, reuse);
   if (!unit) return null;
   const assetNotes: Note[] = [];
-  const result = computeAsset({ asset, index, unit, site, period, reuse }, assetNotes);
-  completenessNotes(asset, result, unit, assetNotes);
+  const defaultLifespan = basis.factors.require(DEFAULTS.lifespanYears.id);
+  const result = computeAsset({ asset, index, unit, site, period, reuse, defaultLifespan }, assetNotes);
+  completenessNotes(asset, result, unit, { period, defaultLifespan }, assetNotes);
   return { result, assetNotes };
 }
 

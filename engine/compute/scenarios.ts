@@ -1,4 +1,5 @@
 import { DEFAULTS } from '../data/defaults';
+import { FactorSet } from '../factors/factorSet';
 import { Scenario } from '../manifest/types.generated';
 import { total } from './breakdown';
 import { ComputeContext, ComputeInput, computeInventory, Inventory } from './inventory';
@@ -82,9 +83,10 @@ const SHARE_BOUND = 1e6;
 export const LIFESPAN_EXTENSION_YEARS = 2;
 export const MAX_LIFESPAN_YEARS = 30;
 
-/** An asset's lifespan under the lifespan lever (a stated lifespan, else the default one). */
-export function extendedLifespanYears(lifespanYears: number | undefined): number {
-  return Math.min(MAX_LIFESPAN_YEARS, (lifespanYears ?? DEFAULTS.lifespanYears.value) + LIFESPAN_EXTENSION_YEARS);
+/** An asset's lifespan under the lifespan lever (a stated lifespan, else the default one in force). */
+export function extendedLifespanYears(lifespanYears: number | undefined, factors: FactorSet): number {
+  const defaultYears = factors.require(DEFAULTS.lifespanYears.id).value;
+  return Math.min(MAX_LIFESPAN_YEARS, (lifespanYears ?? defaultYears) + LIFESPAN_EXTENSION_YEARS);
 }
 
 function describe(set: ScenarioChanges): string {
@@ -139,7 +141,7 @@ export function evaluateScenarios(input: ComputeInput, context: ComputeContext, 
 
 /** Built-in what-ifs for the report: the levers that usually matter most for AI hardware. */
 export function quickWhatIfs(input: ComputeInput, context: ComputeContext, baseline: Inventory, work = new ScenarioWork()): ScenarioResult[] {
-  const bestPue = DEFAULTS.bestPracticePue.value;
+  const bestPue = context.factors.require(DEFAULTS.bestPracticePue.id).value;
   const levers: { id: string; description: string; input: ComputeInput }[] = [
     {
       id: 'what-if-pue',
@@ -155,7 +157,7 @@ export function quickWhatIfs(input: ComputeInput, context: ComputeContext, basel
       description: `Keep every asset ${LIFESPAN_EXTENSION_YEARS} years longer`,
       input: {
         ...applyScenario(input, {}),
-        assets: input.assets.map((a) => (a ? { ...a, lifespanYears: extendedLifespanYears(a.lifespanYears) } : a)),
+        assets: input.assets.map((a) => (a ? { ...a, lifespanYears: extendedLifespanYears(a.lifespanYears, context.factors) } : a)),
       },
     },
     { id: 'what-if-refurbished', description: 'Buy refurbished instead of new hardware', input: applyScenario(input, { refurbished: true }) },

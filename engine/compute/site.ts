@@ -92,8 +92,9 @@ export function siteContext(site: Site, index: number, options: SiteOptions, not
   } else if (methodology === 'boavizta-2.4') {
     pue = exact(1); // BoaviztAPI models no data-centre overhead.
   } else {
-    pue = range(DEFAULTS.pue.value, DEFAULTS.pue.min, DEFAULTS.pue.max);
-    used.push(factors.use(DEFAULTS.pue));
+    const assumed = factors.require(DEFAULTS.pue.id);
+    pue = range(assumed.value, assumed.min ?? assumed.value, assumed.max ?? assumed.value);
+    used.push(factors.use(assumed));
   }
 
   const renewableShare = site.renewableShare ?? 0;

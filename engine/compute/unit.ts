@@ -1,13 +1,12 @@
 import { catalogModel } from '../data/catalog';
 import { CatalogModel } from '../data/catalogTypes';
 import { cpuFor } from '../data/cpus';
-import { TEADS_TDP_RATIOS } from '../data/boavizta';
 import { DEFAULTS } from '../data/defaults';
 import { Factor, FactorUse } from '../factors/factor';
 import { FactorSet } from '../factors/factorSet';
 import { Asset, Components } from '../manifest/types.generated';
-import { gpuEmbodied, serverEmbodied, serverPower } from '../model/boavizta';
-import type { ComponentImpact, ServerSpec } from '../model/boavizta';
+import { boaviztaTables, gpuEmbodied, serverEmbodied, serverPower } from '../model/boavizta';
+import type { BoaviztaTables, ComponentImpact, ServerSpec } from '../model/boavizta';
 import { add, exact, range, Range, scale } from '../quantity';
 import { FACTOR_IDS } from './factorIds';
 import { Methodology } from './notes';
@@ -77,6 +76,17 @@ function partsOf(impacts: readonly ComponentImpact[], prefix = ''): EmbodiedPart
   }));
 }
 
+/** The factors the component model used, so that the report lists them (and flags overrides). */
+function factorsOf(impacts: readonly ComponentImpact[]): FactorUse[] {
+  return impacts.flatMap((p) => p.factors);
+}
+
+/** Each factor once, by id, in first-use order. */
+function distinct(uses: readonly FactorUse[]): FactorUse[] {
+  const seen = new Set<string>();
+  return uses.filter((u) => !seen.has(u.id) && (seen.add(u.id), true));
+}
+
 /** Fills CPU die size, cores and TDP from the CPU catalog when the manifest names the CPU. */
 function resolveCpu(components: Components, assumptions: string[]): ServerSpec {
   const cpu = components.cpu;
@@ -94,17 +104,17 @@ function resolveCpu(components: Components, assumptions: string[]): ServerSpec {
 }
 
 /** Average power of one GPU at a load, from the manifest or the catalog, if known. */
-function gpuAveragePowerW(gpu: NonNullable<Components['gpu']>, utilization: number): number | undefined {
+function gpuAveragePowerW(gpu: NonNullable<Components['gpu']>, utilization: number, tables: BoaviztaTables): number | undefined {
   const model = gpu.model ? catalogModel(gpu.model) : undefined;
   const maxW = gpu.tdpW ?? model?.power.maxW;
   if (maxW === undefined) return undefined;
-  const idleW = gpu.idleW ?? (gpu.tdpW !== undefined ? maxW * idleShareOf(model) : model?.power.idleW ?? 0);
+  const idleW = gpu.idleW ?? (gpu.tdpW !== undefined ? maxW * idleShareOf(model, tables) : model?.power.idleW ?? 0);
   return idleW + utilization * (maxW - idleW);
 }
 
-function idleShareOf(model: CatalogModel | undefined): number {
+function idleShareOf(model: CatalogModel | undefined, tables: BoaviztaTables): number {
   // Without a catalog profile, idle power is the Teads share of TDP at 0% load.
-  return model && model.power.maxW > 0 ? model.power.idleW / model.power.maxW : TEADS_TDP_RATIOS[0].value;
+  return model && model.power.maxW > 0 ? model.power.idleW / model.power.maxW : tables.tdpRatios[0].value;
 }
 
 interface Embodied {
@@ -124,10 +134,12 @@ function catalogEmbodied(model: CatalogModel, methodology: Methodology, factors:
   let endOfLife: Range = exact(0);
   const host = model.hostComponents;
   const gpuInputs = model.boavizta;
+  const tables = boaviztaTables(factors);
   if (methodology === 'boavizta-2.4' && (model.kind === 'gpu' ? gpuInputs : host)) {
     // BoaviztAPI parity: the bottom-up component and GPU sub-models, never vendor figures.
     if (model.kind === 'gpu' && gpuInputs) {
-      const card = gpuEmbodied({ units: 1, ...gpuInputs });
+      const card = gpuEmbodied({ units: 1, ...gpuInputs }, tables);
+      used.push(...factorsOf(card.parts));
       manufacturing = card.manufacturing;
       transport = card.transport;
       endOfLife = card.endOfLife;
@@ -143,14 +155,15 @@ function catalogEmbodied(model: CatalogModel, methodology: Methodology, factors:
           ? `${model.name}: ${model.gpus} × ${model.gpuModel} cards in BoaviztAPI's GPU sub-model (${card.source}).`
           : `${model.name}: ${model.gpus} GPUs modelled as BoaviztAPI's default "Large GPU" card (the catalog gives no card dimensions for this server).`);
       }
-      const server = serverEmbodied(resolveCpu(components, assumptions));
+      const server = serverEmbodied(resolveCpu(components, assumptions), tables);
+      used.push(...factorsOf(server.parts));
       manufacturing = server.manufacturing;
       transport = server.transport;
       endOfLife = server.endOfLife;
       parts.push(...partsOf(server.parts));
       assumptions.push(...server.assumptions);
     }
-    return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: used };
+    return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: distinct(used) };
   }
   const embodied = factors.get(model.embodied.id) ?? model.embodied;
   used.push(factors.use(embodied));
@@ -158,23 +171,26 @@ function catalogEmbodied(model: CatalogModel, methodology: Methodology, factors:
   parts.push({ label: model.kind === 'server' && host && !host.includedInEmbodied ? `${model.name} GPU baseboard` : model.name, kgCO2e: manufacturing, source: `${embodied.source} (${embodied.year})` });
   if (host && !host.includedInEmbodied) {
     const { gpu: _gpu, ...hostOnly } = host.components;
-    const server = serverEmbodied(resolveCpu(hostOnly, assumptions));
+    const server = serverEmbodied(resolveCpu(hostOnly, assumptions), tables);
+    used.push(...factorsOf(server.parts));
     manufacturing = add(manufacturing, server.manufacturing);
     parts.push(...partsOf(server.parts, 'host '));
     assumptions.push(`Host server modelled from its components (${host.source}).`);
   }
-  return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: used };
+  return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: distinct(used) };
 }
 
 function componentEmbodied(components: Components, methodology: Methodology, factors: FactorSet, assumptions: string[]): Embodied {
   const spec = resolveCpu(components, assumptions);
   const used: FactorUse[] = [];
+  const tables = boaviztaTables(factors);
   const gpu = components.gpu;
   const gpuModel = gpu?.model ? catalogModel(gpu.model) : undefined;
   if (methodology === 'default' && gpu && gpuModel) {
     // Vendor or catalog figure per card instead of the bottom-up GPU sub-model.
     const { gpu: _gpu, ...withoutGpu } = spec;
-    const server = serverEmbodied(withoutGpu);
+    const server = serverEmbodied(withoutGpu, tables);
+    used.push(...factorsOf(server.parts));
     const perCard = factors.get(gpuModel.embodied.id) ?? gpuModel.embodied;
     used.push(factors.use(perCard));
     const cards = scale(rangeOf(perCard), gpu.units);
@@ -185,11 +201,11 @@ function componentEmbodied(components: Components, methodology: Methodology, fac
       endOfLife: server.endOfLife,
       gpus: gpu.units,
       parts: [...partsOf(server.parts), { label: `gpu × ${gpu.units} (${gpuModel.name})`, kgCO2e: cards, source: `${perCard.source} (${perCard.year})` }],
-      factors: used,
+      factors: distinct(used),
     };
   }
   const withGpuInputs: ServerSpec = gpu && gpuModel?.boavizta ? { ...spec, gpu: { ...gpuModel.boavizta, ...gpu } } : spec;
-  const server = serverEmbodied(withGpuInputs);
+  const server = serverEmbodied(withGpuInputs, tables);
   assumptions.push(...server.assumptions);
   return {
     manufacturing: server.manufacturing,
@@ -197,14 +213,12 @@ function componentEmbodied(components: Components, methodology: Methodology, fac
     endOfLife: server.endOfLife,
     gpus: gpu?.units ?? 0,
     parts: partsOf(server.parts),
-    factors: used,
+    factors: distinct(factorsOf(server.parts)),
   };
 }
 
-function utilizationRange(inputs: UnitInputs): Range {
-  return inputs.utilization !== undefined
-    ? exact(inputs.utilization)
-    : range(DEFAULTS.utilization.value, DEFAULTS.utilization.min, DEFAULTS.utilization.max);
+function utilizationRange(inputs: UnitInputs, unitFactors: UnitFactors): Range {
+  return inputs.utilization !== undefined ? exact(inputs.utilization) : unitFactors.utilization.range;
 }
 
 interface UnitPower {
@@ -216,8 +230,8 @@ interface UnitPower {
 
 const NO_ASSUMPTIONS: readonly string[] = [];
 
-function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: EmbodiedEntry, reuse: Reuse): UnitPower {
-  const u = utilizationRange(inputs);
+function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: EmbodiedEntry, unitFactors: UnitFactors, reuse: Reuse): UnitPower {
+  const u = utilizationRange(inputs, unitFactors);
   const power = inputs.power;
   if (power?.averageW !== undefined) return { watts: exact(power.averageW), estimated: false, assumptions: NO_ASSUMPTIONS };
   const linear = (idleW: number, maxW: number): Range => ({
@@ -237,8 +251,8 @@ function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: 
     const components = inputs.components as Components;
     const spec = resolveCpu(components, []);
     const at = (share: number) => {
-      const gpuW = components.gpu ? gpuAveragePowerW(components.gpu, share) : undefined;
-      return serverPower(spec, share * 100, gpuW);
+      const gpuW = components.gpu ? gpuAveragePowerW(components.gpu, share, unitFactors.tables) : undefined;
+      return serverPower(spec, share * 100, gpuW, unitFactors.tables);
     };
     const typical = at(u.value);
     return { watts: { value: typical.watts.value, min: at(u.min).watts.min, max: at(u.max).watts.max }, estimated: true, assumptions: typical.assumptions };
@@ -289,7 +303,7 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
     ? exact(inputs.transport?.weightKg as number)
     : model
       ? exact(model.weightKg.value)
-      : range(DEFAULTS.serverWeightKg.value, DEFAULTS.serverWeightKg.min, DEFAULTS.serverWeightKg.max);
+      : unitFactors.serverWeightKg.range;
 
   // Transport and end of life by weight, in locals (this runs for most assets of a fleet);
   // the operations and their order are those of the Range helpers (scale, mul, add).
@@ -306,9 +320,9 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
     transport = add(embodied.transport, freight);
   } else {
     const { sea, road, air } = unitFactors;
-    const seaKm = DEFAULTS.transportSeaKm.value;
-    const roadKm = DEFAULTS.transportRoadKm.value;
-    const byAir = weightKg.value / 1000 * air.factor.value * DEFAULTS.transportAirKmUpper.value;
+    const seaKm = unitFactors.seaKm.factor.value;
+    const roadKm = unitFactors.roadKm.factor.value;
+    const byAir = weightKg.value / 1000 * air.factor.value * unitFactors.airKm.factor.value;
     const seaRoadMax = tonnesMax * sea.range.max * seaKm + tonnesMax * road.range.max * roadKm;
     transport = {
       value: embodied.transport.value + (tonnesValue * sea.range.value * seaKm + tonnesValue * road.range.value * roadKm),
@@ -329,23 +343,27 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
   }
   const endOfLife: Range = { value: base.value + weightKg.value * route.range.value, min: base.min + weightKg.min * route.range.min, max: endOfLifeMax };
 
-  const power = powerOf(inputs, model, entry, reuse);
+  const power = powerOf(inputs, model, entry, unitFactors, reuse);
   if (power.estimated) estimated.power = true;
 
   // The lists, in the order the parts above add to them; shared by the profiles that have the
   // same ones (thousands of profiles, a handful of lists).
-  const used = reuse.shared('unit factor list', [entry], `${refurbished}|${mode ? inputs.transport?.mode : ''}|${route.factor.id}`, () => [
+  const defaultWeight = !model && !weightGiven;
+  const defaultUtilization = inputs.utilization === undefined && inputs.power?.averageW === undefined;
+  const used = reuse.shared('unit factor list', [entry], `${refurbished}|${mode ? inputs.transport?.mode : ''}|${route.factor.id}|${defaultWeight}|${defaultUtilization}`, () => [
     ...embodied.factors,
     ...(refurbished ? [refurbishedShare.use] : []),
-    ...(mode ? [mode.use] : [unitFactors.sea.use, unitFactors.road.use]),
+    ...(mode ? [mode.use] : [unitFactors.sea.use, unitFactors.road.use, unitFactors.seaKm.use, unitFactors.roadKm.use, unitFactors.airKm.use]),
+    ...(defaultWeight ? [unitFactors.serverWeightKg.use] : []),
+    ...(defaultUtilization ? [unitFactors.utilization.use] : []),
     route.use,
   ]);
   const flags = (refurbished ? 4 : 0) + (!model && !weightGiven ? 2 : 0) + (mode ? 0 : 1);
   const assumptions = reuse.shared('unit assumption list', [entry, power.assumptions], flags, () => [...new Set([
     ...entry.assumptions,
     ...(refurbished ? [`Bought refurbished: ${Math.round(refurbishedShare.factor.value * 100)}% of a new unit's manufacturing footprint (${refurbishedShare.factor.source}).`] : []),
-    ...(!model && !weightGiven ? [DEFAULT_WEIGHT_ASSUMPTION] : []),
-    ...(mode ? [] : [DEFAULT_TRANSPORT_ASSUMPTION]),
+    ...(!model && !weightGiven ? [unitFactors.weightAssumption] : []),
+    ...(mode ? [] : [unitFactors.transportAssumption]),
     ...power.assumptions,
   ])]);
 
@@ -391,6 +409,14 @@ interface UnitFactors {
   air: ResolvedFactor;
   landfill: ResolvedFactor;
   refurbishedShare: ResolvedFactor;
+  utilization: ResolvedFactor;
+  serverWeightKg: ResolvedFactor;
+  seaKm: ResolvedFactor;
+  roadKm: ResolvedFactor;
+  airKm: ResolvedFactor;
+  weightAssumption: string;
+  transportAssumption: string;
+  tables: BoaviztaTables;
 }
 
 /** The factors of unit profiles, looked up once per factor set (every asset needs them). */
@@ -410,7 +436,21 @@ function resolveUnitFactors(factors: FactorSet): UnitFactors {
   };
   const transport = byName('transport');
   const endOfLife = byName('endOfLife');
+  const serverWeightKg = resolve(DEFAULTS.serverWeightKg.id);
+  const seaKm = resolve(DEFAULTS.transportSeaKm.id);
+  const roadKm = resolve(DEFAULTS.transportRoadKm.id);
+  const airKm = resolve(DEFAULTS.transportAirKmUpper.id);
+  const w = serverWeightKg.range;
+  const km = (f: ResolvedFactor): string => f.factor.value.toLocaleString('en-US');
   return {
+    utilization: resolve(DEFAULTS.utilization.id),
+    serverWeightKg,
+    seaKm,
+    roadKm,
+    airKm,
+    weightAssumption: `Shipped weight not given: ${w.value} kg (${w.min}–${w.max} kg).`,
+    transportAssumption: `No transport given: ${km(seaKm)} km by sea and ${km(roadKm)} km by road (up to ${km(airKm)} km by air).`,
+    tables: boaviztaTables(factors),
     transport,
     endOfLife,
     sea: transport('sea'),
@@ -420,6 +460,3 @@ function resolveUnitFactors(factors: FactorSet): UnitFactors {
     refurbishedShare: resolve(FACTOR_IDS.refurbishedShare),
   };
 }
-
-const DEFAULT_WEIGHT_ASSUMPTION = `Shipped weight not given: ${DEFAULTS.serverWeightKg.value} kg (${DEFAULTS.serverWeightKg.min}–${DEFAULTS.serverWeightKg.max} kg).`;
-const DEFAULT_TRANSPORT_ASSUMPTION = `No transport given: ${DEFAULTS.transportSeaKm.value.toLocaleString('en-US')} km by sea and ${DEFAULTS.transportRoadKm.value.toLocaleString('en-US')} km by road (up to ${DEFAULTS.transportAirKmUpper.value.toLocaleString('en-US')} km by air).`;

@@ -1,4 +1,4 @@
-import { Factor } from '../factors/factor';
+import { Factor, isOverridable } from '../factors/factor';
 import { FactorSet } from '../factors/factorSet';
 import { FactorOverride } from '../manifest/types.generated';
 import { BOAVIZTA_FACTORS } from './boavizta';
@@ -52,7 +52,12 @@ export interface DataCatalog {
   hasCpu(name: string): boolean;
   cpus(): readonly string[];
   hasFactor(id: string): boolean;
+  /** A built-in factor a manifest may override (model parameters may not). */
+  isOverridableFactor(id: string): boolean;
+  /** The ids a manifest can override. */
   factorIds(): readonly string[];
+  /** The ids the engine uses that a manifest cannot override (model parameters). */
+  fixedFactorIds(): readonly string[];
 }
 
 let catalog: DataCatalog | undefined;
@@ -64,7 +69,9 @@ export function dataCatalog(): DataCatalog {
   const models = CATALOG.map((m) => m.id);
   const gpuModels = CATALOG.filter((m) => m.kind === 'gpu').map((m) => m.id);
   const cpus = cpuIds();
-  const factorIds = [...BUILT_IN_FACTORS.keys()].filter((id) => !id.startsWith('boavizta/'));
+  const rows = [...BUILT_IN_FACTORS.values()];
+  const factorIds = rows.filter(isOverridable).map((f) => f.id);
+  const fixedFactorIds = rows.filter((f) => !isOverridable(f)).map((f) => f.id);
   catalog = {
     hasLocation: (location) => canonicalLocation(location) !== undefined,
     locations: () => locations,
@@ -77,7 +84,12 @@ export function dataCatalog(): DataCatalog {
     hasCpu: (name) => cpuFor(name) !== undefined,
     cpus: () => cpus,
     hasFactor: (id) => BUILT_IN_FACTORS.has(canonicalFactorId(id)),
+    isOverridableFactor: (id) => {
+      const row = BUILT_IN_FACTORS.get(canonicalFactorId(id));
+      return row !== undefined && isOverridable(row);
+    },
     factorIds: () => factorIds,
+    fixedFactorIds: () => fixedFactorIds,
   };
   return catalog;
 }

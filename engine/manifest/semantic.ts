@@ -225,6 +225,15 @@ export function checkSemantics(
       unknownReference('unknown-factor', 'factor id', override.id, data.factorIds(), ['factors', index, 'id'], notes,
         ' Run `carbon-lens factors` to list the factor ids.');
       result.invalidFactors.add(index);
+    } else if (!data.isOverridableFactor(override.id)) {
+      notes.push({
+        code: 'factor-not-overridable',
+        severity: 'error',
+        message: `Factor "${override.id}" is a model parameter, not an emission factor: it cannot be overridden, so this override would change nothing. Remove it (\`carbon-lens factors\` lists the ids that can be overridden).`,
+        path: ['factors', index, 'id'],
+        data: { factorId: override.id },
+      });
+      result.invalidFactors.add(index);
     }
   });
   return result;

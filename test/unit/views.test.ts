@@ -6,6 +6,7 @@ import {
 } from '../../engine';
 import { DEFAULT_SETTINGS } from '../../contracts/settings';
 import { catalogModel } from '../../engine/data/catalog';
+import { factorSetFor } from '../../engine/data/registry';
 import { extendedLifespanYears, LIFESPAN_EXTENSION_YEARS, MAX_LIFESPAN_YEARS } from '../../engine/compute/scenarios';
 
 /**
@@ -100,7 +101,10 @@ describe('read models (engine/views)', () => {
     assert.equal(LIFESPAN_EXTENSION_YEARS, 2);
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'carbon-manifest.schema.json'), 'utf8'));
     assert.equal(MAX_LIFESPAN_YEARS, schema.$defs.asset.properties.lifespanYears.maximum);
-    assert.deepEqual([extendedLifespanYears(5), extendedLifespanYears(undefined), extendedLifespanYears(29.5)], [7, 6, 30]);
+    const builtIn = factorSetFor([]);
+    assert.deepEqual([extendedLifespanYears(5, builtIn), extendedLifespanYears(undefined, builtIn), extendedLifespanYears(29.5, builtIn)], [7, 6, 30]);
+    const overridden = factorSetFor([{ id: 'default/lifespan', value: 5, source: 'fleet policy' }]);
+    assert.equal(extendedLifespanYears(undefined, overridden), 7, 'the default lifespan in force, not the built-in 4');
     const whatIf = lifespanWhatIf(analysis, 'training-pods')!;
     assert.deepEqual([whatIf.fromYears, whatIf.toYears], [5, 7]);
     const scenario = `${SAMPLE}scenarios:\n  - id: keep\n    assets: [training-pods]\n    set: { lifespanYears: 7 }\n`;

@@ -3,6 +3,7 @@ import { exact, scale, sum, type Range } from '../../quantity';
 import { BOAVIZTA } from '../../data/boavizta';
 import { fmt } from './completion';
 import type { ComponentImpact, GpuSpec } from './types';
+import { BUILT_IN_TABLES, type BoaviztaTables } from './tables';
 
 const MM2_PER_CM2 = 100;
 
@@ -64,8 +65,7 @@ function part(name: string, kg: number, factors: readonly Factor[], completions:
 }
 
 /** One GPU card, per BoaviztAPI 2.4.1's sub-part model (die, memory, board, cooling, transport, end of life). */
-export function gpuEmbodied(gpu: GpuSpec): GpuEmbodied {
-  const B = BOAVIZTA;
+export function gpuEmbodied(gpu: GpuSpec, { rows: B }: BoaviztaTables = BUILT_IN_TABLES): GpuEmbodied {
   const die = noCompletion();
   if (gpu.model !== undefined && (gpu.dieSizeMm2 === undefined || gpu.memoryGb === undefined || gpu.weightKg === undefined)) {
     // BoaviztAPI 2.4.1's own name lookup never fills anything either (archetype defaults win).
