@@ -24,12 +24,12 @@ export function completenessNotes(asset: Asset, result: AssetResult, unit: UnitP
   const periodEol = () => cellTotal(result.period.stages.endOfLife).value;
   const periodEmbodied = () => cellTotal(result.period.stages.manufacturing).value + periodTransport() + periodEol();
 
-  if (!asset.transport && unit.estimated.transport) {
+  if (asset.transport?.mode === undefined && unit.estimated.transport) {
     const share = unit.estimated.transport.airKgCO2e > 0 ? result.perUnit.transport.value / unit.estimated.transport.airKgCO2e : 0;
     notes.push({
       code: 'missing-transport',
       severity: 'warning',
-      message: `Asset "${asset.id}" has no \`transport\`: estimated ${formatKg(result.perUnit.transport.value)} per unit by sea and road (${formatKg(periodTransport())} this period, included); by air it would be ${formatKg(unit.estimated.transport.airKgCO2e)} per unit.`,
+      message: `Asset "${asset.id}" ${asset.transport ? 'gives no transport leg (`mode` and `distanceKm`)' : 'has no `transport`'}: estimated ${formatKg(result.perUnit.transport.value)} per unit by sea and road (${formatKg(periodTransport())} this period, included); by air it would be ${formatKg(unit.estimated.transport.airKgCO2e)} per unit.`,
       path,
       data: {
         estimatedPerUnitKgCO2e: result.perUnit.transport.value,

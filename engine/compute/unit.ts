@@ -1,6 +1,7 @@
 import { catalogModel } from '../data/catalog';
 import { CatalogModel } from '../data/catalogTypes';
 import { cpuFor } from '../data/cpus';
+import { BOAVIZTA } from '../data/boavizta';
 import { DEFAULTS } from '../data/defaults';
 import { Factor, FactorUse } from '../factors/factor';
 import { FactorSet } from '../factors/factorSet';
@@ -90,10 +91,12 @@ function distinct(uses: readonly FactorUse[]): FactorUse[] {
 /** Fills CPU die size, cores and TDP from the CPU catalog when the manifest names the CPU. */
 function resolveCpu(components: Components, assumptions: string[]): ServerSpec {
   const cpu = components.cpu;
-  if (!cpu?.name) return components as ServerSpec;
+  // `family` is BoaviztAPI's model range: it picks the CPU power curve.
+  const family = cpu?.family === undefined ? {} : { modelRange: cpu.family };
+  if (!cpu?.name) return cpu?.family === undefined ? (components as ServerSpec) : { ...components, cpu: { ...cpu, ...family } };
   const spec = cpuFor(cpu.name);
-  if (!spec) return components as ServerSpec;
-  const resolved = { ...cpu };
+  if (!spec) return { ...components, cpu: { ...cpu, ...family } };
+  const resolved = { ...cpu, ...family };
   if (resolved.cores === undefined) resolved.cores = spec.cores;
   if (resolved.tdpW === undefined) resolved.tdpW = spec.tdpW;
   if (resolved.dieSizeMm2 === undefined && resolved.dieSizePerCoreMm2 === undefined) {
@@ -217,8 +220,8 @@ function componentEmbodied(components: Components, methodology: Methodology, fac
   };
 }
 
-function utilizationRange(inputs: UnitInputs, unitFactors: UnitFactors): Range {
-  return inputs.utilization !== undefined ? exact(inputs.utilization) : unitFactors.utilization.range;
+function utilizationRange(inputs: UnitInputs, defaultLoad: ResolvedFactor): Range {
+  return inputs.utilization !== undefined ? exact(inputs.utilization) : defaultLoad.range;
 }
 
 interface UnitPower {
@@ -230,8 +233,8 @@ interface UnitPower {
 
 const NO_ASSUMPTIONS: readonly string[] = [];
 
-function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: EmbodiedEntry, unitFactors: UnitFactors, reuse: Reuse): UnitPower {
-  const u = utilizationRange(inputs, unitFactors);
+function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: EmbodiedEntry, unitFactors: UnitFactors, defaultLoad: ResolvedFactor, reuse: Reuse): UnitPower {
+  const u = utilizationRange(inputs, defaultLoad);
   const power = inputs.power;
   if (power?.averageW !== undefined) return { watts: exact(power.averageW), estimated: false, assumptions: NO_ASSUMPTIONS };
   const linear = (idleW: number, maxW: number): Range => ({
@@ -313,9 +316,10 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
   const tonnesMin = weightKg.min * tonnes;
   const tonnesMax = weightKg.max * tonnes;
   let transport: Range;
-  const mode = inputs.transport ? unitFactors.transport(inputs.transport.mode) : undefined;
+  // A leg when the manifest gives one; `transport: { weightKg }` alone keeps the default route.
+  const mode = inputs.transport?.mode !== undefined ? unitFactors.transport(inputs.transport.mode) : undefined;
   if (mode) {
-    const km = (inputs.transport as NonNullable<Asset['transport']>).distanceKm;
+    const km = inputs.transport?.distanceKm ?? 0;
     const freight = scale({ value: tonnesValue * mode.range.value, min: tonnesMin * mode.range.min, max: tonnesMax * mode.range.max }, km);
     transport = add(embodied.transport, freight);
   } else {
@@ -343,7 +347,9 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
   }
   const endOfLife: Range = { value: base.value + weightKg.value * route.range.value, min: base.min + weightKg.min * route.range.min, max: endOfLifeMax };
 
-  const power = powerOf(inputs, model, entry, unitFactors, reuse);
+  // BoaviztAPI's own default workload under its methodology (the same 50%, 0–100%), ours otherwise.
+  const defaultLoad = methodology === 'boavizta-2.4' ? unitFactors.boaviztaWorkload : unitFactors.utilization;
+  const power = powerOf(inputs, model, entry, unitFactors, defaultLoad, reuse);
   if (power.estimated) estimated.power = true;
 
   // The lists, in the order the parts above add to them; shared by the profiles that have the
@@ -355,7 +361,7 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
     ...(refurbished ? [refurbishedShare.use] : []),
     ...(mode ? [mode.use] : [unitFactors.sea.use, unitFactors.road.use, unitFactors.seaKm.use, unitFactors.roadKm.use, unitFactors.airKm.use]),
     ...(defaultWeight ? [unitFactors.serverWeightKg.use] : []),
-    ...(defaultUtilization ? [unitFactors.utilization.use] : []),
+    ...(defaultUtilization ? [defaultLoad.use] : []),
     route.use,
   ]);
   const flags = (refurbished ? 4 : 0) + (!model && !weightGiven ? 2 : 0) + (mode ? 0 : 1);
@@ -410,6 +416,8 @@ interface UnitFactors {
   landfill: ResolvedFactor;
   refurbishedShare: ResolvedFactor;
   utilization: ResolvedFactor;
+  /** Boavizta's default workload as a share (its row is in %). */
+  boaviztaWorkload: ResolvedFactor;
   serverWeightKg: ResolvedFactor;
   seaKm: ResolvedFactor;
   roadKm: ResolvedFactor;
@@ -417,6 +425,12 @@ interface UnitFactors {
   weightAssumption: string;
   transportAssumption: string;
   tables: BoaviztaTables;
+}
+
+const PERCENT = 100;
+
+function percentAsShare(f: ResolvedFactor): ResolvedFactor {
+  return { ...f, range: scale(f.range, 1 / PERCENT) };
 }
 
 /** The factors of unit profiles, looked up once per factor set (every asset needs them). */
@@ -444,6 +458,7 @@ function resolveUnitFactors(factors: FactorSet): UnitFactors {
   const km = (f: ResolvedFactor): string => f.factor.value.toLocaleString('en-US');
   return {
     utilization: resolve(DEFAULTS.utilization.id),
+    boaviztaWorkload: percentAsShare(resolve(BOAVIZTA.defaultWorkload.id)),
     serverWeightKg,
     seaKm,
     roadKm,

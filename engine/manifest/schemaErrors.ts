@@ -293,9 +293,13 @@ export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: Pat
         break;
       }
       case 'dependentRequired': {
+        const missing = String(error.params.missingProperty);
+        const last = String(relative[relative.length - 1] ?? '');
         issue = {
-          code: 'missing-required', path, on: 'object', data: { property: error.params.missingProperty },
-          message: `\`power\` needs \`${String(error.params.missingProperty)}\` as well: give \`idleW\` and \`maxW\`, or \`averageW\` alone.`,
+          code: 'missing-required', path, on: 'object', data: { property: missing },
+          message: last === 'transport'
+            ? `\`transport\` needs \`${missing}\` as well: give \`mode\` and \`distanceKm\` for the leg, or \`weightKg\` alone for the default route.`
+            : `\`power\` needs \`${missing}\` as well: give \`idleW\` and \`maxW\`, or \`averageW\` alone.`,
         };
         break;
       }

@@ -207,17 +207,17 @@ export interface Asset {
    */
   lifespanYears?: number;
   /**
-   * Inbound freight of the units to the site (Scope 3 category 4).
+   * Inbound freight of the units to the site (Scope 3 category 4): `mode` and `distanceKm` for the leg, `weightKg` alone for a known shipped weight on the default route.
    */
   transport?: {
     /**
      * Freight mode.
      */
-    mode: 'air' | 'sea' | 'road' | 'rail';
+    mode?: 'air' | 'sea' | 'road' | 'rail';
     /**
      * Distance travelled, in km.
      */
-    distanceKm: number;
+    distanceKm?: number;
     /**
      * Shipped weight of one unit, in kg. Defaults to the catalog or component estimate.
      */
@@ -263,6 +263,10 @@ export interface Components {
      * CPU model name or catalog id, used to look up die size and TDP (for example amd-epyc-9654 or Intel Xeon Platinum 8480+).
      */
     name?: string;
+    /**
+     * CPU family (BoaviztAPI's model range), e.g. `Xeon Gold` or `Xeon Platinum`: picks the measured power-vs-load curve of that family (the default curve is Xeon Platinum's). Families without a curve (EPYC, Xeon E7) take the default or the closest name, as BoaviztAPI does.
+     */
+    family?: string;
   };
   /**
    * Memory modules of one server, one entry per kind of module.
@@ -359,6 +363,23 @@ export interface Components {
      * Mass of the casing (shroud) of one GPU card, in kg.
      */
     casingWeightKg?: number;
+    /**
+     * Distribution route of one GPU card from its factory, per leg in km (BoaviztAPI's GPU sub-model). Legs left out keep BoaviztAPI's Large GPU route (19,000 km by boat, 1,000 km by truck, none by plane).
+     */
+    transport?: {
+      /**
+       * Distance by container ship, in km.
+       */
+      boatKm?: number;
+      /**
+       * Distance by truck, in km.
+       */
+      truckKm?: number;
+      /**
+       * Distance by air freight, in km.
+       */
+      planeKm?: number;
+    };
   };
   /**
    * Power supply units of one server.
