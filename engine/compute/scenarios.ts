@@ -1,5 +1,6 @@
 import { DEFAULTS } from '../data/defaults';
 import { FactorSet } from '../factors/factorSet';
+import { FACTOR_IDS } from './factorIds';
 import { Scenario } from '../manifest/types.generated';
 import { total } from './breakdown';
 import { ComputeContext, ComputeInput, computeInventory, Inventory } from './inventory';
@@ -142,6 +143,7 @@ export function evaluateScenarios(input: ComputeInput, context: ComputeContext, 
 /** Built-in what-ifs for the report: the levers that usually matter most for AI hardware. */
 export function quickWhatIfs(input: ComputeInput, context: ComputeContext, baseline: Inventory, work = new ScenarioWork()): ScenarioResult[] {
   const bestPue = context.factors.require(DEFAULTS.bestPracticePue.id).value;
+  const refurbishedShare = context.factors.require(FACTOR_IDS.refurbishedShare).value;
   const levers: { id: string; description: string; input: ComputeInput }[] = [
     {
       id: 'what-if-pue',
@@ -160,7 +162,11 @@ export function quickWhatIfs(input: ComputeInput, context: ComputeContext, basel
         assets: input.assets.map((a) => (a ? { ...a, lifespanYears: extendedLifespanYears(a.lifespanYears, context.factors) } : a)),
       },
     },
-    { id: 'what-if-refurbished', description: 'Buy refurbished instead of new hardware', input: applyScenario(input, { refurbished: true }) },
+    {
+      id: 'what-if-refurbished',
+      description: `Buy refurbished instead of new hardware (${Math.round(refurbishedShare * 100)}% of a new unit's manufacturing footprint)`,
+      input: applyScenario(input, { refurbished: true }),
+    },
   ];
   return levers
     .filter((lever) => work.take(input.assets.length, lever.id))

@@ -229,25 +229,28 @@ interface UnitPower {
   estimated: boolean;
   /** Shared lists (catalog model, estimate): the profile's assumption list is shared by their identity. */
   assumptions: readonly string[];
+  /** The factors of an estimate from components (shared like the assumptions). */
+  factors: readonly FactorUse[];
 }
 
 const NO_ASSUMPTIONS: readonly string[] = [];
+const NO_FACTORS: readonly FactorUse[] = [];
 
 function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: EmbodiedEntry, unitFactors: UnitFactors, defaultLoad: ResolvedFactor, reuse: Reuse): UnitPower {
   const u = utilizationRange(inputs, defaultLoad);
   const power = inputs.power;
-  if (power?.averageW !== undefined) return { watts: exact(power.averageW), estimated: false, assumptions: NO_ASSUMPTIONS };
+  if (power?.averageW !== undefined) return { watts: exact(power.averageW), estimated: false, assumptions: NO_ASSUMPTIONS, factors: NO_FACTORS };
   const linear = (idleW: number, maxW: number): Range => ({
     value: idleW + u.value * (maxW - idleW),
     min: idleW + u.min * (maxW - idleW),
     max: idleW + u.max * (maxW - idleW),
   });
-  if (power?.idleW !== undefined && power.maxW !== undefined) return { watts: linear(power.idleW, power.maxW), estimated: false, assumptions: NO_ASSUMPTIONS };
+  if (power?.idleW !== undefined && power.maxW !== undefined) return { watts: linear(power.idleW, power.maxW), estimated: false, assumptions: NO_ASSUMPTIONS, factors: NO_FACTORS };
   if (model) {
     const assumptions = reuse.shared('catalog power assumptions', [model], undefined, () => [
       `Power from the catalog: ${model.power.idleW} W idle to ${model.power.maxW} W at full load (${model.power.source}).`,
     ]);
-    return { watts: linear(model.power.idleW, model.power.maxW), estimated: false, assumptions };
+    return { watts: linear(model.power.idleW, model.power.maxW), estimated: false, assumptions, factors: NO_FACTORS };
   }
   // Estimated from the components (those the embodied entry was computed for) at the utilization.
   return reuse.shared('estimated power', [embodied], inputs.utilization, () => {
@@ -258,7 +261,7 @@ function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: 
       return serverPower(spec, share * 100, gpuW, unitFactors.tables);
     };
     const typical = at(u.value);
-    return { watts: { value: typical.watts.value, min: at(u.min).watts.min, max: at(u.max).watts.max }, estimated: true, assumptions: typical.assumptions };
+    return { watts: { value: typical.watts.value, min: at(u.min).watts.min, max: at(u.max).watts.max }, estimated: true, assumptions: typical.assumptions, factors: distinct(typical.factors) };
   });
 }
 
@@ -356,8 +359,8 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
   // same ones (thousands of profiles, a handful of lists).
   const defaultWeight = !model && !weightGiven;
   const defaultUtilization = inputs.utilization === undefined && inputs.power?.averageW === undefined;
-  const used = reuse.shared('unit factor list', [entry], `${refurbished}|${mode ? inputs.transport?.mode : ''}|${route.factor.id}|${defaultWeight}|${defaultUtilization}`, () => [
-    ...embodied.factors,
+  const used = reuse.shared('unit factor list', [entry, power.factors], `${refurbished}|${mode ? inputs.transport?.mode : ''}|${route.factor.id}|${defaultWeight}|${defaultUtilization}`, () => [
+    ...distinct([...embodied.factors, ...power.factors]),
     ...(refurbished ? [refurbishedShare.use] : []),
     ...(mode ? [mode.use] : [unitFactors.sea.use, unitFactors.road.use, unitFactors.seaKm.use, unitFactors.roadKm.use, unitFactors.airKm.use]),
     ...(defaultWeight ? [unitFactors.serverWeightKg.use] : []),
