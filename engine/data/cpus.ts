@@ -355,3 +355,27 @@ function cpuByKey(nameOrId: string): CpuSpec | undefined {
 export function cpuIds(): string[] {
   return CPUS.map((cpu) => cpu.id);
 }
+
+/** Vendor and generation read from a CPU name: Xeon Scalable's second model digit, EPYC's last. */
+function generationOf(name: string): { vendor: CpuSpec['vendor']; generation: string } | undefined {
+  const text = name.toLowerCase();
+  const model = /(\d{4})/.exec(text)?.[1];
+  if (/epyc|\bamd\b/.test(text)) return model ? { vendor: 'AMD', generation: model[3] } : undefined;
+  if (/xeon|intel/.test(text)) return model ? { vendor: 'Intel', generation: model[1] } : undefined;
+  if (/grace|nvidia/.test(text)) return { vendor: 'NVIDIA', generation: 'grace' };
+  return undefined;
+}
+
+/**
+ * Catalog CPUs a name not in the catalog may mean: same vendor and generation only (a CPU of
+ * another generation can have 1.5–1.8× the die area, so suggesting it would mislead). Empty when
+ * the name says neither.
+ */
+export function sameGenerationCpuIds(name: string): string[] {
+  const wanted = generationOf(name);
+  if (!wanted) return [];
+  return CPUS.filter((cpu) => {
+    const g = generationOf(cpu.name);
+    return g?.vendor === wanted.vendor && g.generation === wanted.generation;
+  }).map((cpu) => cpu.id);
+}

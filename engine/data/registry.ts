@@ -3,12 +3,12 @@ import { FactorSet } from '../factors/factorSet';
 import { FactorOverride } from '../manifest/types.generated';
 import { BOAVIZTA_FACTORS } from './boavizta';
 import { CATALOG, catalogModel } from './catalog';
-import { cpuFor, cpuIds } from './cpus';
+import { cpuFor, cpuIds, sameGenerationCpuIds } from './cpus';
 import { DEFAULTS } from './defaults';
 import { ELECTRICITY_UPSTREAM_FACTORS } from './electricityUpstream';
 import { END_OF_LIFE_FACTORS } from './endOfLife';
 import { FUEL_FACTORS } from './fuels';
-import { canonicalGridFactorId, canonicalLocation, GRID_FACTORS, knownLocations } from './grid';
+import { canonicalGridFactorId, canonicalLocation, GRID_FACTORS, knownLocations, locationCandidates } from './grid';
 import { canonicalRefrigerantFactorId, knownRefrigerants, refrigerantFor, REFRIGERANT_FACTORS } from './refrigerants';
 import { TRANSPORT_FACTORS } from './transport';
 
@@ -43,6 +43,8 @@ export function factorSetFor(overrides: readonly FactorOverride[]): FactorSet {
 export interface DataCatalog {
   hasLocation(location: string): boolean;
   locations(): readonly string[];
+  /** The locations an unknown one may plausibly mean (same region), for "did you mean". */
+  locationCandidates(location: string): readonly string[];
   hasRefrigerant(gas: string): boolean;
   refrigerants(): readonly string[];
   hasModel(id: string): boolean;
@@ -51,6 +53,8 @@ export interface DataCatalog {
   gpuModels(): readonly string[];
   hasCpu(name: string): boolean;
   cpus(): readonly string[];
+  /** Catalog CPUs of the same vendor and generation as a name (the only plausible suggestions). */
+  sameGenerationCpus(name: string): readonly string[];
   hasFactor(id: string): boolean;
   /** A built-in factor a manifest may override (model parameters may not). */
   isOverridableFactor(id: string): boolean;
@@ -75,6 +79,7 @@ export function dataCatalog(): DataCatalog {
   catalog = {
     hasLocation: (location) => canonicalLocation(location) !== undefined,
     locations: () => locations,
+    locationCandidates,
     hasRefrigerant: (gas) => refrigerantFor(gas) !== undefined,
     refrigerants: () => refrigerants,
     hasModel: (id) => catalogModel(id) !== undefined,
@@ -83,6 +88,7 @@ export function dataCatalog(): DataCatalog {
     gpuModels: () => gpuModels,
     hasCpu: (name) => cpuFor(name) !== undefined,
     cpus: () => cpus,
+    sameGenerationCpus: sameGenerationCpuIds,
     hasFactor: (id) => BUILT_IN_FACTORS.has(canonicalFactorId(id)),
     isOverridableFactor: (id) => {
       const row = BUILT_IN_FACTORS.get(canonicalFactorId(id));

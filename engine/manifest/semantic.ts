@@ -2,6 +2,7 @@ import { Note } from '../manifest/note';
 import { DataCatalog } from '../data/registry';
 import { Asset, Budget, FactorOverride, Scenario, Site } from './types.generated';
 import { closest } from './suggest';
+import { cpuDieSize } from '../model/boavizta/cpu';
 import { parseLimitKg } from './limit';
 
 /** The sections of a manifest after schema validation (invalid items are undefined). */
@@ -132,8 +133,8 @@ export function checkSemantics(
   sections.sites.forEach((site, index) => {
     if (!site) return;
     if (site.location && !data.hasLocation(site.location)) {
-      unknownReference('unknown-location', 'grid location', site.location, data.locations(), ['sites', index, 'location'], notes,
-        ' Use an ISO 3166 country code (FR, FRA) or a US eGRID subregion (US-CAMX).');
+      unknownReference('unknown-location', 'grid location', site.location, data.locationCandidates(site.location), ['sites', index, 'location'], notes,
+        ' Use an ISO 3166 country code (FR, FRA), EU for Europe, or a US eGRID subregion (US-CAMX).');
     }
     (site.refrigerants ?? []).forEach((leak, i) => {
       if (!data.hasRefrigerant(leak.gas)) {
@@ -165,13 +166,24 @@ export function checkSemantics(
     }
     const cpu = asset.components?.cpu;
     if (cpu?.name !== undefined && !data.hasCpu(cpu.name)) {
-      const suggestion = closest(cpu.name, data.cpus());
+      const suggestion = closest(cpu.name, data.sameGenerationCpus(cpu.name));
+      // What the component model does with it, from the model itself (cpuDieSize).
+      const die = cpuDieSize(cpu);
+      const given = die.assumptions.length === 0;
+      const estimate = die.assumptions[die.assumptions.length - 1];
       notes.push({
         code: 'unknown-cpu',
         severity: 'warning',
-        message: `CPU "${cpu.name}" is not in the catalog${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: ${cpu.dieSizeMm2 || cpu.dieSizePerCoreMm2 ? 'the given die size is used' : 'its die size is estimated from the core count'}.`,
+        message: `CPU "${cpu.name}" is not in the catalog${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: ${given ? 'the given die size is used' : `the die size is estimated (${estimate})${cpu.cores === undefined ? '; give `cores` or `dieSizeMm2` to narrow it' : ''}`}.`,
         path: ['assets', index, 'components', 'cpu', 'name'],
-        data: { value: cpu.name, suggestion },
+        data: {
+          value: cpu.name,
+          suggestion,
+          dieSizeBasis: given ? 'given' : cpu.cores === undefined ? 'all-cpus' : 'core-count',
+          dieSizeMm2: die.dieSizeMm2.value,
+          minDieSizeMm2: die.dieSizeMm2.min,
+          maxDieSizeMm2: die.dieSizeMm2.max,
+        },
       });
     }
   });

@@ -105,7 +105,7 @@ export interface Site {
    */
   name?: string;
   /**
-   * Electricity grid location: an ISO 3166 alpha-2 or alpha-3 country code (FR, FRA), or a US eGRID subregion as US-<SUBRGN> (US-CAMX). Sets the location-based grid factor.
+   * Electricity grid location: an ISO 3166 alpha-2 or alpha-3 country code (FR, FRA), EU for the European average, or a US eGRID subregion as US-<SUBRGN> (US-CAMX). Sets the location-based grid factor.
    */
   location?: string;
   /**
