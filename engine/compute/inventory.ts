@@ -171,7 +171,7 @@ function computeOne(asset: Asset, index: number, site: SiteContext, period: Repo
   const assetNotes: Note[] = [];
   const defaultLifespan = basis.factors.require(DEFAULTS.lifespanYears.id);
   const result = computeAsset({ asset, index, unit, site, period, reuse, defaultLifespan }, assetNotes);
-  completenessNotes(asset, result, unit, { period, defaultLifespan }, assetNotes);
+  completenessNotes(asset, result, unit, { period, defaultLifespan, factors: basis.factors }, assetNotes);
   return { result, assetNotes };
 }
 

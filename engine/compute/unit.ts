@@ -48,7 +48,13 @@ export interface UnitProfile {
   factors: FactorUse[];
   assumptions: string[];
   /** What the engine had to estimate because the manifest left it out. */
-  estimated: { transport?: { airKgCO2e: number }; endOfLife?: boolean; power?: boolean };
+  estimated: {
+    /** The default route's sea + road figure, air's over the upper-bound distance, and the GPU sub-model's own distribution (included apart). */
+    transport?: { seaRoadKgCO2e: number; airKgCO2e: number; modelKgCO2e: number };
+    /** WEEE recycling by weight, and the GPU sub-model's own end of life (included apart). */
+    endOfLife?: { routeKgCO2e: number; modelKgCO2e: number };
+    power?: boolean;
+  };
 }
 
 /**
@@ -336,7 +342,7 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
       min: embodied.transport.min + (tonnesMin * sea.range.min * seaKm + tonnesMin * road.range.min * roadKm),
       max: embodied.transport.max + Math.max(seaRoadMax, byAir),
     };
-    estimated.transport = { airKgCO2e: byAir };
+    estimated.transport = { seaRoadKgCO2e: transport.value - embodied.transport.value, airKgCO2e: byAir, modelKgCO2e: embodied.transport.value };
   }
 
   const route = unitFactors.endOfLife(inputs.endOfLife ?? 'recycle');
@@ -344,7 +350,7 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
   const base = embodied.endOfLife;
   let endOfLifeMax = base.max + weightKg.max * route.range.max;
   if (!inputs.endOfLife) {
-    estimated.endOfLife = true;
+    estimated.endOfLife = { routeKgCO2e: weightKg.value * route.range.value, modelKgCO2e: base.value };
     const landfill = unitFactors.landfill.factor;
     endOfLifeMax = Math.max(endOfLifeMax, endOfLifeMax - weightKg.max * (eol.max ?? eol.value) + weightKg.max * (landfill.max ?? landfill.value));
   }
