@@ -3,7 +3,7 @@ import { Report } from './model';
 import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../contracts/units';
 import { formatText } from './text';
 import { formatHtml } from './html';
-import { FormatOptions, headline } from './options';
+import { acquisitionSpan, FormatOptions, headline } from './options';
 import { formatSarif } from './sarif';
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
@@ -42,7 +42,7 @@ const BUDGET_STATUS = { ok: 'ok', near: 'ok (near)', exceeded: 'exceeded' } as c
 export function formatMarkdown(report: Report, options: FormatOptions = {}): string {
   const t = report.totals;
   const kg = (value: number) => formatKg(value, options.units);
-  const head = headline(t, options.view);
+  const head = headline(t, options.view, acquisitionSpan(report.period));
   const issues = () => report.diagnostics.map((d) => `- line ${d.line}: **${mdEscape(d.severity)}** ${/^[a-z0-9-]+$/.test(d.code) ? `\`${d.code}\`` : mdEscape(d.code)} ${mdEscape(d.message)}`);
   if (report.notComputed) {
     // No figure at all: say why rather than print tables of zeros.

@@ -6,7 +6,7 @@ import type { ViewName } from '../../contracts/settings';
 import type { Analysis } from '../analysis';
 import { AssetResult } from '../compute/asset';
 import { byScope, byStage, ScopeTotals, Stage, STAGES, sumOfStages, total } from '../compute/breakdown';
-import { HOURS_PER_YEAR } from '../data/defaults';
+import { lifeHoursOf } from '../compute/period';
 import { FactorUse } from '../factors/factor';
 import { Range } from '../quantity';
 import { grandTotal, KgRange, kgRange, shareOf } from './figures';
@@ -89,7 +89,7 @@ export function assetView(analysis: Analysis, index: number): AssetView | undefi
   for (const stage of STAGES) period[stage] = figures.byStage[stage].value;
   // Whole life: embodied in full, use at this period's rate over the whole lifespan.
   const hours = asset.window.serviceHours;
-  const lifeHours = asset.lifespanYears * HOURS_PER_YEAR;
+  const lifeHours = lifeHoursOf(asset.lifespanYears);
   const wholeLife: Record<Stage, number> = {
     manufacturing: asset.perUnit.manufacturing.value * count,
     transport: asset.perUnit.transport.value * count,

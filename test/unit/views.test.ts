@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  analyze, assetFigure, assetView, budgetView, fileSummary, lifespanWhatIf, modelView, periodWording, reportFromAnalysis, siteView,
+  analyze, assetFigure, assetView, budgetView, fileSummary, formatReports, lifespanWhatIf, modelView, periodWording, reportFromAnalysis, siteView,
 } from '../../engine';
 import { DEFAULT_SETTINGS } from '../../contracts/settings';
 import { catalogModel } from '../../engine/data/catalog';
@@ -130,4 +130,28 @@ describe('read models (engine/views)', () => {
     assert.deepEqual([view.embodied.kgCO2e, view.embodied.source, view.idleW, view.maxW, view.gpus], [record.embodied.value, record.embodied.source, record.power.idleW, record.power.maxW, 8]);
     assert.equal(modelView('no-such-model'), undefined);
   });
+});
+
+describe('views: units and periods in the report texts (issue 11)', () => {
+  // The inventory view counts capital goods in full in the period they are bought: a year for an
+  // annual report, the month or quarter otherwise. No text says "year" or "/yr" for those.
+  const periods: [string, string][] = [
+    ['2026', 'year'],
+    ['{ start: 2026-03-01, end: 2026-04-01 }', 'period'],
+    ['{ start: 2026-01-01, end: 2026-04-01 }', 'period'],
+  ];
+  for (const [period, span] of periods) {
+    it(`period ${period}: the reports say "${span}" (the text report in words; none says /yr otherwise)`, () => {
+      const report = reportFromAnalysis(analyze(SAMPLE.replace('period: 2026', `period: ${period}`)), 'sample.carbon.yaml');
+      const text = formatReports([report], 'text');
+      assert.match(text, new RegExp(`capital goods in full in the ${span} bought`));
+      assert.match(text, new RegExp(`in full in the ${span} of acquisition`));
+      for (const format of ['text', 'markdown', 'html'] as const) {
+        const out = formatReports([report], format);
+        if (span === 'period') assert.doesNotMatch(out, /\/yr|per year|year bought|year of acquisition/, format);
+      }
+      const wording = periodWording(analyze(SAMPLE.replace('period: 2026', `period: ${period}`)))!;
+      assert.equal(wording.perPeriod, span === 'year' ? '/yr' : ' this period');
+    });
+  }
 });
