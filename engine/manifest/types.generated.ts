@@ -279,9 +279,9 @@ export interface Components {
      */
     units: number;
     /**
-     * Capacity of one module in GB.
+     * Capacity of one module in GB. Left out: BoaviztAPI's default module, 32 GB (1–128 GB), with that range.
      */
-    capacityGb: number;
+    capacityGb?: number;
     /**
      * DRAM die density in GB per cm² (0.6 to 2.4 for DDR3–DDR5 nodes).
      */
@@ -298,9 +298,9 @@ export interface Components {
      */
     units: number;
     /**
-     * Capacity of one drive in GB.
+     * Capacity of one drive in GB. Left out: BoaviztAPI's default drive, 1,000 GB (100–5,000 GB), with that range.
      */
-    capacityGb: number;
+    capacityGb?: number;
     /**
      * NAND die density in GB per cm² (16 to 128 for 32- to 176-layer 3D NAND).
      */

@@ -1,5 +1,5 @@
 import { useOf, type FactorUse } from '../../factors/factor';
-import { add, exact, mul, type Range } from '../../quantity';
+import { add, exact, mul, scale, type Range } from '../../quantity';
 import { BOAVIZTA, type CpuPowerCurveRow } from '../../data/boavizta';
 import { describe, fmt, rangeOf } from './completion';
 import { fitLogCurve, logCurveAt, type LogCurve } from './curve-fit';
@@ -106,8 +106,16 @@ export function ramPower(ram: readonly RamSpec[] | undefined, { rows: BOAVIZTA }
       ],
     };
   }
-  const totalGb = ram.reduce((s, line) => s + line.units * line.capacityGb, 0);
-  return { watts: exact(perGb.value * totalGb), factors: [useOf(perGb)], assumptions: [] };
+  // Lines without a capacity take the default module's, with its range.
+  const module = BOAVIZTA.ramModuleCapacity;
+  const capacityOf = (line: RamSpec): Range => (line.capacityGb === undefined ? rangeOf(module) : exact(line.capacityGb));
+  const totalGb = ram.reduce<Range>((s, line) => add(s, scale(capacityOf(line), line.units)), exact(0));
+  const defaulted = ram.some((line) => line.capacityGb === undefined);
+  return {
+    watts: scale(totalGb, perGb.value),
+    factors: defaulted ? [useOf(perGb), useOf(module)] : [useOf(perGb)],
+    assumptions: defaulted ? [`Memory module capacity not given: Boavizta's default module, ${describe(module)}`] : [],
+  };
 }
 
 export interface ServerPower extends PowerEstimate {

@@ -7,7 +7,12 @@ import type { ComponentImpact, RamSpec } from './types';
 
 /** One memory line: units × ((capacity ÷ DRAM density) × 2.20 kg/cm² + 5.22 kg). */
 export function ramEmbodied(line: RamSpec, index: number, tables: BoaviztaTables = BUILT_IN_TABLES): ComponentImpact {
-  return ramLine(`ram[${index}]`, exact(line.units), exact(line.capacityGb), line, [], [], tables);
+  if (line.capacityGb !== undefined) return ramLine(`ram[${index}]`, exact(line.units), exact(line.capacityGb), line, [], [], tables);
+  // A line without a capacity: BoaviztAPI's default module, with its range.
+  const capacity = tables.rows.ramModuleCapacity;
+  return ramLine(`ram[${index}]`, exact(line.units), rangeOf(capacity), line, [useOf(capacity)], [
+    `Memory module capacity not given: Boavizta's default module, ${describe(capacity)}`,
+  ], tables);
 }
 
 /** No memory described: BoaviztAPI's default server line, 8 (6–10) modules of 32 GB. */

@@ -7,7 +7,12 @@ import type { ComponentImpact, SsdSpec } from './types';
 
 /** One SSD line: units × ((capacity ÷ NAND density) × 2.20 kg/cm² + 6.34 kg). */
 export function ssdEmbodied(line: SsdSpec, index: number, tables: BoaviztaTables = BUILT_IN_TABLES): ComponentImpact {
-  return ssdLine(`ssd[${index}]`, exact(line.units), exact(line.capacityGb), line, [], [], tables);
+  if (line.capacityGb !== undefined) return ssdLine(`ssd[${index}]`, exact(line.units), exact(line.capacityGb), line, [], [], tables);
+  // A line without a capacity: BoaviztAPI's default drive, with its range.
+  const capacity = tables.rows.ssdDriveCapacity;
+  return ssdLine(`ssd[${index}]`, exact(line.units), rangeOf(capacity), line, [useOf(capacity)], [
+    `SSD capacity not given: Boavizta's default drive, ${describe(capacity)}`,
+  ], tables);
 }
 
 /** No disk described at all: BoaviztAPI's default server disk, 1 (1–2) SSD of 1,000 GB. */

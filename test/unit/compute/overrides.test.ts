@@ -86,6 +86,7 @@ function boaviztaCases(name: string): Case[] {
     server('      gpu: { units: 4, transport: { planeKm: 5000 } }'),
     server('      gpu: { units: 4 }'),
     server('      ram: [{ units: 4, capacityGb: 32 }]'),
+    server('      ram: [{ units: 4 }]\n      ssd: [{ units: 2 }]'),
     { asset: components(FULL_SERVER).replace('\n    utilization: 0.6', '') },
   ];
 }
