@@ -227,7 +227,14 @@ function componentEmbodied(components: Components, methodology: Methodology, fac
 }
 
 function utilizationRange(inputs: UnitInputs, defaultLoad: ResolvedFactor): Range {
-  return inputs.utilization !== undefined ? exact(inputs.utilization) : defaultLoad.range;
+  if (inputs.utilization !== undefined) return exact(inputs.utilization);
+  // A profile on a linear power line: the hours-weighted mean load gives the mean power exactly.
+  const profile = inputs.utilizationProfile;
+  if (profile) {
+    const totalHours = profile.reduce((sum, p) => sum + p.hours, 0);
+    return exact(profile.reduce((sum, p) => sum + (p.hours / totalHours) * p.load, 0));
+  }
+  return defaultLoad.range;
 }
 
 interface UnitPower {
@@ -259,13 +266,27 @@ function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: 
     return { watts: linear(model.power.idleW, model.power.maxW), estimated: false, assumptions, factors: NO_FACTORS };
   }
   // Estimated from the components (those the embodied entry was computed for) at the utilization.
-  return reuse.shared('estimated power', [embodied], inputs.utilization, () => {
+  const profile = inputs.utilizationProfile;
+  return reuse.shared('estimated power', [embodied], profile ? JSON.stringify(profile) : inputs.utilization, () => {
     const components = inputs.components as Components;
     const spec = resolveCpu(components, []);
     const at = (share: number) => {
       const gpuW = components.gpu ? gpuAveragePowerW(components.gpu, share, unitFactors.tables) : undefined;
       return serverPower(spec, share * 100, gpuW, unitFactors.tables);
     };
+    if (profile) {
+      // The curve is concave: average the power over the hours at each load, not the load.
+      const totalHours = profile.reduce((sum, p) => sum + p.hours, 0);
+      const points = profile.map((p) => ({ share: p.hours / totalHours, power: at(p.load) }));
+      const mean = (pick: (w: Range) => number) => points.reduce((sum, p) => sum + p.share * pick(p.power.watts), 0);
+      const first = points[0].power;
+      return {
+        watts: { value: mean((w) => w.value), min: mean((w) => w.min), max: mean((w) => w.max) },
+        estimated: true,
+        assumptions: [...first.assumptions, `Power averaged over the utilization profile (${profile.length} loads, ${totalHours.toLocaleString('en-US')} h).`],
+        factors: distinct(first.factors),
+      };
+    }
     const typical = at(u.value);
     return { watts: { value: typical.watts.value, min: at(u.min).watts.min, max: at(u.max).watts.max }, estimated: true, assumptions: typical.assumptions, factors: distinct(typical.factors) };
   });
@@ -364,7 +385,7 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
   // The lists, in the order the parts above add to them; shared by the profiles that have the
   // same ones (thousands of profiles, a handful of lists).
   const defaultWeight = !model && !weightGiven;
-  const defaultUtilization = inputs.utilization === undefined && inputs.power?.averageW === undefined;
+  const defaultUtilization = inputs.utilization === undefined && inputs.utilizationProfile === undefined && inputs.power?.averageW === undefined;
   const used = reuse.shared('unit factor list', [entry, power.factors], `${refurbished}|${mode ? inputs.transport?.mode : ''}|${route.factor.id}|${defaultWeight}|${defaultUtilization}`, () => [
     ...distinct([...embodied.factors, ...power.factors]),
     ...(refurbished ? [refurbishedShare.use] : []),

@@ -285,7 +285,9 @@ export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: Pat
         };
         const last = String(relative[relative.length - 1] ?? '');
         const kind = typeof relative[relative.length - 1] === 'number' || relative.length === 0 ? 'asset' : last;
-        const [a, b] = mutuallyExclusive[kind] ?? ['one', 'the other'];
+        const [a, b] = error.schemaPath.includes('/dependentSchemas/utilizationProfile/')
+          ? ['utilization', 'utilizationProfile']
+          : mutuallyExclusive[kind] ?? ['one', 'the other'];
         issue = {
           code: 'conflicting-keys', path, on: 'object', data: { keys: [a, b] },
           message: `Give either \`${a}\` or \`${b}\` in ${subject(path)}, not both.`,

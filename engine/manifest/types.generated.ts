@@ -195,6 +195,34 @@ export interface Asset {
    */
   utilization?: number;
   /**
+   * Hours at each load over the period, for a fleet whose load varies: power is averaged over the profile at each load (the component power curve is concave, so this differs from the power at the average load). Only the shares of hours matter. Use instead of `utilization`.
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  utilizationProfile?: [
+    {
+      /**
+       * Load (0..1) during these hours.
+       */
+      load: number;
+      /**
+       * Hours at that load.
+       */
+      hours: number;
+    },
+    ...{
+      /**
+       * Load (0..1) during these hours.
+       */
+      load: number;
+      /**
+       * Hours at that load.
+       */
+      hours: number;
+    }[]
+  ];
+  /**
    * Share (0..1) of the period the units are powered on. Defaults to 1.
    */
   uptime?: number;
