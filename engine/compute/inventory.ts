@@ -106,7 +106,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
     if (computed.assetNotes.length > 0) for (const note of computed.assetNotes) notes.push(note);
   });
 
-  pueNotes(sites, assets, notes);
+  pueNotes(sites, assets, context.factors, notes);
 
   // Sites' direct emissions, then every asset, in order (in blocks: see blockSum.ts).
   const periodTerms: Breakdown[] = [...sites.map((s) => s.direct), ...assets.map((a) => a.period)];
@@ -136,7 +136,9 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
 }
 
 /** A site without PUE gets the industry average; say how much overhead that assumption adds. */
-function pueNotes(sites: readonly SiteResult[], assets: readonly AssetResult[], notes: Note[]): void {
+function pueNotes(sites: readonly SiteResult[], assets: readonly AssetResult[], factors: FactorSet, notes: Note[]): void {
+  // The row in force (an override's source when there is one).
+  const assumed = factors.require(DEFAULTS.pue.id);
   for (const site of sites) {
     const { pue, pueAssumed } = site.context;
     if (!pueAssumed || pue.value === 1) continue;
@@ -149,12 +151,14 @@ function pueNotes(sites: readonly SiteResult[], assets: readonly AssetResult[], 
     }
     if (itKWh === 0) continue; // no computed load (no assets, or only assets with errors): nothing to size
     const overheadKg = (electricityKg * (pue.value - 1)) / pue.value;
+    const atMinKg = (electricityKg / pue.value) * (pue.min - 1);
+    const atMaxKg = (electricityKg / pue.value) * (pue.max - 1);
     notes.push({
       code: 'missing-pue',
       severity: 'warning',
-      message: `Site "${site.id}" has no \`pue\`: assumed ${pue.value} (${DEFAULTS.pue.source.split(' (')[0]}), which adds ${formatKg(overheadKg)} of cooling and power overhead to its ${formatNumber(itKWh / 1000)} MWh of IT load (PUE ${pue.min}: ${formatKg((electricityKg / pue.value) * (pue.min - 1))}; PUE ${pue.max}: ${formatKg((electricityKg / pue.value) * (pue.max - 1))}).`,
+      message: `Site "${site.id}" has no \`pue\`: assumed ${pue.value} (${assumed.source.split(' (')[0]}), which adds ${formatKg(overheadKg)} of cooling and power overhead to its ${formatNumber(itKWh / 1000)} MWh of IT load (PUE ${pue.min}: ${formatKg(atMinKg)}; PUE ${pue.max}: ${formatKg(atMaxKg)}).`,
       path: ['sites', site.index, 'id'],
-      data: { assumedPue: pue.value, overheadKgCO2e: overheadKg, itEnergyKWh: itKWh, property: 'pue' },
+      data: { assumedPue: pue.value, overheadKgCO2e: overheadKg, itEnergyKWh: itKWh, minPue: pue.min, overheadAtMinPueKgCO2e: atMinKg, maxPue: pue.max, overheadAtMaxPueKgCO2e: atMaxKg, property: 'pue' },
     });
   }
 }

@@ -229,7 +229,7 @@ function componentEmbodied(components: Components, methodology: Methodology, fac
 function utilizationRange(inputs: UnitInputs, defaultLoad: ResolvedFactor): Range {
   if (inputs.utilization !== undefined) return exact(inputs.utilization);
   // A profile on a linear power line: the hours-weighted mean load gives the mean power exactly.
-  const profile = inputs.utilizationProfile;
+  const profile = inputs.utilizationHours;
   if (profile) {
     const totalHours = profile.reduce((sum, p) => sum + p.hours, 0);
     return exact(profile.reduce((sum, p) => sum + (p.hours / totalHours) * p.load, 0));
@@ -266,7 +266,7 @@ function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: 
     return { watts: linear(model.power.idleW, model.power.maxW), estimated: false, assumptions, factors: NO_FACTORS };
   }
   // Estimated from the components (those the embodied entry was computed for) at the utilization.
-  const profile = inputs.utilizationProfile;
+  const profile = inputs.utilizationHours;
   return reuse.shared('estimated power', [embodied], profile ? JSON.stringify(profile) : inputs.utilization, () => {
     const components = inputs.components as Components;
     const spec = resolveCpu(components, []);
@@ -385,7 +385,7 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
   // The lists, in the order the parts above add to them; shared by the profiles that have the
   // same ones (thousands of profiles, a handful of lists).
   const defaultWeight = !model && !weightGiven;
-  const defaultUtilization = inputs.utilization === undefined && inputs.utilizationProfile === undefined && inputs.power?.averageW === undefined;
+  const defaultUtilization = inputs.utilization === undefined && inputs.utilizationHours === undefined && inputs.power?.averageW === undefined;
   const used = reuse.shared('unit factor list', [entry, power.factors], `${refurbished}|${mode ? inputs.transport?.mode : ''}|${route.factor.id}|${defaultWeight}|${defaultUtilization}`, () => [
     ...distinct([...embodied.factors, ...power.factors]),
     ...(refurbished ? [refurbishedShare.use] : []),

@@ -285,8 +285,8 @@ export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: Pat
         };
         const last = String(relative[relative.length - 1] ?? '');
         const kind = typeof relative[relative.length - 1] === 'number' || relative.length === 0 ? 'asset' : last;
-        const [a, b] = error.schemaPath.includes('/dependentSchemas/utilizationProfile/')
-          ? ['utilization', 'utilizationProfile']
+        const [a, b] = error.schemaPath.includes('/dependentSchemas/utilizationHours/')
+          ? ['utilization', 'utilizationHours']
           : mutuallyExclusive[kind] ?? ['one', 'the other'];
         issue = {
           code: 'conflicting-keys', path, on: 'object', data: { keys: [a, b] },

@@ -200,7 +200,7 @@ export interface Asset {
    * @minItems 1
    * @maxItems 100
    */
-  utilizationProfile?: [
+  utilizationHours?: [
     {
       /**
        * Load (0..1) during these hours.

@@ -79,15 +79,15 @@ describe('compute: what real configurations need to say (issue 11)', () => {
   it('a whole-period utilization profile averages the power over the hours at each load', () => {
     const parts = '      cpu: { units: 2, cores: 32, tdpW: 205 }\n      ram: [{ units: 8, capacityGb: 64 }]\n      ssd: [{ units: 2, capacityGb: 3840 }]';
     const at = (load: number) => asset(server(parts).replace('utilization: 0.5', `utilization: ${load}`)).perUnit.powerW;
-    const profiled = asset(server(parts).replace('utilization: 0.5', 'utilizationProfile: [{ load: 0.9, hours: 2190 }, { load: 0.1, hours: 6570 }]')).perUnit.powerW;
+    const profiled = asset(server(parts).replace('utilization: 0.5', 'utilizationHours: [{ load: 0.9, hours: 2190 }, { load: 0.1, hours: 6570 }]')).perUnit.powerW;
     // A quarter of the hours at 90 %, three quarters at 10 %: the mean of the powers, not the power at 30 %.
     close(profiled.value, 0.25 * at(0.9).value + 0.75 * at(0.1).value);
     close(profiled.max, 0.25 * at(0.9).max + 0.75 * at(0.1).max);
     assert.ok(profiled.value < at(0.3).value, 'the component power curve is concave');
     // A linear catalog line: the mean load gives the mean power exactly (30 % here).
     const catalog = (u: string) => analyze(server('').replace(/    components:\n\n?/, '    model: dell-poweredge-r740\n').replace('utilization: 0.5', u)).inventory!.assets[0].perUnit.powerW.value;
-    close(catalog('utilizationProfile: [{ load: 0.9, hours: 2190 }, { load: 0.1, hours: 6570 }]'), catalog('utilization: 0.3'));
-    const both = analyze(server(parts).replace('utilization: 0.5', 'utilization: 0.5\n    utilizationProfile: [{ load: 0.9, hours: 1 }]'));
-    assert.match(both.findings.find((f) => f.code === 'conflicting-keys')!.message, /either `utilization` or `utilizationProfile`/);
+    close(catalog('utilizationHours: [{ load: 0.9, hours: 2190 }, { load: 0.1, hours: 6570 }]'), catalog('utilization: 0.3'));
+    const both = analyze(server(parts).replace('utilization: 0.5', 'utilization: 0.5\n    utilizationHours: [{ load: 0.9, hours: 1 }]'));
+    assert.match(both.findings.find((f) => f.code === 'conflicting-keys')!.message, /either `utilization` or `utilizationHours`/);
   });
 });
