@@ -41,7 +41,7 @@ describe('analysis: unknown names with suggestions', () => {
     const name = withLine(5, '    location: France');
     one(name, {
       code: 'invalid-location',
-      message: '`location` must be an ISO 3166 country code such as FR or FRA, or a US eGRID subregion such as US-CAMX; got "France".',
+      message: '`location` must be an ISO 3166 country code such as FR or FRA, or a US eGRID subregion such as US-CAMX; got "France". France is written FR.',
       range: rangeOf(name, 5, 'France'),
     });
   });
@@ -117,7 +117,7 @@ describe('analysis: one error per mistake (no cascades)', () => {
     const pue = withLine(6, '    pue: 0.5');
     one(pue, { code: 'out-of-range', message: /^`pue` must be at least 1; got 0\.5\./, range: rangeOf(pue, 6, '0.5') });
     const location = withLine(5, '    location: fr');
-    one(location, { code: 'invalid-location', message: /got "fr"\.$/, range: rangeOf(location, 5, 'fr') });
+    one(location, { code: 'invalid-location', message: /got "fr"\. Codes are written in capitals: FR \(France\)\.$/, range: rangeOf(location, 5, 'fr') });
     // the asset is left out of the totals (the report lists it as excluded)
     const analysis = analyze(pue);
     assert.deepEqual(analysis.inventory?.excluded.map((e) => e.path), [['assets', 0]]);
