@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, TextEdit } from 'vscode-languageserver';
 import { analyze } from '../../engine';
@@ -128,5 +130,19 @@ describe('service: code actions', () => {
       const diagnostic = validate(analyze(text), URI, settings()).find((d) => d.code === 'invalid-location')!;
       assert.equal((diagnostic.data as { correction?: string }).correction, 'FR');
     });
+  });
+
+  it('samples/example-with-mistakes: every error has a fix and a comment above it saying so', () => {
+    const text = readFileSync(join(__dirname, '..', '..', '..', 'samples', 'example-with-mistakes.carbon.yaml'), 'utf8');
+    const analysis = analyze(text);
+    const lines = text.split('\n');
+    const errors = validate(analysis, URI, settings()).filter((d) => d.severity === 1);
+    assert.ok(errors.length >= 10, `ten mistakes or more, got ${errors.length}`);
+    for (const diagnostic of errors) {
+      const fixes = codeActions(analysis, URI, [diagnostic]).filter((a) => !a.title.startsWith('Ignore'));
+      assert.ok(fixes.length > 0, `a fix for "${diagnostic.message}"`);
+      const above = lines[diagnostic.range.start.line - 1].trim();
+      assert.ok(above.startsWith('#'), `a comment above line ${diagnostic.range.start.line + 1} (${diagnostic.message})`);
+    }
   });
 });

@@ -10,7 +10,7 @@ describe('analysis: unknown names with suggestions', () => {
     const text = withLine(10, '    model: dell-poweredge-r470');
     one(text, {
       code: 'unknown-model',
-      message: 'Unknown catalog model "dell-poweredge-r470"; did you mean "dell-poweredge-r740"? Run `carbon-lens models` to list the catalog, or describe the server with `components`.',
+      message: 'Unknown catalog model "dell-poweredge-r470"; did you mean "dell-poweredge-r740"? Completion on `model:` (Ctrl+Space) lists the catalog; or describe the server with `components`.',
       range: rangeOf(text, 10, 'dell-poweredge-r470'),
     });
     const fix = analyze(text).findings[0].suggestions?.[0];
@@ -21,7 +21,7 @@ describe('analysis: unknown names with suggestions', () => {
     const text = withLine(10, '    model: cray-xyz');
     one(text, {
       code: 'unknown-model',
-      message: 'Unknown catalog model "cray-xyz". Run `carbon-lens models` to list the catalog, or describe the server with `components`.',
+      message: 'Unknown catalog model "cray-xyz". Completion on `model:` (Ctrl+Space) lists the catalog; or describe the server with `components`.',
       range: rangeOf(text, 10, 'cray-xyz'),
     });
   });
@@ -71,7 +71,7 @@ describe('analysis: unknown names with suggestions', () => {
     const text = `${BASE}factors:\n  - { id: grid/FX, value: 0.1, source: test }\n`;
     one(text, {
       code: 'unknown-factor',
-      message: 'Unknown factor id "grid/FX"; did you mean "grid/FIN"? Run `carbon-lens factors` to list the factor ids.',
+      message: 'Unknown factor id "grid/FX"; did you mean "grid/FIN"? Completion on `id:` (Ctrl+Space) lists the factor ids.',
       range: rangeOf(text, 21, 'grid/FX'),
     });
   });
