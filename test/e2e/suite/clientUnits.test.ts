@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { CrashPolicy } from '../../../client/src/client';
 import { defaultTarget, parseExportOptions } from '../../../client/src/export';
 import { parseFocus, parseFromWebview, slimReport } from '../../../client/src/report/protocol';
-import { budgetState, describeSummary } from '../../../client/src/status';
+import { budgetState, describeSummary, describeTotal } from '../../../client/src/status';
 import type { AnalysisSummary } from '../../../contracts/protocol';
 import { reportText } from '../../../engine';
 import { sampleText } from './carbonLensHelpers';
@@ -38,6 +38,20 @@ describe('Carbon Lens client units', () => {
     assert.equal(describeSummary(summary({ ok: 0, near: 0, exceeded: 0 }, { view: 'inventory' }), 't').text, '232 tCO2e inventory view');
     assert.equal(budgetState(summary({ ok: 3, near: 1, exceeded: 0 })), 'near');
     assert.equal(budgetState(summary({ ok: 0, near: 0, exceeded: 0 })), 'none');
+  });
+
+  it('describes the total in the status bar with its state: computing, live, updating, stale, incomplete', () => {
+    const summary = (extra: Record<string, unknown> = {}): AnalysisSummary =>
+      ({ uri: 'file:///x.carbon.yaml', version: 1, totalKgCO2e: 51_500, view: 'period', budgets: { ok: 1, near: 0, exceeded: 0 }, errors: 0, complete: true, ...extra } as AnalysisSummary);
+    assert.deepEqual(describeTotal(undefined, 'auto'), { text: '$(loading~spin) CO2e: computing…', state: 'computing' });
+    assert.deepEqual(describeTotal(summary(), 'auto'), { text: '$(pulse) 51.5 tCO2e this period', state: 'live' });
+    assert.deepEqual(describeTotal(summary(), 'auto', true), { text: '$(sync~spin) 51.5 tCO2e this period', state: 'updating' });
+    assert.deepEqual(describeTotal(summary({ complete: false, errors: 1 }), 'auto'), { text: '$(warning) ≥ 51.5 tCO2e this period · incomplete', state: 'incomplete' });
+    // Facts a server may add: how many items are left out, and kept at their last good figure.
+    assert.deepEqual(describeTotal(summary({ complete: false, errors: 2, leftOut: 2 }), 'auto'), { text: '$(warning) ≥ 51.5 tCO2e this period · 2 left out', state: 'incomplete' });
+    assert.deepEqual(describeTotal(summary({ stale: ['training-pods'] }), 'auto'), { text: '$(history) 51.5 tCO2e this period · stale', state: 'stale' });
+    assert.equal(describeTotal(summary({ totalKgCO2e: null, complete: false }), 'auto').state, 'noTotal');
+    assert.equal(describeTotal(summary({ view: 'inventory' }), 'kg').text, '$(pulse) 51,500 kgCO2e');
   });
 
   it('describes the change against compareTo in the status item, or why there is none', () => {

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateWithSample, closeAllEditors, codeLenses, hoverTexts, manifest, positionOf, waitFor } from './util';
-import { revertAndClose, SAMPLE, statusSnapshot } from './carbonLensHelpers';
+import { revertAndClose, SAMPLE, sampleText, statusSnapshot } from './carbonLensHelpers';
 
 const COMMANDS = [
   'carbonLens.openReport',
@@ -123,6 +123,38 @@ describe('Carbon Lens commands', () => {
     assert.equal(status.budget, 'ok');
     assert.equal(status.severity, 'Information');
     assert.equal(status.command, 'carbonLens.openReport');
+  });
+
+  it('shows the file\'s total in the status bar itself, and never the previous file\'s after switching', async () => {
+    const sample = await activateWithSample(SAMPLE);
+    const first = await waitFor(async () => {
+      const s = await statusSnapshot();
+      return s.bar.state === 'live' && s.bar.uri === sample.uri.toString() ? s : undefined;
+    }, 20_000, 'the total of the sample in the status bar');
+    assert.equal(first.bar.visible, true);
+    assert.match(first.bar.text, /^\$\(pulse\) [\d.,]+ tCO2e this period$/);
+    // Another manifest with another total: from the moment it is active, the bar shows
+    // "computing…" or its own total, never the sample's.
+    const other = await vscode.workspace.openTextDocument({ language: 'carbon-yaml', content: sampleText().replace('count: 16', 'count: 1') });
+    await vscode.window.showTextDocument(other);
+    const seen: string[] = [];
+    const second = await waitFor(async () => {
+      const s = await statusSnapshot();
+      seen.push(`${s.bar.state}: ${s.bar.text}`);
+      return s.bar.uri === other.uri.toString() && s.bar.state === 'live' ? s : undefined;
+    }, 20_000, 'the total of the second manifest', 5);
+    assert.notEqual(second.bar.text, first.bar.text, 'the two files have different totals');
+    assert.ok(!seen.includes(`live: ${first.bar.text}`), `the previous file's total was shown: ${seen.join(' | ')}`);
+    await revertAndClose();
+    // A file with errors: the total is a floor, marked incomplete.
+    const broken = await vscode.workspace.openTextDocument({ language: 'carbon-yaml', content: sampleText().replace('count: 6', 'count: six') });
+    await vscode.window.showTextDocument(broken);
+    const incomplete = await waitFor(async () => {
+      const s = await statusSnapshot();
+      return s.bar.uri === broken.uri.toString() && s.bar.state === 'incomplete' ? s : undefined;
+    }, 20_000, 'an incomplete total');
+    assert.match(incomplete.bar.text, /≥ [\d.,]+ tCO2e this period/);
+    await revertAndClose();
   });
 
   it('shows an exceeded budget as an error in the status item', async () => {
