@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CrashPolicy } from '../../../client/src/client';
 import { defaultTarget, parseExportOptions } from '../../../client/src/export';
+import { newManifestName } from '../../../client/src/manifests';
 import { parseFocus, parseFromWebview, slimReport } from '../../../client/src/report/protocol';
 import { budgetState, describeSummary, describeTotal } from '../../../client/src/status';
 import type { AnalysisSummary } from '../../../contracts/protocol';
@@ -52,6 +53,12 @@ describe('Carbon Lens client units', () => {
     assert.deepEqual(describeTotal(summary({ stale: ['training-pods'] }), 'auto'), { text: '$(history) 51.5 tCO2e this period · stale', state: 'stale' });
     assert.equal(describeTotal(summary({ totalKgCO2e: null, complete: false }), 'auto').state, 'noTotal');
     assert.equal(describeTotal(summary({ view: 'inventory' }), 'kg').text, '$(pulse) 51,500 kgCO2e');
+  });
+
+  it('names a new manifest fleet.carbon.yaml, or the first free fleet-N.carbon.yaml', () => {
+    assert.equal(newManifestName(() => false), 'fleet.carbon.yaml');
+    const taken = new Set(['fleet.carbon.yaml', 'fleet-2.carbon.yaml']);
+    assert.equal(newManifestName((name) => taken.has(name)), 'fleet-3.carbon.yaml');
   });
 
   it('describes the change against compareTo in the status item, or why there is none', () => {

@@ -86,6 +86,8 @@ describe('Carbon Lens commands', () => {
   it('opens a new untitled manifest from the sample, analysed like a file', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('carbonLens.newManifestFromSample');
     assert.equal(uri?.scheme, 'untitled');
+    // Saving proposes a manifest's name, so the saved file keeps the language mode.
+    assert.match(uri.path, /\/fleet(-\d+)?\.carbon\.yaml$/);
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), uri.toString());
     assert.equal(editor?.document.languageId, 'carbon-yaml');
@@ -108,6 +110,23 @@ describe('Carbon Lens commands', () => {
     for (const factor of factors) {
       assert.ok(factor.source.length > 10, `${factor.id} has a source`);
       assert.ok(factor.year >= 1990 && factor.year <= 2100, `${factor.id} has a year`);
+    }
+  });
+
+  it('names a second new manifest differently, and saving it keeps the language mode', async () => {
+    const first = await vscode.commands.executeCommand<vscode.Uri>('carbonLens.newManifestFromSample');
+    const second = await vscode.commands.executeCommand<vscode.Uri>('carbonLens.newManifestFromSample');
+    assert.notEqual(first.path, second.path);
+    assert.match(second.path, /\/fleet-2\.carbon\.yaml$/);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === second.toString())!;
+    assert.equal(await document.save(), true);
+    const saved = await vscode.workspace.openTextDocument(vscode.workspace.workspaceFolders![0]!.uri.with({ path: second.path }));
+    try {
+      assert.equal(saved.languageId, 'carbon-yaml');
+      assert.match(saved.getText(), /organization: Example AI Lab/);
+    } finally {
+      await vscode.workspace.fs.delete(saved.uri);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });
 
