@@ -6,6 +6,7 @@ import { CrashPolicy } from '../../../client/src/client';
 import { defaultTarget, parseExportOptions } from '../../../client/src/export';
 import { newManifestName } from '../../../client/src/manifests';
 import { parseFocus, parseFromWebview, slimReport } from '../../../client/src/report/protocol';
+import { manifestColumn } from '../../../client/src/report/reveal';
 import { budgetState, describeSummary, describeTotal } from '../../../client/src/status';
 import type { AnalysisSummary } from '../../../contracts/protocol';
 import { reportText } from '../../../engine';
@@ -59,6 +60,17 @@ describe('Carbon Lens client units', () => {
     assert.equal(newManifestName(() => false), 'fleet.carbon.yaml');
     const taken = new Set(['fleet.carbon.yaml', 'fleet-2.carbon.yaml']);
     assert.equal(newManifestName((name) => taken.has(name)), 'fleet-3.carbon.yaml');
+  });
+
+  it('reveals a manifest from its report in the editor already there, beside the report only when there is none', () => {
+    const group = (viewColumn: number, facts: Partial<{ manifestVisible: boolean; manifestTab: boolean; report: boolean }> = {}) =>
+      ({ viewColumn, manifestVisible: false, manifestTab: false, report: false, ...facts });
+    assert.equal(manifestColumn([group(1, { manifestTab: true, report: true })]), 1, 'behind the report in its group: revealed there');
+    assert.equal(manifestColumn([group(1, { manifestTab: true }), group(2, { report: true })]), 1);
+    assert.equal(manifestColumn([group(1, { report: true }), group(2, { manifestVisible: true, manifestTab: true })]), 2);
+    assert.equal(manifestColumn([group(1, { manifestTab: true, report: true }), group(2, { manifestTab: true })]), 2, 'another group than the report\'s first');
+    assert.equal(manifestColumn([group(1), group(2, { report: true })]), 1, 'not open: in the other group');
+    assert.equal(manifestColumn([group(1, { report: true })]), 'beside');
   });
 
   it('describes the change against compareTo in the status item, or why there is none', () => {
