@@ -22,7 +22,7 @@ import {
   startCodeServer,
 } from '../../scripts/vscode-server.mjs';
 import {
-  createRunGuard, errorMessages, explorerItem, hoverText, launchBrowser, openFileFromExplorer, openWorkbench, parkMouse, problems, revealLine, runCommand,
+  activeTab, createRunGuard, errorMessages, explorerItem, hoverText, launchBrowser, openFileFromExplorer, openWorkbench, parkMouse, problems, revealLine, runCommand,
   screenshot, squiggleCounts, textContrast, visibleEditorText, waitForCodeLens, waitForCodeLenses, waitForSquiggleUnder, waitForSquiggles,
   waitForStatusBarLanguage, webviewFrame, workbenchThemeKind,
 } from './ui-helpers.mjs';
@@ -215,6 +215,42 @@ async function opensReportFromPalette(ctx) {
 }
 
 /**
+ * A click on an asset's name in a report opened over its manifest shows the manifest's existing
+ * editor at that line, in the same group: no second split squeezing the report. In the report of
+ * the file of mistakes, messages show their `code spans` as code, with no raw backtick.
+ */
+async function reportClickRevealsEditor(ctx) {
+  const { page, manifest } = ctx;
+  const command = manifest.contributes.commands.find((c) => c.command === 'carbonLens.openReport');
+  await openFileFromExplorer(page, BROKEN);
+  await runCommand(page, `${command.category}: ${command.title}`);
+  const issuesFrame = await webviewFrame(page, '.issue-message code', { timeoutMs: 30_000 });
+  const messages = await issuesFrame.locator('.issue-message').allTextContents();
+  assert.ok(messages.length >= 5, `the issue list of the mistakes file: ${messages.length} messages`);
+  assert.ok(messages.every((m) => !m.includes('`')), `no raw backtick in the issue list: ${messages.filter((m) => m.includes('`')).join(' | ')}`);
+  assert.ok(await issuesFrame.locator('.issue-message code', { hasText: /^lifespanYear$/ }).count() >= 1, 'the misspelt key shown as code');
+  await issuesFrame.locator('.issue-list').scrollIntoViewIfNeeded();
+  await parkMouse(page);
+  await ctx.shot('report-issues-code-spans');
+
+  await openFileFromExplorer(page, SAMPLE);
+  await runCommand(page, `${command.category}: ${command.title}`);
+  const frame = await webviewFrame(page, 'button.link[data-line]', { timeoutMs: 30_000 });
+  const groupsBefore = await page.locator('.editor-group-container').count();
+  const name = frame.locator('button.link[data-line]', { hasText: /^storage-nodes$/ }).first();
+  const line = Number(await name.getAttribute('data-line'));
+  await name.click();
+  await activeTab(page, SAMPLE).waitFor({ timeout: 15_000 });
+  await page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: 'id: storage-nodes' }).first().waitFor({ timeout: 15_000 });
+  assert.equal(await page.locator('.editor-group-container').count(), groupsBefore, 'no new editor group: the existing editor of the manifest is shown');
+  assert.equal(line, ctx.sample.split('\n').findIndex((l) => l.includes('id: storage-nodes')) + 1, 'the link points at the asset\'s line');
+  // The manifest's total in the status bar itself, not only behind the language status `{}`.
+  await page.locator('.statusbar-item', { hasText: /^\s*[\d.,]+ tCO2e this period\s*$/ }).first().waitFor({ timeout: 15_000 });
+  await parkMouse(page);
+  await ctx.shot('report-click-reveals-editor');
+}
+
+/**
  * A manifest in a git repository (a folder of the workspace): a count edited in the editor, and
  * its code lens and the report's "Changes vs HEAD" say what the edit adds, the CLI's `diff`
  * figure. The UI runs with the git extension off (BASE_UI_SETTINGS), so the base is read with git
@@ -274,6 +310,7 @@ const SCENARIOS = [
   { name: 'hovering an asset id shows its footprint breakdown', themes: ['light'], run: hoverShowsAssetBreakdown },
   { name: 'shows code lenses above the file, the assets and the budgets', themes: ['light'], run: showsCodeLenses },
   { name: 'opens the report from the palette with the CLI\'s total', themes: ['light', 'dark'], run: opensReportFromPalette },
+  { name: 'a click on a name in the report reveals the manifest\'s editor, no new split; issues show code spans', themes: ['light'], run: reportClickRevealsEditor },
   { name: 'a count edited in a git repository: the lens and the report show the change vs HEAD', themes: ['light'], run: showsChangesVsHead },
 ];
 
