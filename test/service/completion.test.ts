@@ -51,6 +51,13 @@ describe('service: completion', () => {
     assert.match(String(grid!.detail), /kgCO2e\/kWh/);
   });
 
+  it('finds a location by its country name as well as its code', () => {
+    const { analysis, position } = cursor('sites:\n  - id: a\n    location: |\n');
+    const france = complete(analysis, position).find((i) => i.label === 'FR');
+    assert.equal(france?.detail, 'France');
+    assert.match(String(france?.filterText), /France/);
+  });
+
   it('offers snippets for a new site, asset and budget', () => {
     assert.ok(labels('version: 1\nassets:\n  - |\n').includes('new asset'));
     assert.ok(labels('version: 1\nbudgets:\n  |\n').includes('new budget'));

@@ -119,7 +119,8 @@ function valueItems(analysis: Analysis, path: PathSegment[], key: string): Compl
     }));
   }
   if (key === 'location') {
-    return locationList().map(({ code, name }) => ({ label: code, kind: CompletionItemKind.Value, detail: name }));
+    // Typing a country's name finds its code: the name is part of what the typed text is matched against.
+    return locationList().map(({ code, name }) => ({ label: code, kind: CompletionItemKind.Value, detail: name, filterText: `${code} ${name}` }));
   }
   if (key === 'gas') {
     return refrigerantList().map(({ gas, gwp }) => ({ label: gas, kind: CompletionItemKind.Value, detail: `GWP100 ${gwp}` }));
