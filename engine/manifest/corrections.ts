@@ -91,7 +91,7 @@ function locationCorrection<T extends Issue>(issue: T, written: string): T {
     return certain(issue, egrid[0], `US grids are eGRID subregions, not states: ${upper} is served by ${egrid[0]}, ${locationName(egrid[0])}.`);
   }
   if (egrid) {
-    const readings = egrid.map((text) => ({ text, meaning: locationName(text) ?? text }));
+    const readings = egrid.map((text) => ({ text, meaning: (locationName(text) ?? text).replace(/ \(eGRID \w+\)$/, '') }));
     return choice(issue, readings, `US grids are eGRID subregions, not states: ${upper} is served by ${readings.map((r) => `${r.text} (${r.meaning})`).join(', ')}; pick the one of your site.`);
   }
   return issue;
