@@ -19,3 +19,9 @@ export function listFactors(): string {
   const fixed = fixedFactors().map(factorLine);
   return `${overridableFactors().map(factorLine).join('\n')}\n\n# Model parameters (used, not overridable)\n${fixed.join('\n')}\n`;
 }
+
+/** What `check` adds to a message whose list the editor offers by completion: the command that prints it. */
+export const LIST_HINTS: Readonly<Record<string, string>> = {
+  'unknown-model': ' (`carbon-lens models` lists the catalog.)',
+  'unknown-factor': ' (`carbon-lens factors` lists the factor ids.)',
+};

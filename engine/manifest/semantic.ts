@@ -156,7 +156,7 @@ export function checkSemantics(
     }
     if (asset.model !== undefined && !data.hasModel(asset.model)) {
       unknownReference('unknown-model', 'catalog model', asset.model, data.models(), ['assets', index, 'model'], notes,
-        ' Run `carbon-lens models` to list the catalog, or describe the server with `components`.');
+        ' Completion on `model:` (Ctrl+Space) lists the catalog; or describe the server with `components`.');
       result.invalidAssets.add(index);
     }
     const gpuModel = asset.components?.gpu?.model;
@@ -235,13 +235,13 @@ export function checkSemantics(
     if (!override) return;
     if (!data.hasFactor(override.id)) {
       unknownReference('unknown-factor', 'factor id', override.id, data.factorIds(), ['factors', index, 'id'], notes,
-        ' Run `carbon-lens factors` to list the factor ids.');
+        ' Completion on `id:` (Ctrl+Space) lists the factor ids.');
       result.invalidFactors.add(index);
     } else if (!data.isOverridableFactor(override.id)) {
       notes.push({
         code: 'factor-not-overridable',
         severity: 'error',
-        message: `Factor "${override.id}" is a model parameter, not an emission factor: it cannot be overridden, so this override would change nothing. Remove it (\`carbon-lens factors\` lists the ids that can be overridden).`,
+        message: `Factor "${override.id}" is a model parameter, not an emission factor: it cannot be overridden, so this override would change nothing. Remove it (completion on \`id:\` lists the ids that can be).`,
         path: ['factors', index, 'id'],
         data: { factorId: override.id },
       });
