@@ -73,9 +73,13 @@ function row(values: Record<Stage, number>, factor: number): StageRow {
 
 const SOURCE_PREFIXES = ['model/', 'grid/', 'transport/', 'default/'];
 
+/** The main rows, most telling first (model, grid, freight, then the defaults assumed): a hover shows the first few. */
 function sourcesOf(factors: readonly FactorUse[]): FactorUse[] {
   const seen = new Set<string>();
-  return factors.filter((f) => SOURCE_PREFIXES.some((p) => f.id.startsWith(p)) && (seen.has(f.id) ? false : (seen.add(f.id), true)));
+  const rank = (f: FactorUse): number => SOURCE_PREFIXES.findIndex((p) => f.id.startsWith(p));
+  return factors
+    .filter((f) => rank(f) >= 0 && (seen.has(f.id) ? false : (seen.add(f.id), true)))
+    .sort((a, b) => rank(a) - rank(b));
 }
 
 /** Everything the hover shows about the asset at `assets[index]`, when it was computed. */

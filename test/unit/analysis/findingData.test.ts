@@ -23,6 +23,8 @@ function texts(): { name: string; text: string }[] {
 
 function hasNumber(value: unknown): boolean {
   if (typeof value === 'number') return true;
+  // A correction is data too: the replacement text of a value ("0.5" for "50%").
+  if (typeof value === 'string') return value.trim() !== '' && Number.isFinite(Number(value));
   if (value === null || typeof value !== 'object') return false;
   return Object.values(value).some(hasNumber);
 }
