@@ -3,7 +3,7 @@ import { Report } from './model';
 import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../contracts/units';
 import { formatText } from './text';
 import { formatHtml } from './html';
-import { FormatOptions, headline } from './options';
+import { FormatOptions, headline, leasedAndSoldCategories } from './options';
 import { formatSarif } from './sarif';
 import { csvCell, mdEscape } from './escape';
 import { formatGhgInventoryCsv, formatGhgInventoryMarkdown } from './ghgInventory';
@@ -41,6 +41,7 @@ export function formatMarkdown(report: Report, options: FormatOptions = {}): str
   const t = report.totals;
   const kg = (value: number) => formatKg(value, options.units);
   const head = headline(t, options.view);
+  const leased = leasedAndSoldCategories(t.scope3ByCategory);
   const issues = () => report.diagnostics.map((d) => `- line ${d.line}: **${mdEscape(d.severity)}** ${/^[a-z0-9-]+$/.test(d.code) ? `\`${d.code}\`` : mdEscape(d.code)} ${mdEscape(d.message)}`);
   if (report.notComputed) {
     // No figure at all: say why rather than print tables of zeros.
@@ -61,10 +62,12 @@ export function formatMarkdown(report: Report, options: FormatOptions = {}): str
     '',
     '| Scope 3 category | tCO2e |',
     '|---|---:|',
+    ...leased.filter((c) => c.number < 2).map((c) => `| ${c.number} ${c.label} | ${formatNumber(c.kgCO2e / 1000)} |`),
     `| 2 Capital goods | ${formatNumber(t.scope3ByCategory.capitalGoods / 1000)} |`,
     `| 3 Fuel- and energy-related | ${formatNumber(t.scope3ByCategory.fuelAndEnergy / 1000)} |`,
     `| 4 Upstream transport | ${formatNumber(t.scope3ByCategory.upstreamTransport / 1000)} |`,
     `| 5 Waste | ${formatNumber(t.scope3ByCategory.waste / 1000)} |`,
+    ...leased.filter((c) => c.number > 5).map((c) => `| ${c.number} ${c.label} | ${formatNumber(c.kgCO2e / 1000)} |`),
     '',
     '## Assets',
     '',

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../../engine/analysis';
+import { formatMarkdown, formatText } from '../../../engine/report/formats';
 import { formatGhgInventoryCsv, formatGhgInventoryMarkdown, ghgInventoryRows } from '../../../engine/report/ghgInventory';
 import { buildReport, Report, ReportBreakdown } from '../../../engine/report/model';
 import { close } from '../compute/helpers';
@@ -133,5 +134,10 @@ describe('report: GHG Protocol / ESRS E1-6 inventory table', () => {
     close(category(13).kgCO2e!, inv.scope3ByCategory.downstreamLeased!, 'category 13');
     assert.ok(category(11).kgCO2e! > 0 && category(12).kgCO2e! > 0);
     assert.match(formatGhgInventoryMarkdown(report), /1 leased asset, 1 sold/);
+    // The text and Markdown reports list the same categories, in category order.
+    const plain = formatText(report);
+    assert.match(plain, /Cat\. 1 purchased goods \(sold hardware\)[\s\S]*Cat\. 2 capital goods[\s\S]*Cat\. 5 waste[\s\S]*Cat\. 11 use of sold products[\s\S]*Cat\. 12 end of life of sold products[\s\S]*Cat\. 13 downstream leased assets/);
+    assert.match(plain, /Cat\. 8 upstream leased assets +0\n/, 'nothing leased in');
+    assert.match(formatMarkdown(report), /\| 13 downstream leased assets \| [\d.]+ \|/);
   });
 });
