@@ -106,6 +106,7 @@ describe('compute: leased and sold hardware (assets[].ownership)', () => {
     closeRange(assetOf(inventory, 'a').inventory.categories.useOfSoldProducts,
       [5562.9504, 5150.88 * 0.75 * (C_MIN + 1 - C_MAX + 0.041), 5150.88 * 1.5 * (C_MAX + 1 - C_MIN + 0.2)], 'category 11');
     assert.match(analysis.findings.find((f) => f.code === 'sold-use-assumed')?.message ?? '', /no `lifespanYears`: assumed 4, range 3–6/);
+    assert.ok(!analysis.findings.some((f) => f.code === 'missing-lifespan'), 'no amortisation figures for sold hardware');
   });
 
   it('sold before the period: nothing in it, and a note says so', () => {
