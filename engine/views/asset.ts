@@ -98,7 +98,8 @@ export function assetView(analysis: Analysis, index: number): AssetView | undefi
   const wholeLife: Record<Stage, number> = {
     manufacturing: asset.perUnit.manufacturing.value * count,
     transport: asset.perUnit.transport.value * count,
-    use: hours > 0 ? (period.use * lifeHours) / hours : 0,
+    // Sold hardware's use is already its buyers' whole-life use (category 11).
+    use: asset.ownership === 'sold' ? period.use : hours > 0 ? (period.use * lifeHours) / hours : 0,
     endOfLife: asset.perUnit.endOfLife.value * count,
   };
   return {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { MarkupContent } from 'vscode-languageserver';
-import { analyze } from '../../engine';
+import { analyze, assetView } from '../../engine';
 import { codeLenses } from '../../server/src/service/codeLens';
 import { complete } from '../../server/src/service/completion';
 import { hover } from '../../server/src/service/hover';
@@ -57,6 +57,11 @@ describe('service: leased and sold hardware (assets[].ownership)', () => {
     const diagnostic = validate(analyze(text), URI, settings()).find((d) => d.code === 'sold-use-assumed');
     assert.match(diagnostic?.message ?? '', /category 11 counts its buyers' electricity over 5 years, assuming site "fra-dc1"'s grid \(0\.098 kgCO2e\/kWh, location-based\), PUE 1\.3, uptime 1 and utilisation 0\.75: .* category 12\./);
     assert.match(podsHover(text), /cat\. 1 purchased goods .* · cat\. 11 use of sold products .* · cat\. 12 end of life of sold products/);
+    // Whole life equals this period for sold units: the period of sale counts their whole life.
+    const { analysis, position } = at(text, 'training-pods', 1);
+    const view = assetView(analysis, 0)!;
+    assert.ok(position);
+    assert.equal(view.allUnitsWholeLife.byStageKgCO2e.use, view.allUnitsThisPeriod.byStageKgCO2e.use);
   });
 
   it('completes the ownership values and explains them on hover', () => {
