@@ -73,7 +73,8 @@ export function completenessNotes(asset: Asset, result: AssetResult, unit: UnitP
       },
     });
   }
-  if (asset.lifespanYears === undefined) {
+  // Sold hardware's lifespan sizes its category 11 use, not an amortisation: `sold-use-assumed` says so.
+  if (asset.lifespanYears === undefined && result.ownership !== 'sold') {
     const embodiedWholeLife = result.perUnit.embodied.value * result.count;
     const longYears = defaultLifespan.max ?? defaultLifespan.value;
     const shortYears = defaultLifespan.min ?? defaultLifespan.value;
