@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CodeLens, CodeLensRequest, CodeLensResolveRequest, HoverRequest, MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CodeLens, CodeLensRequest, HoverRequest, InlayHint, InlayHintLabelPart, InlayHintRequest, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../../protocol/lspClient';
 import { generateManifest } from '../../../bench/generate';
 
@@ -21,15 +21,18 @@ describe('language server on a large fleet (dist/server.js over stdio)', functio
     await client.shutdown();
   });
 
-  it('sends lenses without titles and resolves them on demand', async () => {
+  it('sends the file and budget lenses, and the asset figures as inlay hints of the range asked for', async () => {
     const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: URI } })) as CodeLens[];
-    assert.ok(lenses.length > 600);
-    assert.ok(lenses.every((lens) => !lens.command));
-    const top = await client.connection.sendRequest(CodeLensResolveRequest.type, lenses[0]);
-    assert.match(top.command!.title, /^Carbon Lens: .* this period · 600 assets/);
-    const asset = await client.connection.sendRequest(CodeLensResolveRequest.type, lenses[300]);
-    assert.match(asset.command!.title, /^≈ .* of total$/);
-    assert.equal(asset.command!.command, 'carbonLens.openReport');
+    assert.ok(lenses.length > 1 && lenses.length < 20, `${lenses.length} lenses`);
+    assert.match(lenses[0].command!.title, /^Carbon Lens: .* this period · 600 assets/);
+    const middle = text.split('\n').length >> 1;
+    const range = { start: { line: middle, character: 0 }, end: { line: middle + 40, character: 0 } };
+    const hints = (await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: URI }, range })) as InlayHint[];
+    assert.ok(hints.length >= 3 && hints.length <= 5, `${hints.length} hints for 40 lines`);
+    assert.ok(hints.every((hint) => hint.position.line >= middle && hint.position.line <= middle + 40));
+    const part = (hints[0].label as InlayHintLabelPart[])[0];
+    assert.match(part.value, /^≈ .* of total$/);
+    assert.equal(part.command!.command, 'carbonLens.openReport');
   });
 
   it('publishes the diagnostics of a ranged edit and hovers the edited asset with its new count', async () => {
