@@ -12,7 +12,8 @@
 //   open → status   … → the language status (`{}` in the status bar) carries the file's total
 //   key → glyph     keydown → the typed character is in the editor's line (DOM mutation)
 //   key → status    keydown of a digit typed into an asset's `count` → the status shows the new total
-//   key → lens      … → that asset's own code lens shows its new figure
+//   key → lens      … → that asset's own figure (its code lens, or in large files its inlay hint)
+//                   shows the new value
 //   key → Problems  keydown of a letter that makes the count invalid (and its Backspace) → the
 //                   Problems count in the status bar changes
 //   long tasks      PerformanceObserver('longtask') in the workbench's renderer
@@ -22,9 +23,9 @@
 //                   Chromium renderers, the extension host and the language server
 //
 // Options: --sizes 100,1000,10000 (0 for none), --no-sample, --keys N (digit keystrokes, half of them
-// Backspaces; default 10), --problem-keys N (default 4), --json FILE.
+// Backspaces; default 10), --problem-keys N (default 4), --skip-floor (while profiling), --json FILE.
 // CARBON_LENS_BENCH_PROFILE=1 also saves a CPU profile of the renderer over the typing (Chromium's
-// Profiler through CDP) and starts the extension host with --cpu-prof, into test-results/bench-editor/.
+// Profiler through CDP), into test-results/bench-editor/.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -47,6 +48,7 @@ const SIZES = option('sizes', '100,1000,10000').split(',').map(Number).filter((n
 const WITH_SAMPLE = !process.argv.includes('--no-sample');
 const KEYS = Number(option('keys', '10'));
 const PROBLEM_KEYS = Number(option('problem-keys', '4'));
+const SKIP_FLOOR = process.argv.includes('--skip-floor');
 const PROFILE = process.env.CARBON_LENS_BENCH_PROFILE === '1';
 
 const guard = createRunGuard('the editor benchmark');
@@ -133,12 +135,15 @@ function pageInstrumentation() {
     const entry = document.querySelector('#status\\.problems a');
     return entry ? entry.getAttribute('aria-label') || text(entry) : undefined;
   };
-  /** The text of the code lens just above the line that contains `anchor`. */
+  /** The asset's figure: its inlay hint on the line that contains `anchor`, else the code lens just above that line. */
   const lensAbove = (anchor) => {
     const root = editor();
     if (!root) return undefined;
     const line = [...root.querySelectorAll('.view-line')].find((node) => text(node).includes(anchor));
     if (!line) return undefined;
+    // In large files the asset's figure is an inlay hint at the end of this line.
+    const own = text(line);
+    if (/CO2e/.test(own)) return own.slice(own.indexOf(anchor) + anchor.length).trim();
     const top = line.getBoundingClientRect().top;
     let best;
     for (const lens of root.querySelectorAll('.codelens-decoration')) {
@@ -351,7 +356,6 @@ async function withCodeServer({ tempRoot, workspace, withExtension }, files) {
     extensionsDir,
     settings: { ...settings, 'workbench.colorTheme': 'Default Light Modern' },
     logFile: join(RESULTS_DIR, `code-server-${label}.log`),
-    env: PROFILE && withExtension ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(RESULTS_DIR, 'profiles')}` } : {},
   });
   const stop = guard.defer(() => server.stop());
   const results = [];
@@ -421,7 +425,7 @@ async function main() {
   // Floor and extension per file, back to back, so that both see the same load.
   for (const file of files) {
     if (guard.stopping) break;
-    rows.push(...(await withCodeServer({ tempRoot, workspace, withExtension: false }, [file])));
+    if (!SKIP_FLOOR) rows.push(...(await withCodeServer({ tempRoot, workspace, withExtension: false }, [file])));
     rows.push(...(await withCodeServer({ tempRoot, workspace, withExtension: true }, [file])));
   }
   console.log(`load average at the end ${load()}\n`);

@@ -48,6 +48,9 @@ export function startServer(connection: Connection): void {
   const lensAnalyses = new Map<number, { uri: string; analysis: Analysis; settings: Settings; base?: DocumentBase }>();
   const lensCache = new WeakMap<Analysis, { settings: Settings; base?: DocumentBase; tag: number; lenses: CodeLens[] }>();
   let lensTags = 0;
+  /** The last diagnostics pulled for each document (their JSON), by the resultId they were sent with. */
+  const lastReports = new Map<string, { resultId: string; json: string }>();
+  let reportIds = 0;
   // Each manifest's version at `compareTo`, sent by the client; once analysed, lenses and the status say the change.
   const bases = new BaseVersions((uri) => {
     schedule(uri);
@@ -211,6 +214,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
     store.clear();
+    lastReports.clear();
     const settings = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
     if (settings) globalSettings = normalizeSettings(settings);
     for (const document of documents.all()) schedule(document.uri);
@@ -227,6 +231,7 @@ export function startServer(connection: Connection): void {
     store.delete(event.document.uri);
     bases.delete(event.document.uri);
     staleAnswers.delete(event.document.uri);
+    lastReports.delete(event.document.uri);
     for (const [tag, made] of lensAnalyses) if (made.uri === event.document.uri) lensAnalyses.delete(tag);
     settingsCache.delete(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -240,7 +245,15 @@ export function startServer(connection: Connection): void {
     const current = await analysisOf(params.textDocument.uri, token);
     if (current === 'closed') return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (current === 'stale') return new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', { retriggerRequest: true });
-    return { kind: DocumentDiagnosticReportKind.Full, items: validate(current.analysis, params.textDocument.uri, current.settings) };
+    const items = validate(current.analysis, params.textDocument.uri, current.settings);
+    // Most keystrokes leave the findings as they were: say so, and the editor keeps (and does not
+    // convert and redraw) the hundreds of diagnostics of a large file.
+    const json = JSON.stringify(items);
+    const last = lastReports.get(params.textDocument.uri);
+    if (last && last.json === json && params.previousResultId === last.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+    const resultId = String(++reportIds);
+    lastReports.set(params.textDocument.uri, { resultId, json });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }));
 
   connection.onHover(safe('hover', null, async (params) => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CodeLens, CodeLensRequest, HoverRequest, InlayHint, InlayHintLabelPart, InlayHintRequest, MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CodeLens, CodeLensRequest, DocumentDiagnosticRequest, HoverRequest, InlayHint, InlayHintLabelPart, InlayHintRequest, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../../protocol/lspClient';
 import { generateManifest } from '../../../bench/generate';
 
@@ -47,5 +47,47 @@ describe('language server on a large fleet (dist/server.js over stdio)', functio
     const idOffset = text.lastIndexOf('- id: ', at) + '- id: '.length + 2;
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: document.positionAt(idOffset) });
     assert.match((hover!.contents as MarkupContent).value, new RegExp(`· 1${count} × .*of the file total`, 's'));
+  });
+});
+
+describe('pulled diagnostics (dist/server.js over stdio, pull mode)', function () {
+  this.timeout(60000);
+  const text = generateManifest({ assets: 30, seed: 9 });
+  let client: LspClient;
+
+  before(async () => {
+    client = new LspClient();
+    await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } } });
+    client.open(URI, text);
+    await client.waitForDiagnostics(URI, (p) => p.version === 1, 30000);
+  });
+
+  after(async () => {
+    await client.shutdown();
+  });
+
+  const pull = (previousResultId?: string) =>
+    client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: URI }, ...(previousResultId ? { previousResultId } : {}) });
+
+  it('answers `unchanged` when the findings are those of the previous report, and in full when they changed', async () => {
+    const first = await pull();
+    assert.equal(first.kind, 'full');
+    assert.ok(first.resultId);
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+
+    const document = client.document(URI);
+    const at = text.indexOf('    count: ', text.length >> 1) + '    count: '.length;
+    const digit = client.edit(URI, { start: document.positionAt(at), end: document.positionAt(at) }, '1');
+    await client.waitForDiagnostics(URI, (p) => p.version === digit, 30000);
+    const afterDigit = await pull();
+    assert.equal(afterDigit.kind, 'full');
+    assert.deepEqual(await pull(afterDigit.resultId), { kind: 'unchanged', resultId: afterDigit.resultId });
+
+    const letter = client.edit(URI, { start: document.positionAt(at), end: document.positionAt(at) }, 'x');
+    await client.waitForDiagnostics(URI, (p) => p.version === letter, 30000);
+    const broken = await pull(afterDigit.resultId);
+    assert.equal(broken.kind, 'full');
+    const errors = (report: typeof broken) => (report.kind === 'full' ? report.items.filter((d) => d.severity === 1).length : -1);
+    assert.equal(errors(broken), errors(afterDigit) + 1, 'the invalid count is reported');
   });
 });
