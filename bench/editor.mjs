@@ -17,9 +17,8 @@
 //   key → Problems  keydown of a letter that makes the count invalid (and its Backspace) → the
 //                   Problems count in the status bar changes
 //   long tasks      PerformanceObserver('longtask') in the workbench's renderer
-//   CPU per key     /proc/<pid>/stat utime+stime deltas over the typing, less the same processes' idle
-//                   rate (over 3 s of the loaded workbench before the file is opened), divided by
-//                   the keys, for the
+//   CPU per key     /proc/<pid>/stat utime+stime deltas over the typing (waits between keys
+//                   included), divided by the keys, for the
 //                   Chromium renderers, the extension host and the language server
 //
 // Options: --sizes 100,1000,10000 (0 for none), --no-sample, --keys N (digit keystrokes, half of them
@@ -165,6 +164,7 @@ function pageInstrumentation() {
    * happens next). Conditions: line (exact text of a line), status ('total' | 'changed'), lens
    * (anchor: changed), problems (changed). Resolves when all hold or after timeoutMs.
    */
+  bench.arm = (spec, timeoutMs) => { bench.pending = bench.watch(spec, timeoutMs); };
   bench.watch = (spec, timeoutMs) => new Promise((resolve) => {
     const before = bench.snapshot(spec.lensAnchor);
     const startedKey = bench.lastKeyDown;
@@ -231,6 +231,19 @@ function editTarget(text) {
   return { line: best.index + 1, text: lines[best.index], anchor: lines[idLine].trim() };
 }
 
+/**
+ * Arms a watch in the page before the event it times is sent (input events and evaluations go
+ * through different CDP domains: a key sent while an evaluation is on its way can arrive first).
+ */
+function arm(page, spec, timeoutMs) {
+  return page.evaluate(([s, ms]) => window.__bench.arm(s, ms), [spec, timeoutMs]);
+}
+
+/** What the armed watch saw. */
+function settled(page) {
+  return page.evaluate(() => window.__bench.pending);
+}
+
 async function measureFile({ server, fileName, text, withExtension }) {
   const browser = await launchBrowser();
   const closeBrowser = guard.defer(() => browser.close());
@@ -251,9 +264,9 @@ async function measureFile({ server, fileName, text, withExtension }) {
     // Open from the explorer.
     const firstLine = text.split('\n')[0].trimEnd();
     const conditions = withExtension ? { line: firstLine, status: 'total' } : { line: firstLine };
-    const opened = page.evaluate(([spec, ms]) => window.__bench.watch(spec, ms), [{ from: 'mouse', conditions }, WAIT_MS * 2]);
+    await arm(page, { from: 'mouse', conditions }, WAIT_MS * 2);
     await explorerItem(page, fileName).click();
-    const open = await opened;
+    const open = await settled(page);
     result.openTextMs = open.times.line ?? null;
     result.openStatusMs = open.times.status ?? null;
 
@@ -280,9 +293,9 @@ async function measureFile({ server, fileName, text, withExtension }) {
       const typing = i % 2 === 0;
       line = typing ? `${line}${(i / 2 + 1) % 10}` : line.slice(0, -1);
       const spec = { from: 'key', lensAnchor: target.anchor, conditions: withExtension ? { line, status: 'changed', lens: 'changed' } : { line } };
-      const watching = page.evaluate(([s, ms]) => window.__bench.watch(s, ms), [spec, WAIT_MS]);
+      await arm(page, spec, WAIT_MS);
       await page.keyboard.press(typing ? line.at(-1) : 'Backspace');
-      const { times } = await watching;
+      const { times } = await settled(page);
       keys.push(times);
       await sleep(300);
     }
@@ -292,9 +305,9 @@ async function measureFile({ server, fileName, text, withExtension }) {
       for (let i = 0; i < PROBLEM_KEYS; i++) {
         const typing = i % 2 === 0;
         line = typing ? `${line}x` : line.slice(0, -1);
-        const watching = page.evaluate(([s, ms]) => window.__bench.watch(s, ms), [{ from: 'key', conditions: { line, problems: 'changed' } }, WAIT_MS]);
+        await arm(page, { from: 'key', conditions: { line, problems: 'changed' } }, WAIT_MS);
         await page.keyboard.press(typing ? 'x' : 'Backspace');
-        const { times } = await watching;
+        const { times } = await settled(page);
         keys.push({ line: times.line });
         problemTimes.push(times.problems);
         await sleep(300);
@@ -308,8 +321,10 @@ async function measureFile({ server, fileName, text, withExtension }) {
       writeFileSync(join(RESULTS_DIR, `renderer-${fileName}-${withExtension ? 'extension' : 'plain'}.cpuprofile`), JSON.stringify(profile));
     }
     const keyCount = keys.length;
-    const aboveIdle = (name) => cpuAfter[name] - cpuBefore[name] - ((idleAfter[name] - idleBefore[name]) * typingMs) / idleMs;
-    result.cpuPerKeyMs = Object.fromEntries(Object.keys(cpuBefore).map((name) => [name, pids[name].length ? Math.max(0, aboveIdle(name)) / keyCount : null]));
+    // Raw: all the CPU of the typing (with the waits between keys), per key; the floor did the same typing.
+    result.cpuPerKeyMs = Object.fromEntries(Object.keys(cpuBefore).map((name) => [name, pids[name].length ? (cpuAfter[name] - cpuBefore[name]) / keyCount : null]));
+    // What the same processes burn with nothing to do, over as long as the typing took (for reference).
+    result.idleCpuPerKeyMs = Object.fromEntries(Object.keys(cpuBefore).map((name) => [name, idlePids[name].length ? ((idleAfter[name] - idleBefore[name]) * typingMs) / idleMs / keyCount : null]));
     result.keys = keys;
     const glyphs = keys.map((k) => k.line);
     result.glyphP50 = quantile(glyphs, 0.5);
