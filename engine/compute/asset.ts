@@ -143,7 +143,7 @@ export function computeAsset({ asset, index, unit, site, period, reuse = NO_REUS
     inventory: assetBreakdown(use, inventoryManufacturing, inventoryTransport, inventoryEndOfLife, upstream),
   };
   if (ownership !== 'owned') {
-    figures = applyOwnership(ownership, figures, { asset, index, count, lifespanYears, unit, site, window, periodLabel: period.label, periodStartMs: period.startMs }, notes);
+    figures = applyOwnership(ownership, figures, { asset, index, count, lifespanYears, unit, site, window, periodLabel: period.label, periodStartMs: period.startMs, defaultLifespan }, notes);
   }
   return {
     id: asset.id,
