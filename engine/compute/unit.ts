@@ -1,6 +1,7 @@
 import { catalogModel } from '../data/catalog';
 import { CatalogModel } from '../data/catalogTypes';
 import { cpuFor } from '../data/cpus';
+import { ACCELERATOR_COEFFICIENTS, acceleratorEmbodied, memoryKindOf } from '../data/acceleratorModel';
 import { TEADS_TDP_RATIOS } from '../data/boavizta';
 import { DEFAULTS } from '../data/defaults';
 import { Factor, FactorUse } from '../factors/factor';
@@ -166,25 +167,72 @@ function catalogEmbodied(model: CatalogModel, methodology: Methodology, factors:
   return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: used };
 }
 
+/** A card's dimension from the manifest, else the default row with its range. */
+function dimensionOr(given: number | undefined, id: string, factors: FactorSet, used: FactorUse[], assumptions: string[], words: string): Range {
+  if (given !== undefined) return exact(given);
+  const row = factors.require(id);
+  used.push(factors.use(row));
+  assumptions.push(`GPU ${words} not given: ${row.value} ${row.unit} (${row.min ?? row.value}–${row.max ?? row.value}; ${row.source}).`);
+  return rangeOf(row);
+}
+
+/** One card written by its dimensions, through the default methodology's accelerator model. */
+function dimensionCardEmbodied(gpu: NonNullable<Components['gpu']>, factors: FactorSet, used: FactorUse[], assumptions: string[]): Range & { derivation: string; source: string } {
+  const memoryGb = dimensionOr(gpu.memoryGb, 'accelerator/default-memory', factors, used, assumptions, 'memory');
+  const memoryKind = memoryKindOf(memoryGb.value, gpu.memoryDies);
+  if (!memoryKind) assumptions.push('GPU memory dies not given: HBM or GDDR unknown, the memory factor spans both.');
+  const dims = {
+    memoryGb,
+    memoryKind,
+    dieMm2: dimensionOr(gpu.dieSizeMm2, 'accelerator/default-die', factors, used, assumptions, 'die area'),
+    tdpW: dimensionOr(gpu.tdpW, 'accelerator/default-tdp', factors, used, assumptions, 'TDP'),
+    massKg: dimensionOr(gpu.weightKg, 'accelerator/default-mass', factors, used, assumptions, 'mass'),
+  };
+  const k = {
+    hbm: factors.require(ACCELERATOR_COEFFICIENTS.hbm.id),
+    gddr: factors.require(ACCELERATOR_COEFFICIENTS.gddr.id),
+    logic: factors.require(ACCELERATOR_COEFFICIENTS.logic.id),
+    thermal: factors.require(ACCELERATOR_COEFFICIENTS.thermal.id),
+    board: factors.require(ACCELERATOR_COEFFICIENTS.board.id),
+  };
+  const card = acceleratorEmbodied(dims, k);
+  for (const row of new Set(card.factors)) used.push(factors.use(row));
+  return { ...card, source: 'Carbon Lens accelerator model (accelerator/* rows)' };
+}
+
 function componentEmbodied(components: Components, methodology: Methodology, factors: FactorSet, assumptions: string[]): Embodied {
   const spec = resolveCpu(components, assumptions);
   const used: FactorUse[] = [];
   const gpu = components.gpu;
   const gpuModel = gpu?.model ? catalogModel(gpu.model) : undefined;
-  if (methodology === 'default' && gpu && gpuModel) {
-    // Vendor or catalog figure per card instead of the bottom-up GPU sub-model.
+  if (methodology === 'default' && gpu) {
+    // One accelerator model: the catalog card's figure (vendor PCF or the model on its
+    // dimensions), or the model on the dimensions written, never the Boavizta GPU sub-model.
     const { gpu: _gpu, ...withoutGpu } = spec;
     const server = serverEmbodied(withoutGpu);
-    const perCard = factors.get(gpuModel.embodied.id) ?? gpuModel.embodied;
-    used.push(factors.use(perCard));
-    const cards = scale(rangeOf(perCard), gpu.units);
+    let perCard: Range;
+    let label: string;
+    let source: string;
+    if (gpuModel) {
+      const row = factors.get(gpuModel.embodied.id) ?? gpuModel.embodied;
+      used.push(factors.use(row));
+      perCard = rangeOf(row);
+      label = gpuModel.name;
+      source = `${row.source} (${row.year})`;
+    } else {
+      const card = dimensionCardEmbodied(gpu, factors, used, assumptions);
+      perCard = card;
+      label = 'accelerator model';
+      source = `${card.source}: ${card.derivation}`;
+    }
+    const cards = scale(perCard, gpu.units);
     assumptions.push(...server.assumptions);
     return {
       manufacturing: add(server.manufacturing, cards),
       transport: server.transport,
       endOfLife: server.endOfLife,
       gpus: gpu.units,
-      parts: [...partsOf(server.parts), { label: `gpu × ${gpu.units} (${gpuModel.name})`, kgCO2e: cards, source: `${perCard.source} (${perCard.year})` }],
+      parts: [...partsOf(server.parts), { label: `gpu × ${gpu.units} (${label})`, kgCO2e: cards, source }],
       factors: used,
     };
   }
