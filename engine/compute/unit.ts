@@ -200,6 +200,16 @@ function dimensionCardEmbodied(gpu: NonNullable<Components['gpu']>, factors: Fac
   return { ...card, source: 'Carbon Lens accelerator model (accelerator/* rows)' };
 }
 
+/**
+ * Manufacturing of one unit of a catalog model as a manifest naming it counts it (the listing,
+ * hover and completion show this figure): the vendor PCF, plus the host server estimated from
+ * its components when the PCF covers only a GPU baseboard.
+ */
+export function catalogManufacturing(model: CatalogModel, methodology: Methodology, factors: FactorSet): { manufacturing: Range; parts: EmbodiedPart[] } {
+  const { manufacturing, parts } = catalogEmbodied(model, methodology, factors, []);
+  return { manufacturing, parts };
+}
+
 function componentEmbodied(components: Components, methodology: Methodology, factors: FactorSet, assumptions: string[]): Embodied {
   const spec = resolveCpu(components, assumptions);
   const used: FactorUse[] = [];
