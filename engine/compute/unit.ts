@@ -3,6 +3,7 @@ import { CatalogModel } from '../data/catalogTypes';
 import { cpuFor } from '../data/cpus';
 import { ACCELERATOR_COEFFICIENTS, acceleratorEmbodied, memoryKindOf } from '../data/acceleratorModel';
 import { TEADS_TDP_RATIOS } from '../data/boavizta';
+import { platformFactorId } from '../data/serverModel';
 import { DEFAULTS } from '../data/defaults';
 import { Factor, FactorUse } from '../factors/factor';
 import { FactorSet } from '../factors/factorSet';
@@ -160,11 +161,19 @@ function catalogEmbodied(model: CatalogModel, methodology: Methodology, factors:
   if (host && !host.includedInEmbodied) {
     const { gpu: _gpu, ...hostOnly } = host.components;
     const server = serverEmbodied(resolveCpu(hostOnly, assumptions));
-    manufacturing = add(manufacturing, server.manufacturing);
-    parts.push(...partsOf(server.parts, 'host '));
+    const platform = platformPart(hostOnly.chassis, factors, used, 'host ');
+    manufacturing = add(add(manufacturing, server.manufacturing), platform.kgCO2e);
+    parts.push(...partsOf(server.parts, 'host '), platform);
     assumptions.push(`Host server modelled from its components (${host.source}).`);
   }
   return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: used };
+}
+
+/** The default methodology's platform term: what the component lines leave out, calibrated on vendor server PCFs. */
+function platformPart(chassis: Components['chassis'], factors: FactorSet, used: FactorUse[], prefix = ''): EmbodiedPart {
+  const row = factors.require(platformFactorId(chassis));
+  used.push(factors.use(row));
+  return { label: `${prefix}platform (parts the component lines leave out)`, kgCO2e: rangeOf(row), source: `${row.source} (${row.year})` };
 }
 
 /** A card's dimension from the manifest, else the default row with its range. */
@@ -215,34 +224,42 @@ function componentEmbodied(components: Components, methodology: Methodology, fac
   const used: FactorUse[] = [];
   const gpu = components.gpu;
   const gpuModel = gpu?.model ? catalogModel(gpu.model) : undefined;
-  if (methodology === 'default' && gpu) {
-    // One accelerator model: the catalog card's figure (vendor PCF or the model on its
-    // dimensions), or the model on the dimensions written, never the Boavizta GPU sub-model.
+  if (methodology === 'default') {
+    // The component lines, the calibrated platform term, and one accelerator model: the catalog
+    // card's figure (vendor PCF or the model on its dimensions), or the model on the dimensions
+    // written, never the Boavizta GPU sub-model.
     const { gpu: _gpu, ...withoutGpu } = spec;
     const server = serverEmbodied(withoutGpu);
-    let perCard: Range;
-    let label: string;
-    let source: string;
-    if (gpuModel) {
-      const row = factors.get(gpuModel.embodied.id) ?? gpuModel.embodied;
-      used.push(factors.use(row));
-      perCard = rangeOf(row);
-      label = gpuModel.name;
-      source = `${row.source} (${row.year})`;
-    } else {
-      const card = dimensionCardEmbodied(gpu, factors, used, assumptions);
-      perCard = card;
-      label = 'accelerator model';
-      source = `${card.source}: ${card.derivation}`;
-    }
-    const cards = scale(perCard, gpu.units);
+    const platform = platformPart(components.chassis, factors, used);
     assumptions.push(...server.assumptions);
+    let manufacturing = add(server.manufacturing, platform.kgCO2e);
+    const parts = [...partsOf(server.parts), platform];
+    if (gpu) {
+      let perCard: Range;
+      let label: string;
+      let source: string;
+      if (gpuModel) {
+        const row = factors.get(gpuModel.embodied.id) ?? gpuModel.embodied;
+        used.push(factors.use(row));
+        perCard = rangeOf(row);
+        label = gpuModel.name;
+        source = `${row.source} (${row.year})`;
+      } else {
+        const card = dimensionCardEmbodied(gpu, factors, used, assumptions);
+        perCard = card;
+        label = 'accelerator model';
+        source = `${card.source}: ${card.derivation}`;
+      }
+      const cards = scale(perCard, gpu.units);
+      manufacturing = add(manufacturing, cards);
+      parts.push({ label: `gpu × ${gpu.units} (${label})`, kgCO2e: cards, source });
+    }
     return {
-      manufacturing: add(server.manufacturing, cards),
+      manufacturing,
       transport: server.transport,
       endOfLife: server.endOfLife,
-      gpus: gpu.units,
-      parts: [...partsOf(server.parts), { label: `gpu × ${gpu.units} (${label})`, kgCO2e: cards, source }],
+      gpus: gpu?.units ?? 0,
+      parts,
       factors: used,
     };
   }
