@@ -291,7 +291,7 @@ interface UnitPower {
 
 const NO_ASSUMPTIONS: readonly string[] = [];
 
-function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: EmbodiedEntry, reuse: Reuse): UnitPower {
+function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: EmbodiedEntry, methodology: Methodology, reuse: Reuse): UnitPower {
   const u = utilizationRange(inputs);
   const power = inputs.power;
   if (power?.averageW !== undefined) return { watts: exact(power.averageW), estimated: false, assumptions: NO_ASSUMPTIONS };
@@ -301,6 +301,16 @@ function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: 
     max: idleW + u.max * (maxW - idleW),
   });
   if (power?.idleW !== undefined && power.maxW !== undefined) return { watts: linear(power.idleW, power.maxW), estimated: false, assumptions: NO_ASSUMPTIONS };
+  const wholeServer = model?.hostComponents?.includedInEmbodied && model.gpus === 0 ? model.hostComponents : undefined;
+  if (methodology === 'boavizta-2.4' && wholeServer) {
+    // BoaviztAPI parity: its power model on the archetype (a catalog server described whole),
+    // at the manifest's utilization or the archetype's workload (50%, 0–100).
+    return reuse.shared('boavizta catalog power', [wholeServer], inputs.utilization, () => {
+      const spec = resolveCpu(wholeServer.components, []);
+      const power = serverPower(spec, inputs.utilization !== undefined ? inputs.utilization * 100 : undefined);
+      return { watts: power.watts, estimated: false, assumptions: [`Power from BoaviztAPI's server power model on ${wholeServer.source}.`, ...power.assumptions] };
+    });
+  }
   if (model) {
     const assumptions = reuse.shared('catalog power assumptions', [model], undefined, () => [
       `Power from the catalog: ${model.power.idleW} W idle to ${model.power.maxW} W at full load (${model.power.source}).`,
@@ -404,7 +414,7 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
   }
   const endOfLife: Range = { value: base.value + weightKg.value * route.range.value, min: base.min + weightKg.min * route.range.min, max: endOfLifeMax };
 
-  const power = powerOf(inputs, model, entry, reuse);
+  const power = powerOf(inputs, model, entry, methodology, reuse);
   if (power.estimated) estimated.power = true;
 
   // The lists, in the order the parts above add to them; shared by the profiles that have the

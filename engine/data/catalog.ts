@@ -390,13 +390,14 @@ const SERVER_MODELS: readonly CatalogModel[] = [
         cpu: { units: 2, cores: 24, dieSizePerCoreMm2: 24.5 },
         ram: [{ units: 12, capacityGb: 32 }],
         ssd: [{ units: 1, capacityGb: 400 }],
-        psu: { units: 2, weightKg: 2.99 },
+        // POWER_SUPPLY.units 2;1;2 and unit_weight 2.99;1;5: the mass is left to Boavizta's default (2.99, 1–5).
+        psu: { units: 2, unitsMin: 1 },
         chassis: 'rack',
         motherboard: { units: 1 },
       },
       includedInEmbodied: true,
       source: 'BoaviztAPI 2.4.1 archetypes/server.csv, dellR740',
-      note: 'Boavizta’s archetype, for component-level parity; the Dell PCF itself describes 2 CPUs, 32 GB RAM, 2 × 300 GB + 1 × 1 TB HDD.',
+      note: 'Boavizta’s archetype, for component-level parity (its power model runs on it under methodology: boavizta-2.4, at its workload 50%, 0–100, when no utilization is given); the Dell PCF itself describes 2 CPUs, 32 GB RAM, 2 × 300 GB + 1 × 1 TB HDD.',
     },
   },
 ];

@@ -29,12 +29,14 @@ export type RamSpec = NonNullable<Components['ram']>[number] & { manufacturer?: 
 export type SsdSpec = NonNullable<Components['ssd']>[number] & { manufacturer?: string; layers?: number };
 
 export type GpuSpec = NonNullable<Components['gpu']>;
-export type PsuSpec = NonNullable<Components['psu']>;
+/** Manifest power supplies, plus the lower unit count of an archetype's range (BoaviztAPI `units` as default;min;max). */
+export type PsuSpec = NonNullable<Components['psu']> & { unitsMin?: number };
 export type Chassis = NonNullable<Components['chassis']>;
 
 /** The manifest's `components` of one server; plain `Components` values are accepted as they are. */
 export interface ServerSpec extends Components {
   cpu?: CpuSpec;
+  psu?: PsuSpec;
   ram?: RamSpec[];
   ssd?: SsdSpec[];
 }
