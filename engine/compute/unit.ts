@@ -9,7 +9,7 @@ import { Factor, FactorUse } from '../factors/factor';
 import { FactorSet } from '../factors/factorSet';
 import { Asset, Components } from '../manifest/types.generated';
 import { gpuEmbodied, serverEmbodied, serverPower } from '../model/boavizta';
-import type { ComponentImpact, ServerSpec } from '../model/boavizta';
+import type { ComponentImpact, CpuSpec, ServerSpec } from '../model/boavizta';
 import { add, exact, range, Range, scale } from '../quantity';
 import { FACTOR_IDS } from './factorIds';
 import { Methodology } from './notes';
@@ -85,12 +85,14 @@ function resolveCpu(components: Components, assumptions: string[]): ServerSpec {
   if (!cpu?.name) return components as ServerSpec;
   const spec = cpuFor(cpu.name);
   if (!spec) return components as ServerSpec;
-  const resolved = { ...cpu };
+  const resolved: CpuSpec = { ...cpu };
   if (resolved.cores === undefined) resolved.cores = spec.cores;
   if (resolved.tdpW === undefined) resolved.tdpW = spec.tdpW;
   if (resolved.dieSizeMm2 === undefined && resolved.dieSizePerCoreMm2 === undefined) {
     resolved.dieSizeMm2 = spec.totalDieMm2;
-    assumptions.push(`CPU ${spec.name}: ${spec.cores} cores, ${spec.tdpW} W TDP, ${spec.totalDieMm2} mm² of silicon (${spec.source}).`);
+    if (spec.dieRangeMm2) resolved.dieSizeRangeMm2 = spec.dieRangeMm2;
+    const estimate = spec.dieRangeMm2 ? ` (an estimate, ${spec.dieRangeMm2[0]}–${spec.dieRangeMm2[1]} mm²)` : '';
+    assumptions.push(`CPU ${spec.name}: ${spec.cores} cores, ${spec.tdpW} W TDP, ${spec.totalDieMm2} mm² of silicon${estimate} (${spec.source}).`);
   }
   return { ...components, cpu: resolved } as ServerSpec;
 }

@@ -19,8 +19,11 @@ export interface PowerEstimate {
   assumptions: string[];
 }
 
-/** Manifest CPU, plus the Intel model range a CPU catalog may resolve from `name` (picks the power curve). */
-export type CpuSpec = NonNullable<Components['cpu']> & { modelRange?: string };
+/**
+ * Manifest CPU, plus the Intel model range a CPU catalog may resolve from `name` (picks the power
+ * curve) and the bounds of a catalog die area that is an estimate.
+ */
+export type CpuSpec = NonNullable<Components['cpu']> & { modelRange?: string; dieSizeRangeMm2?: readonly [number, number] };
 
 /** Manifest memory line, plus the keys Boavizta filters its DRAM density table by. */
 export type RamSpec = NonNullable<Components['ram']>[number] & { manufacturer?: string; processNm?: number };

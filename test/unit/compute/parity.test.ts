@@ -42,3 +42,13 @@ describe('BoaviztAPI parity for a catalog server (dellR740)', () => {
     closeRange(psu.kgCO2e, [145.314, 24.3, 243], 'psu');
   });
 });
+
+describe('estimates carried into ranges', () => {
+  it('a CPU whose die area is an estimate (NVIDIA Grace, plausibly 400–650 mm²) spans it', () => {
+    // Boavizta CPU line: die mm² × 0.0197 + 9.14 → 500: 18.99, 400: 17.02, 650: 21.945 (one CPU)
+    const { inventory } = compute(`version: 1\norganization: t\nperiod: 2025\nsites:\n  - { id: s1, location: FR }\nassets:\n  - { id: g, site: s1, acquired: 2025-01-01, lifespanYears: 4, transport: { mode: sea, distanceKm: 1, weightKg: 20 }, endOfLife: recycle, power: { averageW: 100 }, components: { cpu: { units: 1, name: nvidia-grace }, ram: [], ssd: [], psu: { units: 1, weightKg: 1 }, chassis: rack } }\n`);
+    const cpu = assetOf(inventory, 'g').parts.find((p) => p.label === 'cpu');
+    assert.ok(cpu);
+    closeRange(cpu.kgCO2e, [500 * 0.0197 + 9.14, 400 * 0.0197 + 9.14, 650 * 0.0197 + 9.14], 'Grace');
+  });
+});
