@@ -166,6 +166,10 @@ uncertainty. Every catalog card without a PCF, and every card written by its dim
 figure from this model; the default dimensions apply where a manifest leaves one out.
 
 ${factorTable(acceleratorModel.ACCELERATOR_MODEL_FACTORS)}
+Vendor PCFs given as a single figure get the range below when the catalog is built (override the
+\`model/<id>\` row to change a figure):
+
+${factorTable(acceleratorModel.CATALOG_BUILD_FACTORS)}
 ## 7b. Server platform (default methodology)
 
 The parts BoaviztAPI's component model does not list, calibrated on published server PCFs

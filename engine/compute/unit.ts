@@ -1,7 +1,8 @@
-import { catalogModel } from '../data/catalog';
+import { acceleratorDimensions, catalogModel } from '../data/catalog';
 import { CatalogModel } from '../data/catalogTypes';
 import { cpuFor } from '../data/cpus';
-import { ACCELERATOR_COEFFICIENTS, acceleratorEmbodied, memoryKindOf } from '../data/acceleratorModel';
+import { ACCELERATOR_COEFFICIENTS, acceleratorEmbodied, memoryKindOf, type AcceleratorCoefficients } from '../data/acceleratorModel';
+import { acceleratorRecord } from '../data/accelerators';
 import { TEADS_TDP_RATIOS } from '../data/boavizta';
 import { platformFactorId } from '../data/serverModel';
 import { DEFAULTS } from '../data/defaults';
@@ -157,8 +158,7 @@ function catalogEmbodied(model: CatalogModel, methodology: Methodology, factors:
     return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: used };
   }
   const embodied = factors.get(model.embodied.id) ?? model.embodied;
-  used.push(factors.use(embodied));
-  manufacturing = rangeOf(embodied);
+  manufacturing = catalogFigure(model, embodied, factors, used);
   parts.push({ label: model.kind === 'server' && host && !host.includedInEmbodied ? `${model.name} GPU baseboard` : model.name, kgCO2e: manufacturing, source: `${embodied.source} (${embodied.year})` });
   if (host && !host.includedInEmbodied) {
     const { gpu: _gpu, ...hostOnly } = host.components;
@@ -169,6 +169,34 @@ function catalogEmbodied(model: CatalogModel, methodology: Methodology, factors:
     assumptions.push(`Host server modelled from its components (${host.source}).`);
   }
   return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: used };
+}
+
+/**
+ * A catalog row's figure. A card whose row is the accelerator model (not overridden itself) is
+ * computed again from its record's dimensions with the coefficient rows in force, so that an
+ * override of `accelerator/*` reaches catalog cards as it reaches cards written by dimensions;
+ * without overrides this is the row's own value (the same function on the same inputs).
+ */
+function catalogFigure(model: CatalogModel, row: Factor, factors: FactorSet, used: FactorUse[]): Range {
+  const rowUse = factors.use(row);
+  const record = model.embodied.method === 'bottom-up' && !rowUse.overridden ? acceleratorRecord(model.id) : undefined;
+  if (!record) {
+    used.push(rowUse);
+    return rangeOf(row);
+  }
+  const card = acceleratorEmbodied(acceleratorDimensions(record), acceleratorCoefficients(factors));
+  for (const coefficient of new Set(card.factors)) used.push(factors.use(coefficient));
+  return { value: card.value, min: card.min, max: card.max };
+}
+
+function acceleratorCoefficients(factors: FactorSet): AcceleratorCoefficients {
+  return {
+    hbm: factors.require(ACCELERATOR_COEFFICIENTS.hbm.id),
+    gddr: factors.require(ACCELERATOR_COEFFICIENTS.gddr.id),
+    logic: factors.require(ACCELERATOR_COEFFICIENTS.logic.id),
+    thermal: factors.require(ACCELERATOR_COEFFICIENTS.thermal.id),
+    board: factors.require(ACCELERATOR_COEFFICIENTS.board.id),
+  };
 }
 
 /** The default methodology's platform term: what the component lines leave out, calibrated on vendor server PCFs. */
@@ -199,14 +227,7 @@ function dimensionCardEmbodied(gpu: NonNullable<Components['gpu']>, factors: Fac
     tdpW: dimensionOr(gpu.tdpW, 'accelerator/default-tdp', factors, used, assumptions, 'TDP'),
     massKg: dimensionOr(gpu.weightKg, 'accelerator/default-mass', factors, used, assumptions, 'mass'),
   };
-  const k = {
-    hbm: factors.require(ACCELERATOR_COEFFICIENTS.hbm.id),
-    gddr: factors.require(ACCELERATOR_COEFFICIENTS.gddr.id),
-    logic: factors.require(ACCELERATOR_COEFFICIENTS.logic.id),
-    thermal: factors.require(ACCELERATOR_COEFFICIENTS.thermal.id),
-    board: factors.require(ACCELERATOR_COEFFICIENTS.board.id),
-  };
-  const card = acceleratorEmbodied(dims, k);
+  const card = acceleratorEmbodied(dims, acceleratorCoefficients(factors));
   for (const row of new Set(card.factors)) used.push(factors.use(row));
   return { ...card, source: 'Carbon Lens accelerator model (accelerator/* rows)' };
 }
@@ -242,8 +263,7 @@ function componentEmbodied(components: Components, methodology: Methodology, fac
       let source: string;
       if (gpuModel) {
         const row = factors.get(gpuModel.embodied.id) ?? gpuModel.embodied;
-        used.push(factors.use(row));
-        perCard = rangeOf(row);
+        perCard = catalogFigure(gpuModel, row, factors, used);
         label = gpuModel.name;
         source = `${row.source} (${row.year})`;
       } else {

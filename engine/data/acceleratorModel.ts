@@ -127,7 +127,14 @@ export const ACCELERATOR_DEFAULTS: readonly Factor[] = [
   { id: 'accelerator/default-mass', label: 'Accelerator module mass when not given', value: 1.69, min: 0.142, max: 2.3, unit: 'kg', source: 'BoaviztAPI 2.4.1 "Large GPU" (1.69 kg); range: the Carbon Lens accelerator catalog (L4 0.142 kg to MI300X 2.3 kg)', year: 2024, boundary: 'default input' },
 ];
 
-export const ACCELERATOR_MODEL_FACTORS: readonly Factor[] = [ACCELERATOR_HBM, ACCELERATOR_GDDR, ACCELERATOR_LOGIC, ACCELERATOR_THERMAL, ACCELERATOR_BOARD, PCF_SECONDARY_COPY, ...ACCELERATOR_DEFAULTS];
+/** The rows the accelerator model multiplies by at compute time (a manifest may override them). */
+export const ACCELERATOR_MODEL_FACTORS: readonly Factor[] = [ACCELERATOR_HBM, ACCELERATOR_GDDR, ACCELERATOR_LOGIC, ACCELERATOR_THERMAL, ACCELERATOR_BOARD, ...ACCELERATOR_DEFAULTS];
+
+/**
+ * Rows that build the catalog's own rows when it loads (not overridable: override the resulting
+ * `model/<id>` row instead), listed in docs/factors.md with the others.
+ */
+export const CATALOG_BUILD_FACTORS: readonly Factor[] = [PCF_SECONDARY_COPY];
 
 /** What the model reads of a card: each dimension a range (an estimate carries its own). */
 export interface AcceleratorDimensions {

@@ -82,4 +82,15 @@ describe('accelerator model (default methodology)', () => {
     // 96 × 0.8174 + 814 × 0.05006 + 700 × 0.03814 + 1.69 × 15.095 = 78.47 + 40.75 + 26.70 + 25.51 = 171.4
     close(card, 171.43, 'card', 1e-3);
   });
+
+  it('an override of an accelerator/* row reaches catalog cards and cards written by their dimensions', () => {
+    const text = (factors: string) => `${manifestOf([gpuAsset('catalog', '{ units: 1, model: nvidia-h200-sxm }'), gpuAsset('dims', '{ units: 1, dieSizeMm2: 814, memoryGb: 141, memoryDies: 6, tdpW: 700, weightKg: 1.69 }')])}${factors}`;
+    const base = compute(text('')).inventory;
+    const over = compute(text('factors:\n  - { id: accelerator/hbm, value: 1.5, source: test override }\n')).inventory;
+    for (const id of ['catalog', 'dims']) {
+      const delta = assetOf(over, id).perUnit.manufacturing.value - assetOf(base, id).perUnit.manufacturing.value;
+      // 141 GB × (1.5 − 0.8174)
+      close(delta, 141 * (1.5 - ACCELERATOR_HBM.value), id, 1e-9);
+    }
+  });
 });

@@ -65,3 +65,12 @@ describe('server calibration (default methodology)', () => {
     assert.ok(USED.length >= 40);
   });
 });
+
+describe('server platform term override', () => {
+  it('an override of server/platform changes a component server by the difference', () => {
+    const text = (factors: string) => `version: 1\norganization: t\nperiod: 2025\nsites:\n  - { id: s1, location: FR }\nassets:\n  - { id: s, site: s1, acquired: 2025-01-01, lifespanYears: 4, transport: { mode: sea, distanceKm: 1, weightKg: 20 }, endOfLife: recycle, power: { averageW: 100 }, components: { cpu: { units: 1, dieSizeMm2: 100 }, chassis: rack } }\n${factors}`;
+    const base = assetOf(compute(text('')).inventory, 's').perUnit.manufacturing.value;
+    const over = assetOf(compute(text('factors:\n  - { id: server/platform, value: 100, source: test override }\n')).inventory, 's').perUnit.manufacturing.value;
+    close(base - over, SERVER_PLATFORM.value - 100, 'override', 1e-9);
+  });
+});
