@@ -86,7 +86,7 @@ function viewOf(model: CatalogModel): ModelView {
       method: host ? `${e.method} + component model` : e.method,
       source: e.source,
       year: e.year,
-      boundary: host ? `${e.boundary}; plus the host server estimated from its components (${Math.round(hostKg).toLocaleString('en-US')} kgCO2e)` : e.boundary,
+      boundary: host ? `baseboard PCF (${e.boundary}) plus the host server estimated from its components (${Math.round(hostKg).toLocaleString('en-US')} kgCO2e)` : e.boundary,
       ...(host
         ? {
             parts: [

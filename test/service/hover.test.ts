@@ -44,6 +44,10 @@ describe('service: hover', () => {
     assert.match(text, /NVIDIA HGX H100/);
     assert.match(text, /Embodied \(manufacturing\)/);
     assert.match(text, /vendor\\-pcf/);
+    // What a manifest with the model counts: the baseboard PCF and the host estimate, both shown.
+    assert.match(text, /\| · baseboard \\\(vendor PCF\\\) \| 1\.31 tCO2e/);
+    assert.match(text, /\| · host server \\\(component model\\\) \| /);
+    assert.match(text, /baseboard PCF .* plus the host server estimated from its components/);
   });
 
   it('shows the schema description on other keys and the refrigerant GWP on gases', () => {
