@@ -2,7 +2,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { analyze, analyzeOptionsFor, buildReport, formatReports, formatSarif, Report, REPORT_FORMATS, ReportFormat, reportFromAnalysis } from '../engine';
 import { cliSettingValue, DEFAULT_SETTINGS, normalizeSettings, Settings, SETTINGS, settingForFlag, withSetting } from '../contracts/settings';
 import { runDiff } from './diff';
-import { listFactors, listModels } from './lists';
+import { LIST_HINTS, listFactors, listModels } from './lists';
 import { formatKg } from '../contracts/units';
 import packageJson from '../package.json';
 
@@ -131,7 +131,7 @@ export function fails(report: Report): boolean {
 function checkText(reports: Report[], settings: Settings): string {
   const lines: string[] = [];
   for (const report of reports) {
-    for (const d of report.diagnostics) lines.push(`${report.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`);
+    for (const d of report.diagnostics) lines.push(`${report.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}${LIST_HINTS[d.code] ?? ''}`);
     const budgets = report.budgets.map((b) => `${b.id} ${b.ratio === null ? 'over' : `${Math.round(b.ratio * 100)}%`}${b.status === 'exceeded' ? ' EXCEEDED' : ''}`).join(', ');
     const headline = settings.view === 'period'
       ? `${formatKg(report.totals.kgCO2e, settings.units)} this period`

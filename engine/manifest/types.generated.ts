@@ -506,7 +506,7 @@ export interface FactorOverride {
    */
   id: string;
   /**
-   * The new value, in the unit of the built-in factor (see `carbon-lens factors`).
+   * The new value, in the unit of the built-in factor (completion on `id` shows each factor's value and unit).
    */
   value: number;
   /**

@@ -175,6 +175,13 @@ describe('cli', function () {
       assert.match(stdout, /: FAIL — /);
     });
 
+    it('adds the command that lists the catalog to an unknown model, as the editor offers completion', () => {
+      const path = write('model.carbon.yaml', SAMPLE_TEXT.replace('model: nvidia-hgx-h100-8gpu', 'model: cray-xyz'));
+      const { status, stdout } = cli(['check', path]);
+      assert.equal(status, 1);
+      assert.match(stdout, /\[unknown-model\] Unknown catalog model "cray-xyz"\..* \(`carbon-lens models` lists the catalog\.\)$/m);
+    });
+
     it('exits 1 when an error-severity budget is exceeded, 0 when only a warning one is', () => {
       const error = write('over.carbon.yaml', SAMPLE_TEXT.replace('limit: 900 tCO2e', 'limit: 100 tCO2e'));
       const over = cli(['check', error]);
