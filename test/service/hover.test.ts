@@ -57,7 +57,7 @@ describe('service: hover', () => {
     assert.match(text, /\*\*annual\\-total\*\* · within its limit/);
     assert.match(text, /of 900 tCO2e · \d+% · period view/);
     assert.match(text, /\| Top contributors \| tCO2e \|/);
-    assert.match(text, /\| training\\-pods \(asset\) \| 180 \|/);
+    assert.match(text, /\| training\\-pods \(asset\) \| 182 \|/);
   });
 
   it('shows catalog specs and the embodied source on a model id', () => {
