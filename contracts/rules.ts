@@ -103,6 +103,8 @@ export const RULES: readonly Rule[] = [
 
   // Information
   { code: 'not-in-service', category: 'information', severity: 'info', doc: 'An asset acquired after the period or retired before it.' },
+  { code: 'leased-asset-scope', category: 'information', severity: 'info', doc: 'A leased asset (`ownership: leased-in` or `leased-out`): where its use and hardware fall in the GHG Protocol inventory (Scope 2, category 8 or 13) and, leased out, the site grid and PUE taken for the lessee\'s.' },
+  { code: 'sold-use-assumed', category: 'information', severity: 'info', doc: 'Sold hardware (`ownership: sold`): the lifetime, grid, PUE, uptime and utilisation its category 11 use of sold products assumes, and its category 12 end of life.' },
   {
     code: 'scenario-skipped', category: 'information', severity: 'info', reportOnly: true,
     doc: 'A scenario or built-in what-if was not evaluated: a report evaluates at most 50,000 asset × scenario pairs (each scenario recomputes every asset).',

@@ -49,6 +49,7 @@ function assetHover(asset: AssetView, settings: Settings, base?: DocumentBase): 
     '',
     `Scope 2 ${fmt(asset.scope2LocationKgCO2e)} location-based / ${fmt(asset.scope2MarketKgCO2e)} market-based · Scope 3 ${fmt(asset.scope3KgCO2e)} · GHG inventory view ${fmt(asset.inventoryViewKgCO2e)}`,
     '',
+    ...ownershipLines(asset, fmt),
     `Power ${formatNumber(asset.powerWPerUnit)} W per unit · ${formatNumber(asset.facilityEnergyKWh / 1000)} MWh facility electricity this period`,
   );
   if (asset.sources.length > 0) {
@@ -60,6 +61,23 @@ function assetHover(asset: AssetView, settings: Settings, base?: DocumentBase): 
     for (const a of asset.assumptions.slice(0, 4)) lines.push(`- ${md(a)}`);
   }
   return lines.join('\n');
+}
+
+const CATEGORY_TITLES: Record<number, string> = {
+  1: 'purchased goods', 8: 'upstream leased assets', 11: 'use of sold products', 12: 'end of life of sold products', 13: 'downstream leased assets',
+};
+
+const OWNERSHIP_WORDING: Record<Exclude<AssetView['ownership'], 'owned'>, string> = {
+  'leased-in': 'Leased in (operating lease): you operate it, so its electricity stays in your Scope 2; the lessor\'s hardware is Scope 3 category 8',
+  'leased-out': 'Leased out: the lessee operates it, so its electricity is Scope 3 category 13, not your Scope 2',
+  sold: 'Sold: the buyers\' lifetime electricity is Scope 3 category 11 and its end of life category 12, in the period of sale',
+};
+
+/** Where leased or sold hardware falls, since its scopes differ from owned hardware's. */
+function ownershipLines(asset: AssetView, fmt: (kg: number) => string): string[] {
+  if (asset.ownership === 'owned') return [];
+  const figures = asset.ownershipCategories.map((c) => `cat. ${c.category} ${CATEGORY_TITLES[c.category]} ${fmt(c.kgCO2e)}`).join(' · ');
+  return [`${OWNERSHIP_WORDING[asset.ownership]}${figures ? `: ${figures}` : ''}.`, ''];
 }
 
 function siteHover(site: SiteView, settings: Settings): string {
