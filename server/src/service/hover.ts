@@ -138,6 +138,8 @@ function modelHover(id: string): string | undefined {
     `| Weight | ${formatNumber(model.weightKg)} kg |`,
     model.gpus ? `| GPUs | ${model.gpus} |` : undefined,
     `| Embodied (manufacturing) | ${formatKg(e.kgCO2e)} (${formatKg(e.minKgCO2e)} – ${formatKg(e.maxKgCO2e)}) |`,
+    // What the figure adds up (baseboard PCF + host estimate), so the boundary is plain.
+    ...(e.parts ?? []).map((part) => `| · ${md(part.label)} | ${formatKg(part.kgCO2e)} (${formatKg(part.minKgCO2e)} – ${formatKg(part.maxKgCO2e)}) |`),
     model.hostComponentsSource ? `\n_Host server_ modelled from its components: ${md(shorten(model.hostComponentsSource, 160))}` : undefined,
   ].filter((l): l is string => l !== undefined).join('\n');
 }
