@@ -47,7 +47,7 @@ export function applyScenario(input: ComputeInput, set: ScenarioChanges, siteIds
     if (set.endOfLife !== undefined) changed.endOfLife = set.endOfLife;
     return changed;
   });
-  return { ...input, sites, assets, budgets: [], scenarios: [], refurbishedAssets: refurbished };
+  return { ...input, sites, assets, budgets: [], scenarios: [], targets: [], measurements: [], refurbishedAssets: refurbished };
 }
 
 function compare(id: string, description: string, baseline: Inventory, scenario: Inventory, index?: number): ScenarioResult {
