@@ -86,6 +86,13 @@ function patternIssue(path: PathSegment[], value: unknown): SchemaIssue {
     const text = String(value);
     const quarter = /^[0-9]{4}-Q[0-9]+$/.test(text);
     const monthAllowed = path[0] === 'measurements';
+    if (!quarter && path.length === 1) {
+      // The top-level period: a string that is no quarter was most likely meant as another form.
+      return {
+        code: 'wrong-type', path, on: 'value', data: { value },
+        message: `\`period\` must be a year such as 2026, a quarter such as 2026-Q1, or start and end dates ({ start: 2026-01-01, end: 2026-07-01 }); got the text "${text}".`,
+      };
+    }
     return {
       code: 'invalid-period', path, on: 'value', data: { value },
       message: quarter
