@@ -16,6 +16,7 @@ import { blocked } from './blockSum';
 import { applyMeasurements, MeasurementResult } from './measured';
 import { BaselineTotals, evaluateTarget, TargetResult } from './targets';
 import { quarterBudgets } from './quarterBudgets';
+import { keepHosts } from './keptHosts';
 
 /**
  * What the engine computes from: the manifest's sections with invalid items left as
@@ -37,6 +38,8 @@ export interface ComputeInput {
   baselines?: ReadonlyMap<string, BaselineTotals>;
   /** Grid location for sites without one (editor/CLI setting). */
   defaultLocation?: string;
+  /** Asset ids whose host is kept for another accelerator generation (set by the roadmap's lever). */
+  keptHosts?: ReadonlySet<string>;
   /** Asset ids bought refurbished (set by the refurbishment scenario). */
   refurbishedAssets?: ReadonlySet<string>;
 }
@@ -119,6 +122,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   });
 
   pueNotes(sites, assets, notes);
+  if (input.keptHosts && input.keptHosts.size > 0) assets.splice(0, assets.length, ...keepHosts(assets, input.keptHosts));
 
   // Metered data replaces the modelled figures of its site and time (new results; the modelled ones stay as they were).
   let measurementResults: MeasurementResult[] = [];

@@ -25,6 +25,9 @@ export interface PerUnit {
 }
 
 /** One line of a unit's embodied footprint, for hover and the report. */
+/** Label prefix of the parts of a GPU server's host (what the keep-the-host lever keeps). */
+export const HOST_PART_PREFIX = 'host ';
+
 export interface EmbodiedPart {
   label: string;
   kgCO2e: Range;
@@ -160,7 +163,7 @@ function catalogEmbodied(model: CatalogModel, methodology: Methodology, factors:
     const { gpu: _gpu, ...hostOnly } = host.components;
     const server = serverEmbodied(resolveCpu(hostOnly, assumptions));
     manufacturing = add(manufacturing, server.manufacturing);
-    parts.push(...partsOf(server.parts, 'host '));
+    parts.push(...partsOf(server.parts, HOST_PART_PREFIX));
     assumptions.push(`Host server modelled from its components (${host.source}).`);
   }
   return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: used };

@@ -37,3 +37,19 @@ export const SCOPE3_TARGET_THRESHOLD: Factor = {
   year: 2021,
   boundary: 'Scopes 1, 2 and 3 of the inventory',
 };
+
+/**
+ * The "upgrade the accelerators and keep the host" lever: a modular GPU server's host (CPUs,
+ * memory, storage, power supplies, chassis) serves two generations of accelerator baseboards,
+ * so each generation carries half of the host's manufacturing footprint.
+ */
+export const HOST_KEPT_GENERATIONS: Factor = {
+  id: 'lever/host-generations',
+  label: 'Accelerator generations one host serves when only the baseboard is upgraded',
+  value: 2,
+  unit: 'generations',
+  source: 'Assumption: one baseboard upgrade per host, as modular designs allow (OCP Open Accelerator Infrastructure, NVIDIA MGX); the host is kept for a second accelerator lifespan',
+  year: 2024,
+  boundary: "host manufacturing (cradle-to-gate), GPU baseboard excluded",
+  note: '[A] A planning assumption, not a measured figure: state it with the roadmap.',
+};
