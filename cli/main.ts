@@ -1,5 +1,6 @@
 import { readFileSync, realpathSync } from 'node:fs';
-import { analyze, analyzeOptionsFor, buildReport, formatReports, formatSarif, Report, REPORT_FORMATS, ReportFormat, reportFromAnalysis } from '../engine';
+import { dirname, resolve } from 'node:path';
+import { analyze, analyzeOptionsFor, baselineTotalsOf, BaselineTotals, buildReport, targetBaselinePaths, formatReports, formatSarif, Report, REPORT_FORMATS, ReportFormat, reportFromAnalysis } from '../engine';
 import { cliSettingValue, DEFAULT_SETTINGS, normalizeSettings, Settings, SETTINGS, settingForFlag, withSetting } from '../contracts/settings';
 import { runDiff } from './diff';
 import { listFactors, listModels } from './lists';
@@ -103,6 +104,21 @@ function readManifest(file: string): string {
   return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
 }
 
+/** Targets' baseline reports, by path as written (relative to the manifest's folder). */
+function readTargetBaselines(file: string, paths: string[]): Map<string, BaselineTotals> {
+  const baselines = new Map<string, BaselineTotals>();
+  const folder = file === '-' ? process.cwd() : dirname(file);
+  for (const path of paths) {
+    try {
+      const totals = baselineTotalsOf(readFileSync(resolve(folder, path), 'utf8'), path);
+      if (totals) baselines.set(path, totals);
+    } catch {
+      // Unreadable: the target says so (target-baseline-unread).
+    }
+  }
+  return baselines;
+}
+
 function analyseFiles(options: Options): { reports: Report[]; unreadable: boolean } {
   let unreadable = false;
   const reports: Report[] = [];
@@ -116,7 +132,9 @@ function analyseFiles(options: Options): { reports: Report[]; unreadable: boolea
       continue;
     }
     const settings = options.settings;
-    const analysis = analyze(text, analyzeOptionsFor(settings));
+    let analysis = analyze(text, analyzeOptionsFor(settings));
+    const baselinePaths = targetBaselinePaths(analysis);
+    if (baselinePaths.length > 0) analysis = analyze(text, { ...analyzeOptionsFor(settings), baselines: readTargetBaselines(file, baselinePaths) });
     // `check` needs diagnostics and budgets only: scenarios and what-ifs are report content.
     reports.push(options.command === 'report' ? reportFromAnalysis(analysis, file, options.whatIfs, settings) : buildReport(analysis, { file, settings }));
   }

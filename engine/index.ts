@@ -75,6 +75,7 @@ export { DIFF_COMMENT_MARKER, formatDiffMarkdown } from './diff/markdown';
 export type { DiffMarkdownOptions, SourceLinks } from './diff/markdown';
 export { formatDiffSarif } from './diff/sarif';
 export { readBaseline } from './diff/baseline';
+export { baselineTotalsOf, targetBaselinePaths } from './report/targetBaseline';
 export { diffSideReport } from './diff/side';
 export { assetChangeVsBase, editorBaseOf, fileChangeVsBase } from './diff/editor';
 export type { AssetVsBase, EditorBase } from './diff/editor';
