@@ -1,4 +1,5 @@
 import { formatNumber } from '../../contracts/units';
+import { METER_ACCURACY } from '../data/targets';
 import { Note } from '../manifest/note';
 import { Measurement, Site } from '../manifest/types.generated';
 import { MeasuredPart } from './measuredParts';
@@ -228,13 +229,15 @@ function disagreement(m: Measurement, index: number, facilityKWh: number, modell
   const it = m.electricityKWh === undefined && m.itElectricityKWh !== undefined;
   const meter = it ? m.itElectricityKWh! : facilityKWh;
   const model = it ? modelledIt : modelledFacility;
-  if (model.value === 0 || (meter >= model.min * (1 - 1e-9) && meter <= model.max * (1 + 1e-9))) return;
+  // The reading's own range (meter accuracy) must overlap the model's.
+  const accuracy = METER_ACCURACY.value;
+  if (model.value === 0 || (meter * (1 + accuracy) >= model.min && meter * (1 - accuracy) <= model.max)) return;
   const mwh = (kWh: number) => `${formatNumber(kWh / 1000)} MWh`;
   const above = meter > model.max;
   notes.push({
     code: 'measurement-model-mismatch',
     severity: 'warning',
-    message: `Metered ${it ? 'IT' : 'facility'} electricity of site "${m.site}" in ${m.period} (${mwh(meter)}) is ${above ? 'above' : 'below'} the model's range for the same site and time (${mwh(model.min)}–${mwh(model.max)}, best estimate ${mwh(model.value)}): the meter replaces the model, but ${it ? "the assets' power or utilization" : "the site's PUE or the assets' power or utilization"} is likely ${above ? 'too low' : 'too high'}.`,
+    message: `Metered ${it ? 'IT' : 'facility'} electricity of site "${m.site}" in ${m.period} (${mwh(meter)}) is ${above ? 'above' : 'below'} the model's range for the same site and time, beyond the meter's ±${accuracy * 100} % (${mwh(model.min)}–${mwh(model.max)}, best estimate ${mwh(model.value)}): the meter replaces the model, but ${it ? "the assets' power or utilization" : "the site's PUE or the assets' power or utilization"} is likely ${above ? 'too low' : 'too high'}.`,
     path: ['measurements', index, it ? 'itElectricityKWh' : 'electricityKWh'],
     data: { site: m.site, period: m.period, meteredKWh: meter, modelledKWh: model.value, modelledMinKWh: model.min, modelledMaxKWh: model.max, meter: it ? 'it' : 'facility' },
   });

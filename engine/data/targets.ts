@@ -53,3 +53,17 @@ export const HOST_KEPT_GENERATIONS: Factor = {
   boundary: "host manufacturing (cradle-to-gate), GPU baseboard excluded",
   note: '[A] A planning assumption, not a measured figure: state it with the roadmap.',
 };
+
+/**
+ * Accuracy of an electricity meter reading, used when a reading is compared with the model: a
+ * reading and a model range that do not overlap within it disagree.
+ */
+export const METER_ACCURACY: Factor = {
+  id: 'meter/electricity-accuracy',
+  label: 'Relative accuracy of a facility or IT electricity meter',
+  value: 0.01,
+  unit: 'share of the reading',
+  source: 'IEC 62053-21 accuracy class 1 static active-energy meters (±1 %), the usual class of sub-meters in data centres',
+  year: 2020,
+  boundary: 'active energy reading',
+};
