@@ -4,7 +4,9 @@ import { byScope, total } from '../compute/breakdown';
 import { Inventory } from '../compute/inventory';
 import { quarterSlices } from '../compute/quarters';
 import { periodPosition, TargetResult, TargetScope } from '../compute/targets';
+import { quartersOf } from '../compute/period';
 import { shareOf } from './figures';
+import { formatNumber } from '../../contracts/units';
 
 export interface TargetView {
   id: string;
@@ -71,6 +73,27 @@ function targetViewOf(target: TargetResult, inventory: Inventory): TargetView {
 /** Every evaluated target, in manifest order. */
 export function targetViews(inventory: Inventory): TargetView[] {
   return inventory.targets.map((t) => targetViewOf(t, inventory));
+}
+
+/** The calendar quarters of the reporting period (`2026-Q1` …), for completion of measurement and budget quarters. */
+export function periodQuarters(analysis: Analysis): string[] {
+  return analysis.inventory ? quartersOf(analysis.inventory.period).map((q) => q.label) : [];
+}
+
+/** Every evaluated target of an analysis (none when nothing was computed). */
+export function analysisTargets(analysis: Analysis): TargetView[] {
+  return analysis.inventory ? targetViews(analysis.inventory) : [];
+}
+
+/**
+ * How a lens or a status line words a target: `2026: 812 of 916 tCO2e allowed`, the actual in the
+ * unit of the allowance.
+ */
+export function targetAllowanceWords(target: TargetView, units: 'auto' | 'kg' | 't' = 'auto'): string {
+  const unit = units === 'kg' ? 'kg' : units === 't' ? 't' : target.allowedKgCO2e >= 1e6 ? 'kt' : target.allowedKgCO2e >= 1000 ? 't' : 'kg';
+  const divisor = { kg: 1, t: 1000, kt: 1e6 }[unit];
+  const number = (kg: number) => formatNumber(kg / divisor);
+  return `${target.periodLabel}: ${number(target.actualKgCO2e)} of ${number(target.allowedKgCO2e)} ${unit}CO2e allowed`;
 }
 
 /** The target at `targets[index]`, when it was evaluated. */
