@@ -10,7 +10,7 @@ import { Child, h, lineLink, s } from './dom';
 
 const W = 600;
 const H = 240;
-const PAD = { left: 64, right: 20, top: 16, bottom: 34 };
+const PAD = { left: 64, right: 20, top: 30, bottom: 34 };
 
 function legendList(items: readonly [string, string][]): HTMLElement {
   return h('ul', { class: 'chart-legend' }, items.map(([className, label]) => h('li', {}, s('svg', { class: 'key', width: 14, height: 10, focusable: 'false', 'aria-hidden': 'true' }, s('rect', { class: className, width: 14, height: 10, rx: 2 })), label)));
@@ -38,7 +38,7 @@ export function trajectoryChart(ctx: Ctx, t: ReportTarget): HTMLElement {
     svg.appendChild(s('text', { class: 'tick', x: PAD.left - 6, y: y(value) + 4, 'text-anchor': 'end' }, tonnes(value)));
   }
   for (let year = firstYear; year <= lastYear; year++) svg.appendChild(s('text', { class: 'tick', x: x(year), y: H - PAD.bottom + 18, 'text-anchor': 'middle' }, String(year)));
-  svg.appendChild(s('text', { class: 'tick', x: 4, y: PAD.top + 4 }, 'tCO2e/yr'));
+  svg.appendChild(s('text', { class: 'tick', x: 4, y: 12 }, 'tCO2e/yr'));
   // The allowed path, the trend (dashed) and this period.
   svg.appendChild(s('polyline', { class: 'traj-path', points: t.path.map((p) => `${x(p.year)},${y(p.allowedKgCO2e)}`).join(' ') }, s('title', {}, `Allowed path: ${kg(ctx, t.baseKgCO2e)} in ${t.baseYear} to ${kg(ctx, t.path[t.path.length - 1]?.allowedKgCO2e ?? 0)} in ${t.targetYear}`)));
   svg.appendChild(s('line', { class: 'traj-trend', x1: x(t.baseYear), y1: y(t.baseKgCO2e), x2: x(lastYear), y2: y(trendAt(t, lastYear)) }, s('title', {}, `Trend: ${t.trendReachYear === null ? 'never reaches the target' : `reaches the target in ${t.trendReachYear}`}`)));
@@ -66,7 +66,7 @@ export function quarterChart(ctx: Ctx, quarters: readonly ReportQuarter[]): HTML
     svg.appendChild(s('line', { class: 'gridline', x1: PAD.left, y1: y(value), x2: W - PAD.right, y2: y(value) }));
     svg.appendChild(s('text', { class: 'tick', x: PAD.left - 6, y: y(value) + 4, 'text-anchor': 'end' }, tonnes(value)));
   }
-  svg.appendChild(s('text', { class: 'tick', x: 4, y: PAD.top + 4 }, 'tCO2e'));
+  svg.appendChild(s('text', { class: 'tick', x: 4, y: 12 }, 'tCO2e'));
   quarters.forEach((q, i) => {
     const x = PAD.left + band * i + band * 0.2;
     const width = band * 0.6;

@@ -237,6 +237,7 @@ async function showsTargetsAndQuarters(ctx) {
   const { page, theme, manifest } = ctx;
   const cli = cliReport(join('samples', TRACKING));
   await openFileFromExplorer(page, TRACKING);
+  await revealLine(page, 46); // the target, below the budgets
   await waitForCodeLens(page, /^2026: [\d.]+ of 275 tCO2e allowed · on track$/);
   const command = manifest.contributes.commands.find((c) => c.command === 'carbonLens.openReport');
   await runCommand(page, `${command.category}: ${command.title}`);
@@ -262,7 +263,7 @@ async function showsTargetsAndQuarters(ctx) {
   assert.deepEqual(reached, cli.quarters.map((q) => q.quarter), 'Tab reaches every quarter bar in order');
   const q1 = (await bars.first().getAttribute('aria-label')) ?? '';
   assert.ok(q1.includes(`${formatKg(cli.quarters[0].measuredKgCO2e)} measured`), `Q1 tells its measured part; label: ${q1}`);
-  assert.equal(await frame.locator('#quarters .q-measured').count(), cli.quarters.length);
+  assert.equal(await frame.locator('#quarters svg.quarter-chart .q-measured').count(), cli.quarters.length);
   for (const selector of ['#targets figcaption', '#quarters figcaption', '#targets .chart-legend li']) {
     const contrast = await textContrast(frame, selector);
     assert.ok(contrast.ratio >= 4.5, `${selector} is readable in the ${theme} theme: contrast ${contrast.ratio.toFixed(2)}`);
