@@ -1,5 +1,5 @@
 import { readFileSync, realpathSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { analyze, analyzeOptionsFor, baselineTotalsOf, BaselineTotals, buildReport, targetBaselinePaths, formatReports, formatSarif, Report, REPORT_FORMATS, ReportFormat, reportFromAnalysis } from '../engine';
 import { cliSettingValue, DEFAULT_SETTINGS, normalizeSettings, Settings, SETTINGS, settingForFlag, withSetting } from '../contracts/settings';
 import { runDiff } from './diff';
@@ -110,13 +110,27 @@ function readTargetBaselines(file: string, paths: string[]): Map<string, Baselin
   const folder = file === '-' ? process.cwd() : dirname(file);
   for (const path of paths) {
     try {
-      const totals = baselineTotalsOf(readFileSync(resolve(folder, path), 'utf8'), path);
+      const confined = confinedPath(folder, path);
+      if (confined === undefined) continue;
+      const totals = baselineTotalsOf(readFileSync(confined, 'utf8'), path);
       if (totals) baselines.set(path, totals);
     } catch {
       // Unreadable: the target says so (target-baseline-unread).
     }
   }
   return baselines;
+}
+
+/**
+ * A path from manifest text, only when it stays inside the manifest's folder once symbolic links
+ * are resolved (docs/security.md §6): no absolute path, no `..` escape, no URL, no link out.
+ */
+export function confinedPath(folder: string, path: string): string | undefined {
+  if (isAbsolute(path) || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(path) || !path.endsWith('.json')) return undefined;
+  const root = realpathSync(folder);
+  const full = realpathSync(resolve(root, path));
+  const rel = relative(root, full);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? full : undefined;
 }
 
 function analyseFiles(options: Options): { reports: Report[]; unreadable: boolean } {

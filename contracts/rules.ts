@@ -101,7 +101,7 @@ export const RULES: readonly Rule[] = [
     doc: 'The actual in the target\'s scopes and view is above what its linear path allows in this period (the period\'s share of each year). Severity: the target\'s own. `data`: `allowedKgCO2e`, `actualKgCO2e`, `gapKgCO2e`, `trendReachYear`.',
   },
   { code: 'target-scope3-missing', category: 'target', severity: 'warning', doc: 'A target leaves out Scope 3 while Scope 3 is 40 % or more of Scopes 1–3 (SBTi near-term criteria, C4).' },
-  { code: 'target-baseline-unread', category: 'target', severity: 'warning', doc: 'A target\'s `baseline` file could not be read as a Carbon Lens JSON report; the target is not evaluated.' },
+  { code: 'target-baseline-unread', category: 'target', severity: 'warning', doc: 'A target\'s `baseline` file could not be read as a Carbon Lens JSON report (warning), or the editor, which reads no files, cannot evaluate it (info); the target is not evaluated.' },
   { code: 'measurement-outside-period', category: 'target', severity: 'error', doc: 'A measurement whose quarter or month is not inside the reporting period; it is not counted.' },
   { code: 'measurement-overlap', category: 'target', severity: 'error', doc: 'Two measurements of the same site cover the same time (a month inside a measured quarter); the later one is not counted.' },
   {

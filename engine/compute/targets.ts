@@ -109,10 +109,14 @@ export function evaluateTarget(target: Target, index: number, inputs: TargetInpu
     if (baseline) {
       baseKg = scopes.reduce((sum, scope) => sum + baseline[view][scope], 0);
     } else {
+      // No baselines at all: the host reads no files (the editor); the CLI reads them.
+      const unread = inputs.baselines !== undefined;
       notes.push({
         code: 'target-baseline-unread',
-        severity: 'warning',
-        message: `Target "${target.id}" takes its base from "${target.baseline}", which could not be read as a Carbon Lens JSON report (\`carbon-lens report --format json\`): the target is not evaluated.`,
+        severity: unread ? 'warning' : 'info',
+        message: unread
+          ? `Target "${target.id}" takes its base from "${target.baseline}", which could not be read as a Carbon Lens JSON report (\`carbon-lens report --format json\`): the target is not evaluated.`
+          : `Target "${target.id}" takes its base from the saved report "${target.baseline}", which \`carbon-lens check\` and \`report\` read: the editor does not evaluate it. Give \`base\` as a quantity to see it here.`,
         path: ['targets', index, 'baseline'],
         data: { id: target.id, baseline: target.baseline },
       });

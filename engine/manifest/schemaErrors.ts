@@ -82,6 +82,12 @@ function patternIssue(path: PathSegment[], value: unknown): SchemaIssue {
       message: `\`location\` must be an ISO 3166 country code such as FR or FRA, or a US eGRID subregion such as US-CAMX; got "${String(value)}".`,
     };
   }
+  if (key === 'baseline') {
+    return {
+      code: 'schema', path, on: 'value', data: { value },
+      message: `\`baseline\` must be the path of a saved JSON report inside this manifest's folder, such as reports/2024.json (no \`..\`, no absolute path or URL); got "${String(value)}".`,
+    };
+  }
   if (key === 'period' || key === 'quarter') {
     const text = String(value);
     const quarter = /^[0-9]{4}-Q[0-9]+$/.test(text);

@@ -480,7 +480,7 @@ export interface Target {
    */
   base?: string;
   /**
-   * Path (relative to this manifest) of a saved `carbon-lens report --format json` of the base year: its total in the covered scopes and view is the base. Read by the CLI and the editor; give either `base` or `baseline`.
+   * Path of a saved `carbon-lens report --format json` of the base year, relative to this manifest and inside its folder (no `..`, no absolute path or URL): its total in the covered scopes and view is the base. Read by `carbon-lens check` and `report`; give either `base` or `baseline`.
    */
   baseline?: string;
   /**

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -82,5 +82,22 @@ describe('cli: targets', function () {
     assert.equal(t.baseKgCO2e, 15_600);
     assert.ok(Math.abs(t.allowedKgCO2e - 14_289.6) < 1e-6);
     assert.equal(t.status, 'off-track');
+  });
+
+  it('reads a baseline only inside the manifest\'s folder: no `..`, no link out of it', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'carbon-lens-outside-'));
+    try {
+      writeFileSync(join(outside, 'secret.json'), cli(['report', write('base2.carbon.yaml', LEAKS('  []')), '--format', 'json']).stdout);
+      const inner = join(dir, 'inner');
+      mkdirSync(inner, { recursive: true });
+      symlinkSync(join(outside, 'secret.json'), join(inner, 'link.json'));
+      const manifest = (baseline: string) => LEAKS(`  - { id: t, baseYear: 2024, baseline: ${baseline}, targetYear: 2030, pathway: sbti-1.5c }`);
+      const escaped = cli(['check', write('inner/escape.carbon.yaml', manifest('../2024.json'))]);
+      assert.match(escaped.stdout, /`baseline` must be the path of a saved JSON report inside this manifest's folder/);
+      const linked = cli(['check', write('inner/link.carbon.yaml', manifest('link.json'))]);
+      assert.match(linked.stdout, /warning \[target-baseline-unread\] Target "t" takes its base from "link\.json", which could not be read/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

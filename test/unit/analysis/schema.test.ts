@@ -150,7 +150,7 @@ describe('analysis: missing and conflicting keys', () => {
     const text = withLine(2, null);
     one(text, {
       code: 'missing-required',
-      message: 'The manifest is missing `period` (reporting period: a calendar year such as 2026, or explicit start and end dates (end exclusive)).',
+      message: 'The manifest is missing `period` (reporting period: a calendar year such as 2026, a quarter such as 2026-Q1, or explicit start and end dates (end exclusive)).',
       range: rangeOf(text, 1, 'version: 1'),
     });
   });
