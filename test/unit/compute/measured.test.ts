@@ -127,3 +127,30 @@ function zeroCell() {
   const z = { value: 0, min: 0, max: 0 };
   return { scope1: z, scope2Location: z, scope2Market: z, scope3: z };
 }
+
+describe('quarterly budgets', () => {
+  // R-134a 12 kg × GWP 1,300 (AR5) = 15,600 kgCO2e in 2026; 2026-Q2 is 91 of 365 days: 3,889.32 kg.
+  const LEAKS = (budget: string) => `version: 1
+period: 2026
+sites:
+  - { id: s1, location: FR, pue: 1, refrigerants: [{ gas: R-134a, leakedKg: 12 }] }
+assets: []
+budgets:
+  - ${budget}
+`;
+
+  it('checks a budget against its quarter\'s slice and says which quarter', () => {
+    const { analysis, inventory } = compute(LEAKS('{ id: q2, quarter: 2026-Q2, limit: 3 tCO2e }'));
+    const [budget] = inventory.budgets;
+    close(budget.actualKgCO2e.value, (15_600 * 91) / 365, 'Q2 actual');
+    assert.equal(budget.quarter, '2026-Q2');
+    const exceeded = analysis.findings.filter((f) => f.code === 'budget-exceeded');
+    assert.equal(exceeded.length, 1);
+    assert.match(exceeded[0].message, /^Budget "q2" exceeded in 2026-Q2: 3\.89 tCO2e against a limit of 3 tCO2e/);
+  });
+
+  it('refuses a quarter outside the period, once', () => {
+    const errors = analyze(LEAKS('{ id: q, quarter: 2027-Q1, limit: 3 tCO2e }')).findings.filter((f) => f.severity === 'error');
+    assert.deepEqual(errors.map((f) => f.code), ['quarter-outside-period']);
+  });
+});
