@@ -46,8 +46,8 @@ export { cpuList, cpuView, locationList, locationView, modelView, modelViews, ov
 export type { CpuView, FactorRow, LocationView, ModelSpec, ModelView, RefrigerantView } from './views/catalog';
 export { schemaDocAt, schemaKeysAt, schemaPlaceholderAt, schemaValuesAt } from './views/schema';
 export type { SchemaDoc, SchemaKey } from './views/schema';
-export { analysisTargets, periodQuarters, quarterViews, targetAllowanceWords, targetView, targetViews } from './views/targets';
-export type { QuarterView, TargetView } from './views/targets';
+export { analysisTargets, measurementView, periodQuarters, quarterViews, targetAllowanceWords, targetView, targetViews } from './views/targets';
+export type { MeasurementView, QuarterView, TargetView } from './views/targets';
 export type { TargetScope, BaselineTotals } from './compute/targets';
 export { STAGES } from './compute/breakdown';
 export type { Stage } from './compute/breakdown';

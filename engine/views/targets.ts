@@ -143,3 +143,35 @@ export function tracksProgress(analysis: Analysis): boolean {
   if (!input) return false;
   return (input.targets?.some((t) => t) ?? false) || (input.measurements?.some((m) => m) ?? false) || input.budgets.some((b) => b?.quarter !== undefined) || typeof input.period === 'string';
 }
+
+/** A measurement as the hover shows it: the meters against the model for the same site and time. */
+export interface MeasurementView {
+  index: number;
+  siteId: string;
+  period: string;
+  /** Facility kWh from the meters (IT meter × PUE when only that is given); undefined without an electricity reading. */
+  facilityKWh?: number;
+  modelledFacilityKWh: number;
+  modelledMinKWh: number;
+  modelledMaxKWh: number;
+  /** Emissions from the meters, and the modelled emissions they replace (location-based, kgCO2e). */
+  measuredKgCO2e: number;
+  replacedKgCO2e: number;
+}
+
+/** The measurement at `measurements[index]`, when it was counted. */
+export function measurementView(analysis: Analysis, index: number): MeasurementView | undefined {
+  const m = analysis.inventory?.measurements.find((x) => x.index === index);
+  if (!m) return undefined;
+  return {
+    index,
+    siteId: m.siteId,
+    period: m.label,
+    facilityKWh: m.facilityKWh?.value,
+    modelledFacilityKWh: m.modelledFacilityKWh.value,
+    modelledMinKWh: m.modelledFacilityKWh.min,
+    modelledMaxKWh: m.modelledFacilityKWh.max,
+    measuredKgCO2e: total(m.measured).value,
+    replacedKgCO2e: total(m.replaced).value,
+  };
+}

@@ -63,4 +63,13 @@ describe('service: targets', () => {
     assert.ok(keys('version: 1\nperiod: 2026\ntargets:\n  - id: t\n    pathway: |\n').includes('sbti-1.5c'));
     assert.ok(keys('version: 1\nperiod: 2026\ntargets:\n  |\n').includes('new target'));
   });
+
+  it('hovers a measurement with the meter against the model and what it replaces', () => {
+    const { analysis, position } = at(TRACKING, '381000');
+    const text = (hover(analysis, position, settings())!.contents as { value: string }).value;
+    // 2026-Q2: 91/365 of 1,478,959.56 kWh = 368.7 MWh modelled; 381 MWh metered.
+    assert.match(text, /^\*\*fra\\-dc1\*\* · 2026\\-Q2 · metered/);
+    assert.match(text, /Facility electricity: \*\*381 MWh\*\* metered · model 369 MWh/);
+    assert.match(text, /from the meters, in place of [\d.]+ tCO2e modelled/);
+  });
 });

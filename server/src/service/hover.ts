@@ -1,7 +1,7 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import {
   Analysis, AssetView, assetView, BudgetView, budgetView, cpuView, locationView, modelView, PathSegment, pathAtPosition,
-  refrigerantView, schemaDocAt, SiteView, siteView, Stage, StageRow, STAGES, TargetView, targetView,
+  MeasurementView, measurementView, refrigerantView, schemaDocAt, SiteView, siteView, Stage, StageRow, STAGES, TargetView, targetView,
 } from '../../../engine';
 import { Settings } from '../../../contracts/settings';
 import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../../contracts/units';
@@ -116,6 +116,19 @@ function targetHover(target: TargetView, settings: Settings): string {
   return lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n');
 }
 
+function measurementHover(m: MeasurementView, settings: Settings): string {
+  const fmt = (kg: number) => formatKg(kg, settings.units);
+  const mwh = (kWh: number) => `${formatNumber(kWh / 1000)} MWh`;
+  const model = m.modelledMinKWh === m.modelledMaxKWh ? mwh(m.modelledFacilityKWh) : `${mwh(m.modelledFacilityKWh)} (${mwh(m.modelledMinKWh)} – ${mwh(m.modelledMaxKWh)})`;
+  return [
+    `**${md(m.siteId)}** · ${md(m.period)} · metered`,
+    '',
+    m.facilityKWh === undefined ? `Model: ${model} of facility electricity (no electricity reading)` : `Facility electricity: **${mwh(m.facilityKWh)}** metered · model ${model}`,
+    '',
+    `Counted: **${fmt(m.measuredKgCO2e)}** from the meters, in place of ${fmt(m.replacedKgCO2e)} modelled for this site and time.`,
+  ].join('\n');
+}
+
 function modelHover(id: string): string | undefined {
   const model = modelView(id);
   if (!model) return undefined;
@@ -180,6 +193,10 @@ function hoverText(analysis: Analysis, path: PathSegment[], onKey: boolean, valu
   if (section === 'targets' && typeof index === 'number' && path.length === 3 && ['id', 'base', 'targetYear', 'pathway', 'reduction'].includes(String(key))) {
     const target = targetView(analysis, index);
     if (target && (key === 'id' || !onKey)) return targetHover(target, settings);
+  }
+  if (section === 'measurements' && typeof index === 'number' && path.length === 3 && !onKey && ['site', 'period', 'electricityKWh', 'itElectricityKWh', 'dieselLitres'].includes(String(key))) {
+    const measurement = measurementView(analysis, index);
+    if (measurement) return measurementHover(measurement, settings);
   }
   if (!onKey && section === 'assets' && key === 'site') {
     const site = siteView(analysis, String(value ?? ''));
