@@ -50,7 +50,7 @@ export { analysisTargets, measurementView, periodQuarters, quarterViews, targetA
 export type { MeasurementView, QuarterView, TargetView } from './views/targets';
 export type { TargetScope, BaselineTotals } from './compute/targets';
 export { STAGES } from './compute/breakdown';
-export type { Stage } from './compute/breakdown';
+export type { Stage, OwnedCategory } from './compute/breakdown';
 
 // Reports: the model (what `carbon-lens report --format json` prints) and its formats.
 export { buildReport } from './report/model';

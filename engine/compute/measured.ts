@@ -121,7 +121,8 @@ export function applyMeasurements(
     const modelledFacility: Range = { value: 0, min: 0, max: 0 };
     const modelledIt: Range = { value: 0, min: 0, max: 0 };
     for (const asset of assets) {
-      if (asset.siteId !== site.id) continue;
+      // Hardware leased out or sold runs on someone else's meter (categories 11 and 13): the site's meters do not replace it.
+      if (asset.siteId !== site.id || asset.ownership === 'leased-out' || asset.ownership === 'sold') continue;
       const share = serviceShareIn(asset, period, span);
       if (share === 0) continue;
       shares.set(asset, share);

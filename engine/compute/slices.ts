@@ -1,7 +1,14 @@
 import { Breakdown, CATEGORIES, Category, emptyBreakdown, Stage, STAGES } from './breakdown';
 
-/** The stage each Scope 3 category of an asset or site breakdown belongs to. */
-const CATEGORY_STAGE: Record<Category, Stage> = { capitalGoods: 'manufacturing', upstreamTransport: 'transport', fuelAndEnergy: 'use', waste: 'endOfLife' };
+/**
+ * The stage each Scope 3 category of an asset or site breakdown belongs to. Leased-in hardware's
+ * category 8 spans its embodied stages: it follows manufacturing (exact for whole-period and use
+ * weights; a quarter's inventory view would put its end of life with its acquisition).
+ */
+const CATEGORY_STAGE: Record<Category, Stage> = {
+  purchasedGoods: 'manufacturing', capitalGoods: 'manufacturing', upstreamTransport: 'transport', fuelAndEnergy: 'use', waste: 'endOfLife',
+  upstreamLeased: 'manufacturing', useOfSoldProducts: 'use', endOfLifeOfSoldProducts: 'endOfLife', downstreamLeased: 'use',
+};
 
 /**
  * Adds `source` × its stage's weight into `target` (a fresh breakdown, never a shared result).
