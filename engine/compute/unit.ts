@@ -28,6 +28,9 @@ export interface PerUnit {
 }
 
 /** One line of a unit's embodied footprint, for hover and the report. */
+/** Label prefix of the parts of a GPU server's host (what the keep-the-host lever keeps). */
+export const HOST_PART_PREFIX = 'host ';
+
 export interface EmbodiedPart {
   label: string;
   kgCO2e: Range;
@@ -163,9 +166,9 @@ function catalogEmbodied(model: CatalogModel, methodology: Methodology, factors:
   if (host && !host.includedInEmbodied) {
     const { gpu: _gpu, ...hostOnly } = host.components;
     const server = serverEmbodied(resolveCpu(hostOnly, assumptions));
-    const platform = platformPart(hostOnly.chassis, factors, used, 'host ');
+    const platform = platformPart(hostOnly.chassis, factors, used, HOST_PART_PREFIX);
     manufacturing = add(add(manufacturing, server.manufacturing), platform.kgCO2e);
-    parts.push(...partsOf(server.parts, 'host '), platform);
+    parts.push(...partsOf(server.parts, HOST_PART_PREFIX), platform);
     assumptions.push(`Host server modelled from its components (${host.source}).`);
   }
   return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: used };
