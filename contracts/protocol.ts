@@ -18,7 +18,7 @@ export interface ReportParams {
  * would print it. The result is the file's content.
  */
 export const EXPORT_REQUEST = 'carbonLens/exportReport';
-export const EXPORT_FORMAT_NAMES = ['markdown', 'csv', 'html', 'json'] as const;
+export const EXPORT_FORMAT_NAMES = ['markdown', 'csv', 'html', 'json', 'ghg-inventory', 'ghg-inventory-csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
 export interface ExportParams {
   uri: string;

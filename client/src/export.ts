@@ -6,11 +6,14 @@ import { EXPORT_FORMAT_NAMES, ExportFormat } from '../../contracts/protocol';
 
 export type { ExportFormat };
 
-export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: string; description: string; filter: string }> = {
-  markdown: { label: 'Markdown', extension: 'md', description: 'Tables for a pull request, a wiki or a memo', filter: 'Markdown' },
-  csv: { label: 'CSV', extension: 'csv', description: 'One row per asset and site, kgCO2e, for a spreadsheet', filter: 'CSV' },
-  html: { label: 'HTML', extension: 'html', description: 'A self-contained page (no scripts) to share or print', filter: 'HTML' },
-  json: { label: 'JSON', extension: 'json', description: 'The full report model (carbon-lens-report/1)', filter: 'JSON' },
+/** Each format's picker entry and file name: `<manifest>.<suffix>.<extension>`. */
+export const EXPORT_FORMATS: Record<ExportFormat, { label: string; suffix: string; extension: string; description: string; filter: string }> = {
+  markdown: { label: 'Markdown', suffix: 'carbon-report', extension: 'md', description: 'Tables for a pull request, a wiki or a memo', filter: 'Markdown' },
+  csv: { label: 'CSV', suffix: 'carbon-report', extension: 'csv', description: 'One row per asset and site, kgCO2e, for a spreadsheet', filter: 'CSV' },
+  html: { label: 'HTML', suffix: 'carbon-report', extension: 'html', description: 'A self-contained page (no scripts) to share or print', filter: 'HTML' },
+  json: { label: 'JSON', suffix: 'carbon-report', extension: 'json', description: 'The full report model (carbon-lens-report/1)', filter: 'JSON' },
+  'ghg-inventory': { label: 'GHG inventory (Markdown)', suffix: 'ghg-inventory', extension: 'md', description: 'The GHG Protocol / ESRS E1-6 table: Scopes 1, 2 (both methods) and 3 by category, tCO2e', filter: 'Markdown' },
+  'ghg-inventory-csv': { label: 'GHG inventory (CSV)', suffix: 'ghg-inventory', extension: 'csv', description: 'The same disclosure table as CSV, for a spreadsheet', filter: 'CSV' },
 };
 
 /** What a caller (a test, another extension) may pass instead of answering the pickers. */
@@ -49,10 +52,10 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** `example-ai-lab.carbon.yaml` → `example-ai-lab.carbon-report.md`, next to the manifest. */
+/** `example-ai-lab.carbon.yaml` → `example-ai-lab.carbon-report.md` (or `.ghg-inventory.md`), next to the manifest. */
 export function defaultTarget(manifest: vscode.Uri, format: ExportFormat): vscode.Uri {
   const base = path.posix.basename(manifest.path).replace(/\.carbon\.ya?ml$/i, '').replace(/\.ya?ml$/i, '') || 'carbon';
-  const name = `${base}.carbon-report.${EXPORT_FORMATS[format].extension}`;
+  const name = `${base}.${EXPORT_FORMATS[format].suffix}.${EXPORT_FORMATS[format].extension}`;
   if (manifest.scheme === 'untitled') {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(path.join(os.homedir(), name));

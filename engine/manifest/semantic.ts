@@ -1,6 +1,7 @@
 import { Note } from '../manifest/note';
 import { DataCatalog } from '../data/registry';
-import { Asset, Budget, FactorOverride, Scenario, Site } from './types.generated';
+import { Asset, Budget, FactorOverride, Measurement, Scenario, Site, Target } from './types.generated';
+import { checkTarget } from './targetChecks';
 import { closest } from './suggest';
 import { cpuDieSize } from '../model/boavizta/cpu';
 import { parseLimitKg } from './limit';
@@ -12,6 +13,8 @@ export interface Sections {
   budgets: readonly (Budget | undefined)[];
   scenarios: readonly (Scenario | undefined)[];
   factors: readonly (FactorOverride | undefined)[];
+  targets: readonly (Target | undefined)[];
+  measurements: readonly (Measurement | undefined)[];
 }
 
 /** Which section items have errors that keep them out of the computation. */
@@ -22,6 +25,8 @@ export interface SemanticResult {
   invalidBudgets: Set<number>;
   invalidScenarios: Set<number>;
   invalidFactors: Set<number>;
+  invalidTargets: Set<number>;
+  invalidMeasurements: Set<number>;
 }
 
 function duplicateIds(section: string, items: readonly ({ id: string } | undefined)[], notes: Note[], invalid: Set<number>): Map<string, number> {
@@ -124,11 +129,14 @@ export function checkSemantics(
     invalidBudgets: new Set(),
     invalidScenarios: new Set(),
     invalidFactors: new Set(),
+    invalidTargets: new Set(),
+    invalidMeasurements: new Set(),
   };
   const siteIds = duplicateIds('sites', sections.sites, notes, result.invalidSites);
   const assetIds = duplicateIds('assets', sections.assets, notes, result.invalidAssets);
   duplicateIds('budgets', sections.budgets, notes, result.invalidBudgets);
   duplicateIds('scenarios', sections.scenarios, notes, result.invalidScenarios);
+  duplicateIds('targets', sections.targets, notes, result.invalidTargets);
 
   sections.sites.forEach((site, index) => {
     if (!site) return;
@@ -247,6 +255,23 @@ export function checkSemantics(
       });
       result.invalidFactors.add(index);
     }
+  });
+
+  sections.targets.forEach((target, index) => {
+    if (target && !checkTarget(target, index, notes)) result.invalidTargets.add(index);
+  });
+  sections.measurements.forEach((measurement, index) => {
+    if (!measurement) return;
+    if (!siteIds.has(measurement.site)) {
+      if (!declared.sites.has(measurement.site)) unknownReference('unknown-site', 'site', measurement.site, siteIds.keys(), ['measurements', index, 'site'], notes);
+      result.invalidMeasurements.add(index);
+    }
+    (measurement.refrigerants ?? []).forEach((leak, i) => {
+      if (!data.hasRefrigerant(leak.gas)) {
+        unknownReference('unknown-refrigerant', 'refrigerant', leak.gas, data.refrigerants(), ['measurements', index, 'refrigerants', i, 'gas'], notes);
+        result.invalidMeasurements.add(index);
+      }
+    });
   });
   return result;
 }

@@ -112,6 +112,8 @@ describe('Carbon Lens client units', () => {
     const manifest = vscode.Uri.file('/data/fleet/lab.carbon.yaml');
     assert.equal(defaultTarget(manifest, 'markdown').path, '/data/fleet/lab.carbon-report.md');
     assert.equal(defaultTarget(manifest, 'csv').path, '/data/fleet/lab.carbon-report.csv');
+    assert.equal(defaultTarget(manifest, 'ghg-inventory').path, '/data/fleet/lab.ghg-inventory.md');
+    assert.equal(defaultTarget(manifest, 'ghg-inventory-csv').path, '/data/fleet/lab.ghg-inventory.csv');
     assert.deepEqual(parseExportOptions({ format: 'pdf', target: 42 }), {});
     assert.deepEqual(parseExportOptions({ format: 'json', target: '/tmp/r.json' }), { format: 'json', target: '/tmp/r.json' });
   });

@@ -157,7 +157,8 @@ assets:
   });
 
   it('missing-end-of-life and missing-transport keep the GPU sub-model’s own figures apart from the assumed route', () => {
-    const analysis = analyze(GPU_SERVER);
+    // The GPU sub-model (with its own distribution and end of life) is BoaviztAPI's: parity mode.
+    const analysis = analyze(`methodology: boavizta-2.4\n${GPU_SERVER}`);
     const eol = finding(analysis.findings, 'missing-end-of-life');
     // WEEE recycling applies to the shipped weight (25 kg default); the Boavizta GPU sub-model adds
     // its own end of life, 1.5062 kg/kg × 1.69 kg × 4 cards = 10.181912 kg, whatever the route.

@@ -61,7 +61,9 @@ describe('compute: what real configurations need to say (issue 11)', () => {
   });
 
   it('a GPU card takes its transport route; legs left out keep the Large GPU route', () => {
-    const card = asset(server('      gpu: { units: 4, transport: { planeKm: 9000, truckKm: 500 } }'));
+    // The card's own route is the Boavizta GPU sub-model's (parity mode); in the default methodology
+    // cards travel in the server's shipment.
+    const card = asset(`methodology: boavizta-2.4\n${server('      gpu: { units: 4, transport: { planeKm: 9000, truckKm: 500 } }')}`);
     // (19,000 km by boat × 1.33e-5 + 500 km by truck × 5.04e-5 + 9,000 km by plane × 2.11e-3) kg/kg·km × 1.69 kg × 4 cards.
     const expected = (19000 * 1.33e-5 + 500 * 5.04e-5 + 9000 * 2.11e-3) * 1.69 * 4;
     close(card.parts.find((p) => p.label === 'gpu/distribution')!.kgCO2e.value, expected);

@@ -64,6 +64,19 @@ function casesFor(id: string): Case[] {
     }
     case 'boavizta':
       return boaviztaCases(name).flatMap(both);
+    case 'accelerator': {
+      // The default methodology's accelerator model: cards by their dimensions (HBM, GDDR), by none, and a catalog card.
+      const gpu = (body: string): Case => ({ asset: components(`      gpu: ${body}`) });
+      return [
+        gpu('{ units: 4, memoryGb: 80, memoryDies: 5, dieSizeMm2: 814, tdpW: 700, weightKg: 1.69 }'),
+        gpu('{ units: 4, memoryGb: 48, memoryDies: 24, dieSizeMm2: 609, tdpW: 350, weightKg: 1.1 }'),
+        gpu('{ units: 4 }'),
+        { asset: `${ASSET}\n    model: nvidia-l40s` },
+      ];
+    }
+    case 'server':
+      // The platform term of component-described servers (rack or tower, blade).
+      return [{}, { asset: components('      cpu: { units: 2 }\n      chassis: blade') }];
     default:
       return [];
   }
