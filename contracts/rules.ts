@@ -69,6 +69,7 @@ export const RULES: readonly Rule[] = [
   },
   { code: 'invalid-date', category: 'schema', severity: 'error', doc: 'A date that is not a real `YYYY-MM-DD` date.' },
   { code: 'not-finite', category: 'schema', severity: 'error', doc: '`.nan`, `.inf` or a number too large to represent.' },
+  { code: 'inconsistent-values', category: 'schema', severity: 'error', doc: 'Values each in range but impossible together: `power.idleW` above `power.maxW` (an error: `power` is then estimated as if missing), a GPU\'s `idleW` above its `tdpW` (a warning). `data` gives both values and the relation.' },
   { code: 'invalid-period', category: 'schema', severity: 'error', doc: 'A period that ends before it starts.' },
   { code: 'schema', category: 'schema', severity: 'error', doc: 'Any other departure from the manifest schema, worded from the schema.' },
 
@@ -89,6 +90,7 @@ export const RULES: readonly Rule[] = [
     fix: 'A lifespan-extension scenario for the largest asset.',
   },
   { code: 'budget-near', category: 'budget', severity: 'info', doc: 'Actual at 90% of the limit or more.' },
+  { code: 'budget-unknown', category: 'budget', severity: 'warning', doc: 'Within the limit on what was computed, but assets or sites in its scope are left out because of errors: its status is `unknown`, never `ok`. `data.leftOut` lists them.' },
   { code: 'budget-ok', category: 'budget', severity: 'hint', unlisted: true, doc: 'Within the limit; carries the same data as `budget-exceeded` for tools that read findings.' },
   { code: 'budget-no-gpus', category: 'budget', severity: 'warning', doc: 'A `per: gpu` budget over assets without GPUs.' },
 

@@ -1,4 +1,4 @@
-import { ComputeContext, ComputeInput, computeInventory, Inventory } from './compute/inventory';
+import { ComputeContext, ComputeInput, computeInventory, Inventory, LeftOut } from './compute/inventory';
 import { Methodology } from './compute/notes';
 import { parseIsoDate } from './compute/period';
 import { dataCatalog, factorSetFor } from './data/registry';
@@ -11,7 +11,7 @@ import { LineIndex } from './manifest/lines';
 import { Note } from './manifest/note';
 import { outlineOf, OutlineItem } from './manifest/outline';
 import { locate, parseManifest, ParsedManifest } from './manifest/parse';
-import { applyIgnoreComments, issueFinding, noteFinding } from './manifest/position';
+import { applyIgnoreComments, issueFinding, markTotalsErrors, noteFinding } from './manifest/position';
 import { manifestSchema, validateValue } from './manifest/schema';
 import { schemaIssues, SchemaIssue } from './manifest/schemaErrors';
 import { isSectionName, SectionName, SECTIONS } from './manifest/sections';
@@ -156,6 +156,9 @@ export function analyzeSource(
     if (manifest.methodology === 'default' || manifest.methodology === 'boavizta-2.4') methodology = manifest.methodology;
 
     const sections = {} as Record<SectionName, unknown[]>;
+    const leftOutParts: LeftOut[] = [];
+    // What each site and asset is called in the text, valid or not, to name what is left out.
+    const refs = { sites: [] as (string | undefined)[], assets: [] as ({ id?: string; site?: string } | undefined)[] };
     // Ids of every site and asset written in the text, valid or not: a reference to a site that
     // has its own error is not also "unknown" (one error per mistake).
     const declared = { sites: new Set<string>(), assets: new Set<string>() };
@@ -176,6 +179,9 @@ export function analyzeSource(
         for (const issue of check.issues) issues.push(issue);
         for (const note of check.notes) notes.push(note);
         if ((section === 'sites' || section === 'assets') && check.id !== undefined) declared[section].add(check.id);
+        if (section === 'sites') refs.sites[index] = check.id;
+        if (section === 'assets') refs.assets[index] = { ...(check.id !== undefined ? { id: check.id } : {}), ...siteOf(item) };
+        for (const part of check.leftOutParts ?? []) leftOutParts.push({ kind: 'part', path: part.path, what: part.what, ...(check.id !== undefined ? { siteId: check.id } : {}), reason: `this ${part.what} has errors` });
         return check.valid;
       });
     }
@@ -191,17 +197,21 @@ export function analyzeSource(
         organization: typeof manifest.organization === 'string' ? manifest.organization : undefined,
         methodology,
         period: manifest.period as number | PeriodRange,
-        sites: drop(typed.sites, semantic.invalidSites) as (Site | undefined)[],
-        assets: drop(typed.assets, semantic.invalidAssets) as (Asset | undefined)[],
+        sites: withoutLeaks(drop(typed.sites, semantic.invalidSites) as (Site | undefined)[], semantic.unknownLeaks, leftOutParts),
+        assets: withoutKeys(drop(typed.assets, semantic.invalidAssets) as (Asset | undefined)[], semantic.setAside),
         budgets: drop(typed.budgets, semantic.invalidBudgets) as (Budget | undefined)[],
         scenarios: drop(typed.scenarios, semantic.invalidScenarios) as (Scenario | undefined)[],
         factors,
         defaultLocation: options.defaultLocation,
+        siteIds: refs.sites,
+        assetRefs: refs.assets,
+        leftOutParts,
       };
       // A whole reading keeps nothing for the next version, but its assets share profiles by content.
       computed = { input, context: computeContext?.(factors) ?? { factors: factorSetFor(factors), reuse: new DocumentReuse(options.unitCache ?? new UnitCache(false)) } };
       inventory = computeInventory(input, computed.context);
       notes.push(...inventory.notes);
+      sayLeftOut(inventory, issues, notes);
     }
   } else if (parsed.findings.length === 0 || root === undefined || root === null) {
     if (!parsed.findings.some((f) => f.severity === 'error')) {
@@ -223,11 +233,12 @@ export function analyzeSource(
   // syntax is fixed, and each syntax mistake gives one error. The inventory is still computed
   // from what could be read, for lenses and hovers.
   if (!source.syntaxErrors) {
+    const estimated = estimatedProperties(issues);
     for (const issue of issues) findings.push(issueFinding(source.locate, text, issue));
-    for (const note of notes) findings.push(noteFinding(source.locate, text, note));
+    for (const note of notes) if (!estimated.size || !estimated.has(completenessKey(note))) findings.push(noteFinding(source.locate, text, note));
   }
   findings.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const analysis: Analysis = { text, lines, parsed, methodology, inventory, computed, findings: applyIgnoreComments(text, lines, findings), outline: [] };
+  const analysis: Analysis = { text, lines, parsed, methodology, inventory, computed, findings: applyIgnoreComments(text, lines, markTotalsErrors(findings)), outline: [] };
   if (source.lazyOutline) {
     // Built on first use (lenses, symbols): publishing diagnostics after an edit does not need it.
     let outline: OutlineItem[] | undefined;
@@ -241,6 +252,68 @@ export function analyzeSource(
     analysis.outline = source.outline();
   }
   return analysis;
+}
+
+const LEFT_OUT_SENTENCE = ' This item is left out of the totals until it is fixed.';
+
+/**
+ * The errors of each asset or site left out say so: an error that cannot be estimated around
+ * must not read like one that was (those say what was assumed instead).
+ */
+function sayLeftOut(inventory: Inventory, issues: SchemaIssue[], notes: Note[]): void {
+  if (inventory.excluded.length === 0) return;
+  const leftOut = new Set(inventory.excluded.filter((e) => e.kind !== 'part').map((e) => `${String(e.path[0])}/${String(e.path[1])}`));
+  const inItem = (path: readonly unknown[]) => leftOut.has(`${String(path[0])}/${String(path[1])}`);
+  const mark = <T extends { message: string; data?: Record<string, unknown> }>(entry: T): T => ({ ...entry, message: entry.message + LEFT_OUT_SENTENCE, data: { ...entry.data, leftOut: true } });
+  issues.forEach((issue, i) => {
+    if (inItem(issue.path) && !issue.data?.estimated) issues[i] = mark(issue);
+  });
+  notes.forEach((note, i) => {
+    if (note.severity === 'error' && inItem(note.path) && !note.data?.estimated) notes[i] = mark(note);
+  });
+}
+
+/** The completeness notes' codes for a property without one of their own in `data.property`. */
+const NOTE_PROPERTY: Record<string, string> = { 'missing-location': 'location' };
+
+function completenessKey(note: Note): string | undefined {
+  const property = note.data?.property ?? NOTE_PROPERTY[note.code];
+  return typeof property === 'string' ? `${String(note.path[0])}/${String(note.path[1])}/${property}` : undefined;
+}
+
+/**
+ * Item properties whose invalid value is counted as if missing: their error says what was
+ * assumed, so the "has no …" completeness note (which would say the value is absent) is not added.
+ */
+function estimatedProperties(issues: readonly SchemaIssue[]): Set<string | undefined> {
+  const keys = new Set<string | undefined>();
+  for (const issue of issues) if (issue.data?.estimated && issue.path.length >= 3) keys.add(`${String(issue.path[0])}/${String(issue.path[1])}/${String(issue.path[2])}`);
+  return keys;
+}
+
+function siteOf(item: unknown): { site?: string } {
+  const site = item !== null && typeof item === 'object' ? (item as { site?: unknown }).site : undefined;
+  return typeof site === 'string' ? { site } : {};
+}
+
+/** Sites with the leaks of an unknown gas taken out (each listed as left out); the others unchanged. */
+function withoutLeaks(sites: (Site | undefined)[], leaks: ReadonlyMap<number, ReadonlySet<number>>, leftOut: LeftOut[]): (Site | undefined)[] {
+  if (leaks.size === 0) return sites;
+  return sites.map((site, index) => {
+    const unknown = leaks.get(index);
+    if (!site || !unknown) return site;
+    for (const i of unknown) leftOut.push({ kind: 'part', path: ['sites', index, 'refrigerants', i], what: 'refrigerant leak', siteId: site.id, reason: `the refrigerant "${site.refrigerants?.[i]?.gas ?? ''}" is unknown` });
+    return { ...site, refrigerants: (site.refrigerants ?? []).filter((_, i) => !unknown.has(i)) };
+  });
+}
+
+/** Assets with contradictory values set aside (counted as if missing); the others unchanged. */
+function withoutKeys(assets: (Asset | undefined)[], setAside: ReadonlyMap<number, ReadonlySet<string>>): (Asset | undefined)[] {
+  if (setAside.size === 0) return assets;
+  return assets.map((asset, index) => {
+    const keys = setAside.get(index);
+    return asset && keys ? (Object.fromEntries(Object.entries(asset).filter(([key]) => !keys.has(key))) as unknown as Asset) : asset;
+  });
 }
 
 function periodIsValid(period: unknown, notes: Note[]): boolean {

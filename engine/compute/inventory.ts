@@ -31,6 +31,24 @@ export interface ComputeInput {
   defaultLocation?: string;
   /** Asset ids bought refurbished (set by the refurbishment scenario). */
   refurbishedAssets?: ReadonlySet<string>;
+  /** Ids of the sites written in the text, computed or not (for what a left-out site is called). */
+  siteIds?: readonly (string | undefined)[];
+  /** Ids and sites of the assets written in the text, computed or not. */
+  assetRefs?: readonly ({ id?: string; site?: string } | undefined)[];
+  /** Parts of computed items left out because they are invalid (a site's refrigerant leak). */
+  leftOutParts?: readonly LeftOut[];
+}
+
+/** Something left out of the totals because of an error (it could not be estimated). */
+export interface LeftOut {
+  kind: 'asset' | 'site' | 'part';
+  path: (string | number)[];
+  id?: string;
+  /** For a part: what it is ("refrigerant leak"). */
+  what?: string;
+  /** The site it belongs to, when known: budgets of other sites do not depend on it. */
+  siteId?: string;
+  reason: string;
 }
 
 export interface Inventory {
@@ -42,8 +60,8 @@ export interface Inventory {
   budgets: BudgetResult[];
   /** Manifest totals in both views (sites' direct emissions plus every asset). */
   totals: { period: Breakdown; inventory: Breakdown };
-  /** Assets or sites left out because of errors: totals are incomplete while this is non-empty. */
-  excluded: { path: (string | number)[]; id?: string; reason: string }[];
+  /** Assets, sites or parts left out because of errors: totals are incomplete (lower bounds) while this is non-empty. */
+  excluded: LeftOut[];
   notes: Note[];
 }
 
@@ -65,7 +83,11 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   const siteContexts = new Map<string, SiteContext>();
   const sites: SiteResult[] = [];
   input.sites.forEach((site, index) => {
-    if (!site) return;
+    if (!site) {
+      const id = input.siteIds?.[index];
+      excluded.push({ kind: 'site', path: ['sites', index], ...(id !== undefined ? { id, siteId: id } : {}), reason: 'has errors' });
+      return;
+    }
     if (siteContexts.has(site.id)) return; // duplicate ids are reported by the semantic checks
     const run = () => {
       const siteNotes: Note[] = [];
@@ -82,13 +104,14 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   const seenAssets = new Set<string>();
   input.assets.forEach((asset, index) => {
     if (!asset) {
-      excluded.push({ path: ['assets', index], reason: 'has errors' });
+      const ref = input.assetRefs?.[index];
+      excluded.push({ kind: 'asset', path: ['assets', index], ...(ref?.id !== undefined ? { id: ref.id } : {}), ...(ref?.site !== undefined ? { siteId: ref.site } : {}), reason: 'has errors' });
       return;
     }
     if (seenAssets.has(asset.id)) return;
     const site = siteContexts.get(asset.site);
     if (!site) {
-      excluded.push({ path: ['assets', index], id: asset.id, reason: `its site "${asset.site}" is not defined` });
+      excluded.push({ kind: 'asset', path: ['assets', index], id: asset.id, siteId: asset.site, reason: input.siteIds?.includes(asset.site) ? `its site "${asset.site}" is left out` : `its site "${asset.site}" is not defined` });
       return;
     }
     const refurbished = input.refurbishedAssets?.has(asset.id) ?? false;
@@ -98,7 +121,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
       moved,
     );
     if (!computed) {
-      excluded.push({ path: ['assets', index], id: asset.id, reason: `its model "${asset.model ?? ''}" is not in the catalog` });
+      excluded.push({ kind: 'asset', path: ['assets', index], id: asset.id, siteId: asset.site, reason: `its model "${asset.model ?? ''}" is not in the catalog` });
       return;
     }
     seenAssets.add(asset.id);
@@ -107,6 +130,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   });
 
   pueNotes(sites, assets, notes);
+  for (const part of input.leftOutParts ?? []) excluded.push(part);
 
   // Sites' direct emissions, then every asset, in order (in blocks: see blockSum.ts).
   const periodTerms: Breakdown[] = [...sites.map((s) => s.direct), ...assets.map((a) => a.period)];
@@ -118,7 +142,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   const scans = new BudgetScans(assets, sites, reuse);
   input.budgets.forEach((budget, index) => {
     if (!budget) return;
-    const result = evaluateBudget(budget, index, assets, sites, notes, scans);
+    const result = evaluateBudget(budget, index, assets, sites, notes, scans, excluded);
     if (result) budgets.push(result);
   });
 

@@ -21,6 +21,10 @@ export interface SemanticResult {
   invalidBudgets: Set<number>;
   invalidScenarios: Set<number>;
   invalidFactors: Set<number>;
+  /** Asset keys (by asset index) whose values contradict each other: counted as if missing (estimated). */
+  setAside: Map<number, Set<string>>;
+  /** Refrigerant leaks (by site index, leak indices) left out of a computed site: the gas is unknown. */
+  unknownLeaks: Map<number, Set<number>>;
 }
 
 function duplicateIds(section: string, items: readonly ({ id: string } | undefined)[], notes: Note[], invalid: Set<number>): Map<string, number> {
@@ -108,6 +112,36 @@ export function checkNonFinite(value: unknown, basePath: (string | number)[], no
   return found.length > 0;
 }
 
+/**
+ * Values each within its range but impossible together (`power: { idleW: 900, maxW: 250 }`).
+ * Like an invalid value, the pair is counted as if missing (estimated) and the error says so.
+ */
+function checkRelations(asset: Asset, index: number, notes: Note[], setAside: Map<number, Set<string>>): void {
+  const power = asset.power;
+  if (power?.idleW !== undefined && power.maxW !== undefined && power.idleW > power.maxW) {
+    notes.push({
+      code: 'inconsistent-values',
+      severity: 'error',
+      message: `Idle power (${power.idleW} W) is above the power at full load (${power.maxW} W): idle is at most the maximum; were the two swapped? Until it is fixed, \`power\` is counted as if missing (estimated from the model or components).`,
+      path: ['assets', index, 'power', 'idleW'],
+      data: { idleW: power.idleW, maxW: power.maxW, relation: 'idleW <= maxW', estimated: true, assumed: 'power estimated from the model or components' },
+    });
+    const keys = setAside.get(index) ?? new Set<string>();
+    keys.add('power');
+    setAside.set(index, keys);
+  }
+  const gpu = asset.components?.gpu;
+  if (gpu?.idleW !== undefined && gpu.tdpW !== undefined && gpu.idleW > gpu.tdpW) {
+    notes.push({
+      code: 'inconsistent-values',
+      severity: 'warning',
+      message: `GPU idle power (${gpu.idleW} W) is above its TDP (${gpu.tdpW} W): idle is at most the TDP; were the two swapped?`,
+      path: ['assets', index, 'components', 'gpu', 'idleW'],
+      data: { idleW: gpu.idleW, tdpW: gpu.tdpW, relation: 'idleW <= tdpW' },
+    });
+  }
+}
+
 /** Cross-references and catalog lookups that the JSON schema cannot express. */
 export function checkSemantics(
   sections: Sections,
@@ -123,6 +157,8 @@ export function checkSemantics(
     invalidBudgets: new Set(),
     invalidScenarios: new Set(),
     invalidFactors: new Set(),
+    unknownLeaks: new Map(),
+    setAside: new Map(),
   };
   const siteIds = duplicateIds('sites', sections.sites, notes, result.invalidSites);
   const assetIds = duplicateIds('assets', sections.assets, notes, result.invalidAssets);
@@ -133,12 +169,16 @@ export function checkSemantics(
     if (!site) return;
     if (site.location && !data.hasLocation(site.location)) {
       unknownReference('unknown-location', 'grid location', site.location, data.locations(), ['sites', index, 'location'], notes,
-        ' Use an ISO 3166 country code (FR, FRA) or a US eGRID subregion (US-CAMX).');
+        ' Use an ISO 3166 country code (FR, FRA) or a US eGRID subregion (US-CAMX). Until it is fixed, its electricity is counted with the world-average grid factor and its widest range.');
     }
     (site.refrigerants ?? []).forEach((leak, i) => {
       if (!data.hasRefrigerant(leak.gas)) {
-        unknownReference('unknown-refrigerant', 'refrigerant', leak.gas, data.refrigerants(), ['sites', index, 'refrigerants', i, 'gas'], notes);
-        result.invalidSites.add(index);
+        // Only the leak is left out: the site's electricity and its assets still count.
+        unknownReference('unknown-refrigerant', 'refrigerant', leak.gas, data.refrigerants(), ['sites', index, 'refrigerants', i, 'gas'], notes,
+          ' This leak is left out of the totals until the gas is known.');
+        const leaks = result.unknownLeaks.get(index) ?? new Set<number>();
+        leaks.add(i);
+        result.unknownLeaks.set(index, leaks);
       }
     });
   });
@@ -158,6 +198,7 @@ export function checkSemantics(
         ' Run `carbon-lens models` to list the catalog, or describe the server with `components`.');
       result.invalidAssets.add(index);
     }
+    checkRelations(asset, index, notes, result.setAside);
     const gpuModel = asset.components?.gpu?.model;
     if (gpuModel !== undefined && !data.hasGpuModel(gpuModel)) {
       unknownReference('unknown-model', 'GPU model', gpuModel, data.gpuModels(), ['assets', index, 'components', 'gpu', 'model'], notes);

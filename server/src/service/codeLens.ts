@@ -39,10 +39,11 @@ function fileTitle(analysis: Analysis, settings: Settings, base?: DocumentBase):
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const exceeded = summary.budgets.exceeded;
   return [
-    `Carbon Lens: ${formatKg(summary.total.kgCO2e, settings.units)}${settings.view === 'period' ? ' this period' : ' (GHG inventory view)'}`,
+    `Carbon Lens: ${summary.complete ? '' : '≥ '}${formatKg(summary.total.kgCO2e, settings.units)}${settings.view === 'period' ? ' this period' : ' (GHG inventory view)'}`,
     plural(summary.assets, 'asset'),
     ...(exceeded ? [`${plural(exceeded, 'budget')} exceeded`] : []),
-    ...(summary.leftOut ? [`${summary.leftOut} left out (errors)`] : []),
+    ...(summary.budgets.unknown ? [`${plural(summary.budgets.unknown, 'budget')} unknown`] : []),
+    ...(summary.leftOutText ? [`${summary.leftOutText} (errors)`] : []),
   ].join(' · ') + fileLensChange(analysis, settings, base);
 }
 

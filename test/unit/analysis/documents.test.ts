@@ -89,8 +89,15 @@ describe('analysis: # carbon-lens-ignore comments', () => {
     assert.equal(warning(`${far.join('\n')}\n`).length, 1);
   });
 
-  it('can silence an error as well', () => {
+  it('never hides an error that changes what is counted, and says why', () => {
     const text = withLine(10, '    # carbon-lens-ignore unknown-model not in the catalog yet\n    model: cray-x');
+    const errors = problems(text).filter((p) => p.severity === 'error');
+    assert.deepEqual(errors.map((p) => p.code), ['unknown-model']);
+    assert.match(errors[0].message, /left out of the totals until it is fixed\. \(The `carbon-lens-ignore` comment above cannot hide this error: it changes what is counted\.\)$/);
+  });
+
+  it('can silence an error that changes no figure (a budget\'s own)', () => {
+    const text = withLine(19, '    # carbon-lens-ignore invalid-limit not decided yet\n    limit: 900 tonnes');
     assert.deepEqual(problems(text).filter((p) => p.severity === 'error'), []);
   });
 });
