@@ -16,6 +16,7 @@ import { manifestSchema, validateValue } from './manifest/schema';
 import { schemaIssues, SchemaIssue } from './manifest/schemaErrors';
 import { isSectionName, SectionName, SECTIONS } from './manifest/sections';
 import { checkSemantics, Sections } from './manifest/semantic';
+import { checkableRemains } from './manifest/repair';
 import { ManifestSource } from './manifest/source';
 import { YAML_TREE } from './manifest/tree';
 import { Asset, Budget, FactorOverride, PeriodRange, Scenario, Site } from './manifest/types.generated';
@@ -156,6 +157,8 @@ export function analyzeSource(
     if (manifest.methodology === 'default' || manifest.methodology === 'boavizta-2.4') methodology = manifest.methodology;
 
     const sections = {} as Record<SectionName, unknown[]>;
+    // What the reference checks read: the computed items, and what is valid of the others.
+    const checkable = {} as Record<SectionName, unknown[]>;
     const leftOutParts: LeftOut[] = [];
     // What each site and asset is called in the text, valid or not, to name what is left out.
     const refs = { sites: [] as (string | undefined)[], assets: [] as ({ id?: string; site?: string } | undefined)[] };
@@ -174,6 +177,7 @@ export function analyzeSource(
         });
         items = items.slice(0, maxItems);
       }
+      checkable[section] = [];
       sections[section] = items.map((item, index) => {
         const check = source.checkItem?.(section, index, item) ?? checkItem(section, index, item);
         for (const issue of check.issues) issues.push(issue);
@@ -181,13 +185,15 @@ export function analyzeSource(
         if ((section === 'sites' || section === 'assets') && check.id !== undefined) declared[section].add(check.id);
         if (section === 'sites') refs.sites[index] = check.id;
         if (section === 'assets') refs.assets[index] = { ...(check.id !== undefined ? { id: check.id } : {}), ...siteOf(item) };
+        checkable[section][index] = check.valid ?? checkableRemains(item, check.issues);
         for (const part of check.leftOutParts ?? []) leftOutParts.push({ kind: 'part', path: part.path, what: part.what, ...(check.id !== undefined ? { siteId: check.id } : {}), reason: `this ${part.what} has errors` });
         return check.valid;
       });
     }
     const typed = sections as unknown as Sections;
     const data = dataCatalog();
-    const semantic = checkSemantics(typed, data, declared);
+    // Items left out are checked too (what is valid of them), so that every error arrives in one pass.
+    const semantic = checkSemantics(checkable as unknown as Sections, data, declared);
     notes.push(...semantic.notes);
     const periodOk = periodUsable && periodIsValid(manifest.period, notes);
     if (periodOk) {

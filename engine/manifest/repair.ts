@@ -102,6 +102,11 @@ function remove(root: unknown, path: readonly PathSegment[]): boolean {
   return true;
 }
 
+function emptyHoles(value: unknown): void {
+  if (Array.isArray(value)) value.forEach((v, i) => (v === HOLE ? (value[i] = undefined) : emptyHoles(v)));
+  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) emptyHoles(v);
+}
+
 function closeHoles(value: unknown): void {
   if (Array.isArray(value)) {
     for (let i = value.length - 1; i >= 0; i--) if (value[i] === HOLE) value.splice(i, 1);
@@ -151,6 +156,23 @@ export function repairItem(kind: ItemKind, item: unknown, issues: readonly Schem
   // Setting a value aside can leave its parent incomplete (`power` with `maxW` but no `idleW`):
   // then the item is not computed rather than guessed further.
   return validateValue(repaired, kind).length === 0 ? { item: repaired, assumed, leftOut, partIssues } : none;
+}
+
+/**
+ * An item that cannot be computed, with every invalid value taken out: what is left is valid
+ * where it is present, so the reference checks (duplicate ids, unknown sites and models) can
+ * still read it and report their errors in the same pass as the format errors.
+ */
+export function checkableRemains(item: unknown, issues: readonly SchemaIssue[]): unknown {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const remains = copy(item);
+  for (const issue of issues) {
+    const path = issue.path.slice(2);
+    if (path.length > 0) remove(remains, path);
+  }
+  // List entries taken out stay as holes (undefined): the indices in paths must still match the text.
+  emptyHoles(remains);
+  return remains;
 }
 
 /** The issue about a part that is left out, saying so. */

@@ -30,7 +30,7 @@ export interface SemanticResult {
 function duplicateIds(section: string, items: readonly ({ id: string } | undefined)[], notes: Note[], invalid: Set<number>): Map<string, number> {
   const first = new Map<string, number>();
   items.forEach((item, index) => {
-    if (!item) return;
+    if (!item || typeof item.id !== 'string') return;
     const previous = first.get(item.id);
     if (previous === undefined) {
       first.set(item.id, index);
@@ -172,7 +172,7 @@ export function checkSemantics(
         ' Use an ISO 3166 country code (FR, FRA) or a US eGRID subregion (US-CAMX). Until it is fixed, its electricity is counted with the world-average grid factor and its widest range.');
     }
     (site.refrigerants ?? []).forEach((leak, i) => {
-      if (!data.hasRefrigerant(leak.gas)) {
+      if (typeof leak?.gas === 'string' && !data.hasRefrigerant(leak.gas)) {
         // Only the leak is left out: the site's electricity and its assets still count.
         unknownReference('unknown-refrigerant', 'refrigerant', leak.gas, data.refrigerants(), ['sites', index, 'refrigerants', i, 'gas'], notes,
           ' This leak is left out of the totals until the gas is known.');
@@ -185,7 +185,9 @@ export function checkSemantics(
 
   sections.assets.forEach((asset, index) => {
     if (!asset) return;
-    if (!siteIds.has(asset.site) && declared.sites.has(asset.site)) {
+    if (typeof asset.site !== 'string') {
+      // No site to check (its own error says so).
+    } else if (!siteIds.has(asset.site) && declared.sites.has(asset.site)) {
       // The site exists but has errors of its own: the asset cannot be computed, nothing more to say.
       result.invalidAssets.add(index);
     } else if (!siteIds.has(asset.site)) {
@@ -219,7 +221,7 @@ export function checkSemantics(
 
   sections.budgets.forEach((budget, index) => {
     if (!budget) return;
-    const limitKg = parseLimitKg(budget.limit);
+    const limitKg = typeof budget.limit === 'string' ? parseLimitKg(budget.limit) : undefined;
     if (limitKg !== undefined && !Number.isFinite(limitKg)) {
       notes.push({
         code: 'invalid-limit',
@@ -235,6 +237,7 @@ export function checkSemantics(
       result.invalidBudgets.add(index);
     }
     (budget.assets ?? []).forEach((id, i) => {
+      if (typeof id !== 'string') return;
       if (!assetIds.has(id) && declared.assets.has(id)) {
         result.invalidBudgets.add(index);
       } else if (!assetIds.has(id)) {
@@ -247,12 +250,14 @@ export function checkSemantics(
   sections.scenarios.forEach((scenario, index) => {
     if (!scenario) return;
     (scenario.sites ?? []).forEach((id, i) => {
+      if (typeof id !== 'string') return;
       if (!siteIds.has(id) && !declared.sites.has(id)) {
         unknownReference('unknown-site', 'site', id, siteIds.keys(), ['scenarios', index, 'sites', i], notes);
         result.invalidScenarios.add(index);
       }
     });
     (scenario.assets ?? []).forEach((id, i) => {
+      if (typeof id !== 'string') return;
       if (!assetIds.has(id) && !declared.assets.has(id)) {
         unknownReference('unknown-asset', 'asset', id, assetIds.keys(), ['scenarios', index, 'assets', i], notes);
         result.invalidScenarios.add(index);
@@ -262,7 +267,7 @@ export function checkSemantics(
 
   sections.factors.forEach((override, index) => {
     if (!override) return;
-    if (!data.hasFactor(override.id)) {
+    if (typeof override.id === 'string' && !data.hasFactor(override.id)) {
       unknownReference('unknown-factor', 'factor id', override.id, data.factorIds(), ['factors', index, 'id'], notes,
         ' Run `carbon-lens factors` to list the factor ids.');
       result.invalidFactors.add(index);
