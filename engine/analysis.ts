@@ -6,6 +6,7 @@ import { DocumentReuse } from './incremental/reuse';
 import { UnitCache } from './incremental/unitCache';
 import { buildSegmentedSteps, editSegmented, NeedWholeDocument, segmentedComputeContext, SegmentedState, segmentedSource } from './incremental/segmented';
 import { Finding, SEVERITY_ORDER } from './manifest/finding';
+import { PathSegment } from './manifest/tree';
 import { checkItem } from './manifest/itemCheck';
 import { LineIndex } from './manifest/lines';
 import { Note } from './manifest/note';
@@ -50,10 +51,14 @@ export interface Analysis {
 export function wholeSource(text: string): ManifestSource {
   const parsed = parseManifest(text);
   const doc = parsed.doc;
+  // After the first syntax error the parser's recovery may misread every line (an unclosed
+  // quote or bracket runs on): only the items that end before it are read as written.
+  const firstError = doc && doc.errors.length > 0 ? Math.min(...parsed.findings.filter((f) => f.code === 'yaml-syntax').map((f) => f.start)) : Infinity;
   return {
     parsed,
     lines: new LineIndex(text),
     syntaxErrors: !!doc && doc.errors.length > 0,
+    brokenItem: (section, index) => itemTextEnd(text, locate(doc, [section, index])?.start) > firstError,
     locate: (path) => locate(doc, path),
     outline: () => outlineOf(YAML_TREE, doc?.contents),
   };
@@ -108,6 +113,22 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}, previ
   const state = yield* buildSegmentedSteps(text, oneShot);
   const assembled = state && assemble(state, options);
   return assembled || { analysis: analyzeWhole(text, options) };
+}
+
+/**
+ * Where the list item starting at `start` ends in the text: before the next line indented less
+ * than its first key (a tab-indented line, which the parser cannot place, is taken as inside it).
+ */
+function itemTextEnd(text: string, start: number | undefined): number {
+  if (start === undefined) return Infinity;
+  const column = start - (text.lastIndexOf('\n', start - 1) + 1);
+  for (let at = text.indexOf('\n', start); at >= 0; at = text.indexOf('\n', at + 1)) {
+    const line = text.slice(at + 1, text.indexOf('\n', at + 1) < 0 ? text.length : text.indexOf('\n', at + 1));
+    const content = line.trimStart();
+    if (content === '' || content.startsWith('#') || line.startsWith('\t')) continue;
+    if (line.length - content.length <= column - 2) return at;
+  }
+  return text.length;
 }
 
 /** The analysis of `text` as an edit of `previous` when only the edited item needs reading again; else undefined. */
@@ -179,6 +200,12 @@ export function analyzeSource(
       }
       checkable[section] = [];
       sections[section] = items.map((item, index) => {
+        if (source.syntaxErrors && (source.brokenItem?.(section, index) ?? true)) {
+          // Left out until its syntax is fixed (the syntax error says what is wrong).
+          if (section === 'sites') refs.sites[index] = undefined;
+          if (section === 'assets') refs.assets[index] = undefined;
+          return undefined;
+        }
         const check = source.checkItem?.(section, index, item) ?? checkItem(section, index, item);
         for (const issue of check.issues) issues.push(issue);
         for (const note of check.notes) notes.push(note);
@@ -189,6 +216,11 @@ export function analyzeSource(
         for (const part of check.leftOutParts ?? []) leftOutParts.push({ kind: 'part', path: part.path, what: part.what, ...(check.id !== undefined ? { siteId: check.id } : {}), reason: `this ${part.what} has errors` });
         return check.valid;
       });
+    }
+    if (source.syntaxErrors && !source.readsItemsApart) {
+      // A syntax error can hide the items after it from the parser: whatever follows is unknown.
+      const line = lines.position(Math.min(...parsed.findings.filter((f) => f.code === 'yaml-syntax').map((f) => f.start))).line + 1;
+      leftOutParts.push({ kind: 'part', path: [], what: 'unread part of the file', reason: `a YAML syntax error at line ${line} keeps the rest of the file from being read` });
     }
     const typed = sections as unknown as Sections;
     const data = dataCatalog();
@@ -238,10 +270,14 @@ export function analyzeSource(
   // findings would be about a document the user did not write: they are held back until the
   // syntax is fixed, and each syntax mistake gives one error. The inventory is still computed
   // from what could be read, for lenses and hovers.
-  if (!source.syntaxErrors) {
-    const estimated = estimatedProperties(issues);
-    for (const issue of issues) findings.push(issueFinding(source.locate, text, issue));
-    for (const note of notes) if (!estimated.size || !estimated.has(completenessKey(note))) findings.push(noteFinding(source.locate, text, note));
+  // With syntax errors, the findings of the items they do not touch are still given (every
+  // error at once), except those that read other items (which may be the broken ones).
+  const shown = source.syntaxErrors ? (path: readonly PathSegment[]) => readableDespiteSyntax(source, path) : () => true;
+  const estimated = estimatedProperties(issues);
+  for (const issue of issues) if (shown(issue.path)) findings.push(issueFinding(source.locate, text, issue));
+  for (const note of notes) {
+    if (estimated.size && estimated.has(completenessKey(note))) continue;
+    if (shown(note.path) && !(source.syntaxErrors && CROSS_ITEM_CODES.has(note.code))) findings.push(noteFinding(source.locate, text, note));
   }
   findings.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const analysis: Analysis = { text, lines, parsed, methodology, inventory, computed, findings: applyIgnoreComments(text, lines, markTotalsErrors(findings)), outline: [] };
@@ -258,6 +294,14 @@ export function analyzeSource(
     analysis.outline = source.outline();
   }
   return analysis;
+}
+
+/** Findings that depend on other items (which a syntax error may hide): held back until the syntax is fixed. */
+const CROSS_ITEM_CODES = new Set(['duplicate-id', 'unknown-site', 'unknown-asset', 'budget-unknown', 'budget-exceeded', 'budget-near', 'budget-ok', 'missing-pue']);
+
+/** Whether a finding at `path` is about a list item that no syntax error touches. */
+function readableDespiteSyntax(source: ManifestSource, path: readonly PathSegment[]): boolean {
+  return path.length >= 2 && isSectionName(String(path[0])) && typeof path[1] === 'number' && source.brokenItem !== undefined && !source.brokenItem(path[0] as SectionName, path[1]);
 }
 
 const LEFT_OUT_SENTENCE = ' This item is left out of the totals until it is fixed.';

@@ -17,6 +17,13 @@ export interface ManifestSource {
   syntaxErrors: boolean;
   locate: Locator;
   outline(): OutlineItem[];
+  /**
+   * Whether a YAML syntax error touches this list item (it is then left out, not computed from
+   * the parser's guess at what was meant). Without it, every item is taken as touched.
+   */
+  brokenItem?(section: SectionName, index: number): boolean;
+  /** Each list item is read on its own, so a syntax error cannot hide the items after it. */
+  readsItemsApart?: boolean;
   /** A kept check of the item (undefined: check it now). */
   checkItem?(section: SectionName, index: number, item: unknown): ItemCheck | undefined;
   /** Build the outline only when something reads it. */
