@@ -1,4 +1,5 @@
 import { ComputeContext, ComputeInput, computeInventory, Inventory, LeftOut } from './compute/inventory';
+import { LastGoodFigures } from './compute/lastGood';
 import { Methodology } from './compute/notes';
 import { parseIsoDate } from './compute/period';
 import { dataCatalog, factorSetFor } from './data/registry';
@@ -32,6 +33,11 @@ export interface AnalyzeOptions {
   defaultLocation?: string;
   /** Reuse per-unit profiles across analyses of the same document. */
   unitCache?: UnitCache;
+  /**
+   * The document's last good asset figures: an asset that cannot be computed while it is being
+   * typed keeps its last figure, marked stale (the editor's; one-off analyses have none).
+   */
+  lastGood?: LastGoodFigures;
 }
 
 export interface Analysis {
@@ -247,7 +253,7 @@ export function analyzeSource(
       };
       // A whole reading keeps nothing for the next version, but its assets share profiles by content.
       computed = { input, context: computeContext?.(factors) ?? { factors: factorSetFor(factors), reuse: new DocumentReuse(options.unitCache ?? new UnitCache(false)) } };
-      inventory = computeInventory(input, computed.context);
+      inventory = computeInventory(options.lastGood ? { ...input, lastGood: options.lastGood } : input, computed.context);
       notes.push(...inventory.notes);
       sayLeftOut(inventory, issues, notes);
     }

@@ -57,6 +57,7 @@ export function describeSummary(summary: AnalysisSummary, units: UnitsSetting): 
     if (near > 0) parts.push(`${near} near the limit`);
     if (ok > 0) parts.push(`${ok} ok`);
   }
+  if (summary.stale) parts.push(`${summary.stale} stale figure${summary.stale > 1 ? 's' : ''} (an item being edited keeps its last figure)`);
   if (!summary.complete) parts.push(summary.errors > 0 ? `${summary.errors} error${summary.errors > 1 ? 's' : ''}: incomplete` : 'incomplete');
   const change = describeChange(summary.change, units);
   if (change.detail) parts.push(change.detail);

@@ -35,6 +35,8 @@ export interface AssetResult {
   parts: EmbodiedPart[];
   factors: FactorUse[];
   assumptions: string[];
+  /** The asset's last good figure, standing in while its text does not read (compute/lastGood.ts). */
+  stale?: true;
 }
 
 export interface AssetInputs {

@@ -13,6 +13,7 @@ import { NO_REUSE, Reuse, UnitBasis } from './reuse';
 import { SiteContext, siteContext, siteDirect, SiteOptions, SiteResult } from './site';
 import { unitProfile } from './unit';
 import { blocked } from './blockSum';
+import { LastGoodFigures } from './lastGood';
 
 /**
  * What the engine computes from: the manifest's sections with invalid items left as
@@ -37,6 +38,8 @@ export interface ComputeInput {
   assetRefs?: readonly ({ id?: string; site?: string } | undefined)[];
   /** Parts of computed items left out because they are invalid (a site's refrigerant leak). */
   leftOutParts?: readonly LeftOut[];
+  /** The last good figures of the document's assets (the editor's, while an item is being typed). */
+  lastGood?: LastGoodFigures;
 }
 
 /** Something left out of the totals because of an error (it could not be estimated). */
@@ -102,9 +105,18 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
 
   const assets: AssetResult[] = [];
   const seenAssets = new Set<string>();
+  /** The asset's last good figure instead of leaving it out, when the document keeps one. */
+  const standIn = (index: number, id: string | undefined): boolean => {
+    const kept = input.lastGood?.standIn(index, id);
+    if (!kept || seenAssets.has(kept.id) || !siteContexts.has(kept.siteId)) return false;
+    seenAssets.add(kept.id);
+    assets.push(kept);
+    return true;
+  };
   input.assets.forEach((asset, index) => {
     if (!asset) {
       const ref = input.assetRefs?.[index];
+      if (standIn(index, ref?.id)) return;
       excluded.push({ kind: 'asset', path: ['assets', index], ...(ref?.id !== undefined ? { id: ref.id } : {}), ...(ref?.site !== undefined ? { siteId: ref.site } : {}), reason: 'has errors' });
       return;
     }
@@ -121,6 +133,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
       moved,
     );
     if (!computed) {
+      if (standIn(index, asset.id)) return;
       excluded.push({ kind: 'asset', path: ['assets', index], id: asset.id, siteId: asset.site, reason: `its model "${asset.model ?? ''}" is not in the catalog` });
       return;
     }
@@ -129,6 +142,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
     if (computed.assetNotes.length > 0) for (const note of computed.assetNotes) notes.push(note);
   });
 
+  input.lastGood?.remember(assets);
   pueNotes(sites, assets, notes);
   for (const part of input.leftOutParts ?? []) excluded.push(part);
 

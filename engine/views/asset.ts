@@ -126,6 +126,8 @@ export interface AssetFigure {
   id: string;
   kgCO2e: number;
   shareOfTotal: number;
+  /** Its last good figure, standing in while its text does not read (being typed). */
+  stale?: true;
 }
 
 export function assetFigure(analysis: Analysis, index: number, view: ViewName): AssetFigure | undefined {
@@ -133,5 +135,5 @@ export function assetFigure(analysis: Analysis, index: number, view: ViewName): 
   const asset = inventory && assetAt(inventory, index);
   if (!inventory || !asset) return undefined;
   const kg = total(asset[view]).value;
-  return { id: asset.id, kgCO2e: kg, shareOfTotal: shareOf(kg, grandTotal(inventory, view).value) };
+  return { id: asset.id, kgCO2e: kg, shareOfTotal: shareOf(kg, grandTotal(inventory, view).value), ...(asset.stale ? { stale: true as const } : {}) };
 }

@@ -44,6 +44,8 @@ export interface FileSummary {
   complete: boolean;
   /** "2 assets left out" when something is (the total is then a lower bound: "≥"). */
   leftOutText?: string;
+  /** Assets whose last good figure stands in while their text does not read (being typed). */
+  stale: number;
 }
 
 export function fileSummary(analysis: Analysis, settings: DiagnosticSettings & { view: ViewName }): FileSummary {
@@ -58,6 +60,7 @@ export function fileSummary(analysis: Analysis, settings: DiagnosticSettings & {
     errors: errorCount(analysis, settings),
     leftOut: inventory?.excluded.length ?? 0,
     complete: !!inventory && inventory.excluded.length === 0,
+    stale: inventory ? inventory.assets.filter((a) => a.stale).length : 0,
     ...(inventory && inventory.excluded.length > 0 ? { leftOutText: `${leftOutWords(inventory.excluded)} left out` } : {}),
   };
 }

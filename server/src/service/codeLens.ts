@@ -44,6 +44,7 @@ function fileTitle(analysis: Analysis, settings: Settings, base?: DocumentBase):
     ...(exceeded ? [`${plural(exceeded, 'budget')} exceeded`] : []),
     ...(summary.budgets.unknown ? [`${plural(summary.budgets.unknown, 'budget')} unknown`] : []),
     ...(summary.leftOutText ? [`${summary.leftOutText} (errors)`] : []),
+    ...(summary.stale ? [`${plural(summary.stale, 'stale figure')} (being edited)`] : []),
   ].join(' · ') + fileLensChange(analysis, settings, base);
 }
 
@@ -58,7 +59,7 @@ function commandFor(analysis: Analysis, target: LensTarget, uri: string, setting
     // The period view is a figure for the reporting period: per year only when the period is one.
     const per = settings.view === 'period' ? periodWording(analysis)?.perPeriod ?? '' : '';
     return {
-      title: `≈ ${formatKg(asset.kgCO2e, settings.units)}${per} · ${formatPercent(asset.shareOfTotal)} of total${assetLensChange(asset.id, asset.kgCO2e, settings, base)}`,
+      title: `≈ ${formatKg(asset.kgCO2e, settings.units)}${per} · ${formatPercent(asset.shareOfTotal)} of total${asset.stale ? ' · stale (last figure, while being edited)' : ''}${assetLensChange(asset.id, asset.kgCO2e, settings, base)}`,
       command: OPEN_REPORT_COMMAND,
       arguments: [uri, { kind: 'asset', id: asset.id }],
     };
