@@ -72,7 +72,7 @@ export function wholeSource(text: string): ManifestSource {
 
 /**
  * Analyses a manifest. Large manifests written in the usual block style are read item by
- * item (engine/incremental); anything else with one `yaml` parse. Both give the same result.
+ * item (engine/incremental); anything else with one `yaml` parse. Both give the same result, except that with YAML syntax errors the segmented reading also computes and checks the items the errors do not touch.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const steps = analysisSteps(text, options, undefined, true);

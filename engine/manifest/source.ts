@@ -8,7 +8,7 @@ import { SectionName } from './sections';
 /**
  * A read manifest, as the analysis pipeline needs it: from one `yaml` parse of the whole text
  * (analysis.ts `wholeSource`), or segment by segment with per-item results kept across edits
- * (engine/incremental/segmented.ts). Both answer alike for the same text.
+ * (engine/incremental/segmented.ts). Both answer alike for the same text (with syntax errors, the segmented reading knows which items they touch).
  */
 export interface ManifestSource {
   parsed: ParsedManifest;
