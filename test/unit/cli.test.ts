@@ -175,6 +175,18 @@ describe('cli', function () {
       assert.match(stdout, /: FAIL — /);
     });
 
+    it('fails when an ignored error would change what is counted, and shows the estimate or what is left out', () => {
+      const ignored = write('ignored.carbon.yaml', SAMPLE_TEXT.replace('    pue: 1.3', '    # carbon-lens-ignore out-of-range\n    pue: 13'));
+      const run = cli(['check', ignored]);
+      assert.equal(run.status, 1, run.stdout);
+      assert.match(run.stdout, /error \[out-of-range\] `pue` must be at most 5; got 13\..*counted as PUE 1\.58/);
+      assert.doesNotMatch(run.stdout, /— 0 kgCO2e/);
+      const leftOut = write('left-out.carbon.yaml', SAMPLE_TEXT.replace('model: nvidia-hgx-h100-8gpu', '# carbon-lens-ignore unknown-model\n    model: nvidia-hgx-h1'));
+      const out = cli(['check', leftOut]);
+      assert.equal(out.status, 1);
+      assert.match(out.stdout, /: FAIL — ≥ [\d.]+ tCO2e this period · 1 asset left out \(line \d+\); budgets: annual-total \d+% UNKNOWN/);
+    });
+
     it('exits 1 when an error-severity budget is exceeded, 0 when only a warning one is', () => {
       const error = write('over.carbon.yaml', SAMPLE_TEXT.replace('limit: 900 tCO2e', 'limit: 100 tCO2e'));
       const over = cli(['check', error]);
