@@ -19,5 +19,6 @@ export function reportedBudgetStatus(status: BudgetStatus): { status: ReportedSt
 
 /** The status of a budget of the report model. */
 export function budgetStatusOf(budget: { status: ReportedStatus; near: boolean }): BudgetStatus {
-  return budget.status === 'ok' && budget.near ? 'near' : budget.status;
+  // Anything else a saved report may hold reads as the old two-way form did.
+  return budget.status === 'exceeded' || budget.status === 'unknown' ? budget.status : budget.near ? 'near' : 'ok';
 }

@@ -104,6 +104,7 @@ export const RULES: readonly Rule[] = [
   { code: 'estimated-power', category: 'completeness', severity: 'hint', completeness: true, doc: 'Power estimated from components; measured `power` makes the use phase exact.' },
 
   // Information
+  { code: 'implausible-power', category: 'information', severity: 'warning', doc: 'A measured `power` more than 3× the catalog model\'s maximum or below a third of its idle power (per rack instead of per unit, or kW for W). `data`: `measuredW`, `modelIdleW`, `modelMaxW`, `model`. Counted as written.' },
   { code: 'not-in-service', category: 'information', severity: 'info', doc: 'An asset acquired after the period or retired before it.' },
   {
     code: 'scenario-skipped', category: 'information', severity: 'info', reportOnly: true,

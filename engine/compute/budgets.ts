@@ -8,7 +8,7 @@ import { Note } from '../manifest/note';
 import { NO_REUSE, Reuse } from './reuse';
 import { SiteResult } from './site';
 import { formatKg } from '../../contracts/units';
-import type { LeftOut } from './inventory';
+import { LeftOut, leftOutWords } from './leftOut';
 
 /** Share of the limit at which a budget is reported as "near". */
 export const NEAR_BUDGET_RATIO = 0.9;
@@ -233,17 +233,6 @@ function inScope(budget: Budget, item: LeftOut): boolean {
   if (budget.site !== undefined && item.siteId !== undefined && item.siteId !== budget.site) return false;
   if (budget.assets) return item.kind === 'asset' && (item.id === undefined || budget.assets.includes(item.id));
   return true;
-}
-
-/** "2 assets, 1 site and 1 refrigerant leak" */
-export function leftOutWords(items: readonly LeftOut[]): string {
-  const counts = new Map<string, number>();
-  for (const item of items) {
-    const what = item.kind === 'part' ? item.what ?? 'part of a site' : item.kind;
-    counts.set(what, (counts.get(what) ?? 0) + 1);
-  }
-  const words = [...counts].map(([what, n]) => `${n} ${what}${n > 1 ? 's' : ''}`);
-  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : words[0] ?? '';
 }
 
 function budgetNote(budget: Budget, result: BudgetResult): Note {

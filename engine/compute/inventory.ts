@@ -14,6 +14,9 @@ import { SiteContext, siteContext, siteDirect, SiteOptions, SiteResult } from '.
 import { unitProfile } from './unit';
 import { blocked } from './blockSum';
 import { LastGoodFigures } from './lastGood';
+import { LeftOut } from './leftOut';
+
+export type { LeftOut } from './leftOut';
 
 /**
  * What the engine computes from: the manifest's sections with invalid items left as
@@ -40,18 +43,6 @@ export interface ComputeInput {
   leftOutParts?: readonly LeftOut[];
   /** The last good figures of the document's assets (the editor's, while an item is being typed). */
   lastGood?: LastGoodFigures;
-}
-
-/** Something left out of the totals because of an error (it could not be estimated). */
-export interface LeftOut {
-  kind: 'asset' | 'site' | 'part';
-  path: (string | number)[];
-  id?: string;
-  /** For a part: what it is ("refrigerant leak"). */
-  what?: string;
-  /** The site it belongs to, when known: budgets of other sites do not depend on it. */
-  siteId?: string;
-  reason: string;
 }
 
 export interface Inventory {

@@ -3,6 +3,7 @@ import { DataCatalog } from '../data/registry';
 import { Asset, Budget, FactorOverride, Scenario, Site } from './types.generated';
 import { closest } from './suggest';
 import { parseLimitKg } from './limit';
+import { catalogModel } from '../data/catalog';
 
 /** The sections of a manifest after schema validation (invalid items are undefined). */
 export interface Sections {
@@ -130,6 +131,7 @@ function checkRelations(asset: Asset, index: number, notes: Note[], setAside: Ma
     keys.add('power');
     setAside.set(index, keys);
   }
+  measuredVsModelled(asset, index, notes);
   const gpu = asset.components?.gpu;
   if (gpu?.idleW !== undefined && gpu.tdpW !== undefined && gpu.idleW > gpu.tdpW) {
     notes.push({
@@ -140,6 +142,36 @@ function checkRelations(asset: Asset, index: number, notes: Note[], setAside: Ma
       data: { idleW: gpu.idleW, tdpW: gpu.tdpW, relation: 'idleW <= tdpW' },
     });
   }
+}
+
+/** How far a measured power may be from the catalog's idle–maximum span before it is queried. */
+const PLAUSIBLE_POWER_FACTOR = 3;
+
+/**
+ * Measured against modelled: a `power` far outside the catalog model's idle–maximum span is
+ * usually given per rack or for all units instead of per unit (or in kW). A warning with both
+ * figures: the measured value is still what is counted.
+ */
+function measuredVsModelled(asset: Asset, index: number, notes: Note[]): void {
+  const power = asset.power;
+  const model = typeof asset.model === 'string' ? catalogModel(asset.model) : undefined;
+  if (!power || !model) return;
+  const measuredW = power.averageW ?? power.maxW;
+  if (measuredW === undefined) return;
+  const { idleW, maxW } = model.power;
+  const above = measuredW > maxW * PLAUSIBLE_POWER_FACTOR;
+  const below = measuredW * PLAUSIBLE_POWER_FACTOR < idleW;
+  if (!above && !below) return;
+  const key = power.averageW !== undefined ? 'averageW' : 'maxW';
+  notes.push({
+    code: 'implausible-power',
+    severity: 'warning',
+    message: above
+      ? `Measured power ${measuredW} W is ${Math.round(measuredW / maxW)}× the most one ${model.id} draws (${maxW} W at full load, ${model.power.source}): \`power\` is per unit (one server), not per rack or for all ${asset.count ?? 1} units. It is counted as written.`
+      : `Measured power ${measuredW} W is below a third of what one ${model.id} draws at idle (${idleW} W, ${model.power.source}): was it written in kW? \`power\` is in watts per unit. It is counted as written.`,
+    path: ['assets', index, 'power', key],
+    data: { measuredW, modelIdleW: idleW, modelMaxW: maxW, model: model.id, relation: above ? 'measured > 3 × modelled maximum' : 'measured < modelled idle / 3' },
+  });
 }
 
 /** Cross-references and catalog lookups that the JSON schema cannot express. */

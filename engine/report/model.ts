@@ -9,7 +9,7 @@ import { Severity } from '../manifest/finding';
 import { positionIn } from '../manifest/lines';
 import { assetPeriodFigures } from '../views/asset';
 import { budgetViewOf } from '../views/budget';
-import { leftOutWords } from '../compute/budgets';
+import { leftOutWords } from '../compute/leftOut';
 import { DIAGNOSTIC_DEFAULTS, shownFindings } from '../views/diagnostics';
 import { fleetTotals } from '../views/file';
 import { shareOf } from '../views/figures';

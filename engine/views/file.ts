@@ -2,7 +2,7 @@
 import type { DiagnosticSettings } from '../../contracts/rules';
 import type { ViewName } from '../../contracts/settings';
 import type { Analysis } from '../analysis';
-import { leftOutWords } from '../compute/budgets';
+import { leftOutWords } from '../compute/leftOut';
 import { Inventory } from '../compute/inventory';
 import { errorCount } from './diagnostics';
 import { grandTotal, KgRange, kgRange } from './figures';

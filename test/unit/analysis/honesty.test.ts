@@ -164,6 +164,16 @@ describe('relations between fields', () => {
     assert.deepEqual(total(analysis), total(analyze(FLEET.join('\n') + '\n')), 'counted as the catalog power');
   });
 
+  it('measured against modelled: a power per rack (or in kW) is queried with both figures, and counted as written', () => {
+    const rack = analyze(edit({ 16: '    count: 6\n    power: { averageW: 9000 }' }));
+    const finding = rack.findings.find((f) => f.code === 'implausible-power')!;
+    assert.equal(finding.severity, 'warning');
+    assert.equal(finding.data?.measuredW, 9000);
+    assert.equal(finding.data?.model, 'dell-poweredge-r740');
+    assert.ok((finding.data?.modelMaxW as number) * 3 < 9000);
+    assert.equal(analyze(edit({ 16: '    count: 6\n    power: { averageW: 300 }' })).findings.some((f) => f.code === 'implausible-power'), false);
+  });
+
   it('a GPU idle power above its TDP is a warning', () => {
     const text = lines(...FLEET.slice(0, 12), '  - id: storage', '    site: fra-dc1', '    components:', '      gpu: { units: 8, model: nvidia-h100-sxm, idleW: 800, tdpW: 700 }');
     const finding = analyze(text).findings.find((f) => f.code === 'inconsistent-values');
