@@ -206,18 +206,15 @@ export function analyzeSource(
       }
       checkable[section] = [];
       sections[section] = items.map((item, index) => {
-        if (source.syntaxErrors && (source.brokenItem?.(section, index) ?? true)) {
-          // Left out until its syntax is fixed (the syntax error says what is wrong).
-          if (section === 'sites') refs.sites[index] = undefined;
-          if (section === 'assets') refs.assets[index] = undefined;
-          return undefined;
-        }
+        // Left out until its syntax is fixed (the syntax error says what is wrong).
+        if (source.syntaxErrors && (source.brokenItem?.(section, index) ?? true)) return undefined;
         const check = source.checkItem?.(section, index, item) ?? checkItem(section, index, item);
         for (const issue of check.issues) issues.push(issue);
         for (const note of check.notes) notes.push(note);
         if ((section === 'sites' || section === 'assets') && check.id !== undefined) declared[section].add(check.id);
-        if (section === 'sites') refs.sites[index] = check.id;
-        if (section === 'assets') refs.assets[index] = { ...(check.id !== undefined ? { id: check.id } : {}), ...siteOf(item) };
+        // Only what is left out needs naming (the others are named by their own values).
+        if (check.valid === undefined && section === 'sites') refs.sites[index] = check.id;
+        if (check.valid === undefined && section === 'assets') refs.assets[index] = { ...(check.id !== undefined ? { id: check.id } : {}), ...siteOf(item) };
         checkable[section][index] = check.valid ?? checkableRemains(item, check.issues);
         for (const part of check.leftOutParts ?? []) leftOutParts.push({ kind: 'part', path: part.path, what: part.what, ...(check.id !== undefined ? { siteId: check.id } : {}), reason: `this ${part.what} has errors` });
         return check.valid;
