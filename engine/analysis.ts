@@ -187,8 +187,6 @@ export function analyzeSource(
     // What the reference checks read: the computed items, and what is valid of the others.
     const checkable = {} as Record<SectionName, unknown[]>;
     const leftOutParts: LeftOut[] = [];
-    // What each site and asset is called in the text, valid or not, to name what is left out.
-    const refs = { sites: [] as (string | undefined)[], assets: [] as ({ id?: string; site?: string } | undefined)[] };
     // Ids of every site and asset written in the text, valid or not: a reference to a site that
     // has its own error is not also "unknown" (one error per mistake).
     const declared = { sites: new Set<string>(), assets: new Set<string>() };
@@ -212,9 +210,6 @@ export function analyzeSource(
         for (const issue of check.issues) issues.push(issue);
         for (const note of check.notes) notes.push(note);
         if ((section === 'sites' || section === 'assets') && check.id !== undefined) declared[section].add(check.id);
-        // Only what is left out needs naming (the others are named by their own values).
-        if (check.valid === undefined && section === 'sites') refs.sites[index] = check.id;
-        if (check.valid === undefined && section === 'assets') refs.assets[index] = { ...(check.id !== undefined ? { id: check.id } : {}), ...siteOf(item) };
         checkable[section][index] = check.valid ?? checkableRemains(item, check.issues);
         for (const part of check.leftOutParts ?? []) leftOutParts.push({ kind: 'part', path: part.path, what: part.what, ...(check.id !== undefined ? { siteId: check.id } : {}), reason: `this ${part.what} has errors` });
         return check.valid;
@@ -234,18 +229,21 @@ export function analyzeSource(
     if (periodOk) {
       const drop = <T>(items: readonly (T | undefined)[], invalid: Set<number>) => items.map((item, i) => (invalid.has(i) ? undefined : item));
       const factors = drop(typed.factors, semantic.invalidFactors).filter((f): f is FactorOverride => f !== undefined);
+      const sites = withoutLeaks(drop(typed.sites, semantic.invalidSites) as (Site | undefined)[], semantic.unknownLeaks, leftOutParts);
+      const assets = withoutKeys(drop(typed.assets, semantic.invalidAssets) as (Asset | undefined)[], semantic.setAside);
       const input: ComputeInput = {
         organization: typeof manifest.organization === 'string' ? manifest.organization : undefined,
         methodology,
         period: manifest.period as number | PeriodRange,
-        sites: withoutLeaks(drop(typed.sites, semantic.invalidSites) as (Site | undefined)[], semantic.unknownLeaks, leftOutParts),
-        assets: withoutKeys(drop(typed.assets, semantic.invalidAssets) as (Asset | undefined)[], semantic.setAside),
+        sites,
+        assets,
         budgets: drop(typed.budgets, semantic.invalidBudgets) as (Budget | undefined)[],
         scenarios: drop(typed.scenarios, semantic.invalidScenarios) as (Scenario | undefined)[],
         factors,
         defaultLocation: options.defaultLocation,
-        siteIds: refs.sites,
-        assetRefs: refs.assets,
+        // What the text calls what is left out (only those need naming).
+        siteIds: namesOfLeftOut(sites, checkable.sites).map((ref) => ref?.id),
+        assetRefs: namesOfLeftOut(assets, checkable.assets),
         leftOutParts,
       };
       // A whole reading keeps nothing for the next version, but its assets share profiles by content.
@@ -344,9 +342,16 @@ function estimatedProperties(issues: readonly SchemaIssue[]): Set<string | undef
   return keys;
 }
 
-function siteOf(item: unknown): { site?: string } {
-  const site = item !== null && typeof item === 'object' ? (item as { site?: unknown }).site : undefined;
-  return typeof site === 'string' ? { site } : {};
+/** The id and site the text gives each item left out of `computed` (undefined for the others). */
+function namesOfLeftOut(computed: readonly unknown[], written: readonly unknown[] = []): ({ id?: string; site?: string } | undefined)[] {
+  const names: ({ id?: string; site?: string } | undefined)[] = [];
+  computed.forEach((item, index) => {
+    if (item !== undefined) return;
+    const text = written[index];
+    const { id, site } = text !== null && typeof text === 'object' ? (text as { id?: unknown; site?: unknown }) : {};
+    names[index] = { ...(typeof id === 'string' ? { id } : {}), ...(typeof site === 'string' ? { site } : {}) };
+  });
+  return names;
 }
 
 /** Sites with the leaks of an unknown gas taken out (each listed as left out); the others unchanged. */
