@@ -13,3 +13,9 @@ export function listFactors(): string {
   const lines = overridableFactors().map((f) => `${f.id.padEnd(40)} ${formatNumber(f.value, 4).padStart(9)} ${f.unit.padEnd(16)} ${f.year}  ${f.source}`);
   return `${lines.join('\n')}\n`;
 }
+
+/** What `check` adds to a message whose list the editor offers by completion: the command that prints it. */
+export const LIST_HINTS: Readonly<Record<string, string>> = {
+  'unknown-model': ' (`carbon-lens models` lists the catalog.)',
+  'unknown-factor': ' (`carbon-lens factors` lists the factor ids.)',
+};

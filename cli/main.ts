@@ -2,7 +2,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { analyze, analyzeOptionsFor, buildReport, formatReports, formatSarif, Report, REPORT_FORMATS, ReportFormat, reportFromAnalysis } from '../engine';
 import { cliSettingValue, DEFAULT_SETTINGS, normalizeSettings, Settings, SETTINGS, settingForFlag, withSetting } from '../contracts/settings';
 import { runDiff } from './diff';
-import { listFactors, listModels } from './lists';
+import { LIST_HINTS, listFactors, listModels } from './lists';
 import { formatKg } from '../contracts/units';
 import packageJson from '../package.json';
 
@@ -21,7 +21,7 @@ function settingFlagLines(): string[] {
 const USAGE = `Carbon Lens ${packageJson.version}: lifecycle carbon footprint of *.carbon.yaml manifests
 
 Usage:
-  carbon-lens report [--format text|json|markdown|csv|html] [options] FILE...
+  carbon-lens report [--format text|json|markdown|csv|html|ghg-inventory|ghg-inventory-csv] [options] FILE...
   carbon-lens check  [--format text|json|sarif] [options] FILE...
   carbon-lens diff   [--base REF | --baseline FILE.json] [--format text|markdown|json|sarif]
                      [--fail-above QUANTITY|PERCENT] [--fail-on central|lower] [options] [FILE...]
@@ -36,6 +36,11 @@ Options:
   --fail-on central|lower  diff: the figure that must exceed it (lower: even the change's lower bound)
   -h, --help               show this help
   -v, --version            print the version
+
+report --format ghg-inventory prints the GHG Protocol / ESRS E1-6 table (gross Scope 1, Scope 2
+location- and market-based, Scope 3 by category, both totals, with period, boundary, methodology
+and what is left out) in Markdown, in tCO2e and the GHG Protocol inventory view; ghg-inventory-csv
+gives the same lines as CSV.
 
 The editor's settings, with the same meaning (JSON, CSV and SARIF are data: --units and --view
 change the text, Markdown and HTML outputs):
@@ -135,7 +140,7 @@ export function fails(report: Report): boolean {
 function checkText(reports: Report[], settings: Settings): string {
   const lines: string[] = [];
   for (const report of reports) {
-    for (const d of report.diagnostics) lines.push(`${report.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`);
+    for (const d of report.diagnostics) lines.push(`${report.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}${LIST_HINTS[d.code] ?? ''}`);
     const budgets = report.budgets.map((b) => `${b.id} ${b.ratio === null ? 'over' : `${Math.round(b.ratio * 100)}%`}${b.status === 'exceeded' ? ' EXCEEDED' : b.status === 'unknown' ? ' UNKNOWN' : ''}`).join(', ');
     const atLeast = report.complete ? '' : '≥ ';
     const headline = settings.view === 'period'

@@ -57,17 +57,17 @@ export const RULES: readonly Rule[] = [
   { code: 'missing-model', category: 'schema', severity: 'error', doc: 'An asset has neither `model` nor `components`.' },
   { code: 'conflicting-keys', category: 'schema', severity: 'error', doc: 'Two keys that exclude each other (`model` and `components`, `dieSizeMm2` and `dieSizePerCoreMm2`, `averageW` and `idleW`/`maxW`).' },
   { code: 'unknown-key', category: 'schema', severity: 'error', doc: 'A key the format does not know.', fix: 'Rename to the closest key.' },
-  { code: 'wrong-type', category: 'schema', severity: 'error', doc: 'Text where a number belongs, a list where a mapping belongs, …' },
-  { code: 'invalid-value', category: 'schema', severity: 'error', doc: 'A value outside an enumeration (`endOfLife: recycel`).', fix: 'Change to the closest value.' },
+  { code: 'wrong-type', category: 'schema', severity: 'error', doc: 'Text where a number belongs, a list where a mapping belongs, …', fix: 'A number in quotes (`"16"` → `16`), a percentage for a share (`75%` → `0.75`).' },
+  { code: 'invalid-value', category: 'schema', severity: 'error', doc: 'A value outside an enumeration (`endOfLife: recycel`).', fix: 'Change to the closest value, or the mode a word stands for (`ship` → `sea`).' },
   { code: 'out-of-range', category: 'schema', severity: 'error', doc: 'Negative counts, shares above 1 (`utilization: 75`), PUE below 1, more list entries than allowed, …', fix: 'For shares given as percentages: divide by 100.' },
   { code: 'invalid-id', category: 'schema', severity: 'error', doc: 'An id with characters other than letters, digits, `.`, `_`, `-` (including right-to-left marks, emoji, zero-width characters).' },
-  { code: 'invalid-location', category: 'schema', severity: 'error', doc: 'A location that is not a country code or `US-<SUBRGN>`.' },
+  { code: 'invalid-location', category: 'schema', severity: 'error', doc: 'A location that is not a country code or `US-<SUBRGN>`.', fix: 'A country name to its code (`France` → `FR`), a US state to its eGRID subregion (`US-VA` → `US-SRVC`; every one offered when a state has several).' },
   {
     code: 'invalid-limit', category: 'schema', severity: 'error',
     doc: 'A budget limit without a valid unit (`900 tCO2`, `900 tonnes`), with a number that is not plain (`1,000 tCO2e`, `9e2 tCO2e`), negative, ambiguous (`900 MT`: megatonnes or metric tonnes?) or too large to compute with.',
     fix: 'Change to the corrected limit; grams and gigatonnes are converted (`900 gCO2e` → `0.9 kgCO2e`), never guessed into another magnitude.',
   },
-  { code: 'invalid-date', category: 'schema', severity: 'error', doc: 'A date that is not a real `YYYY-MM-DD` date.' },
+  { code: 'invalid-date', category: 'schema', severity: 'error', doc: 'A date that is not a real `YYYY-MM-DD` date.', fix: 'A date written another way (`15/01/2025` → `2025-01-15`); both readings offered when day and month can swap.' },
   { code: 'not-finite', category: 'schema', severity: 'error', doc: '`.nan`, `.inf` or a number too large to represent.' },
   { code: 'inconsistent-values', category: 'schema', severity: 'error', doc: 'Values each in range but impossible together: `power.idleW` above `power.maxW` (an error: `power` is then estimated as if missing), a GPU\'s `idleW` above its `tdpW` (a warning). `data` gives both values and the relation.' },
   { code: 'invalid-period', category: 'schema', severity: 'error', doc: 'A period that ends before it starts.' },
@@ -80,7 +80,7 @@ export const RULES: readonly Rule[] = [
   { code: 'unknown-model', category: 'reference', severity: 'error', doc: 'A catalog model id that does not exist.', fix: 'Did you mean.' },
   { code: 'unknown-location', category: 'reference', severity: 'error', doc: 'A well-formed location that has no grid factor.', fix: 'Did you mean.' },
   { code: 'unknown-refrigerant', category: 'reference', severity: 'error', doc: 'A refrigerant the GWP table does not know.', fix: 'Did you mean.' },
-  { code: 'unknown-factor', category: 'reference', severity: 'error', doc: 'A `factors` override whose id does not exist (`carbon-lens factors` lists them).', fix: 'Did you mean.' },
+  { code: 'unknown-factor', category: 'reference', severity: 'error', doc: 'A `factors` override whose id does not exist (completion on `id:` and `carbon-lens factors` list them).', fix: 'Did you mean.' },
   { code: 'unknown-cpu', category: 'reference', severity: 'warning', doc: 'A CPU `name` not in the CPU table; the die size is estimated.' },
 
   // Budgets
@@ -106,6 +106,8 @@ export const RULES: readonly Rule[] = [
   // Information
   { code: 'implausible-power', category: 'information', severity: 'warning', doc: 'A measured `power` more than 3× the catalog model\'s maximum or below a third of its idle power (per rack instead of per unit, or kW for W). `data`: `measuredW`, `modelIdleW`, `modelMaxW`, `model`. Counted as written.' },
   { code: 'not-in-service', category: 'information', severity: 'info', doc: 'An asset acquired after the period or retired before it.' },
+  { code: 'leased-asset-scope', category: 'information', severity: 'info', doc: 'A leased asset (`ownership: leased-in` or `leased-out`): where its use and hardware fall in the GHG Protocol inventory (Scope 2, category 8 or 13) and, leased out, the site grid and PUE taken for the lessee\'s.' },
+  { code: 'sold-use-assumed', category: 'information', severity: 'info', doc: 'Sold hardware (`ownership: sold`): the lifetime, grid, PUE, uptime and utilisation its category 11 use of sold products assumes, and its category 12 end of life.' },
   {
     code: 'scenario-skipped', category: 'information', severity: 'info', reportOnly: true,
     doc: 'A scenario or built-in what-if was not evaluated: a report evaluates at most 50,000 asset × scenario pairs (each scenario recomputes every asset).',

@@ -30,6 +30,19 @@ export function formatKg(kg: number, unit: MassUnitChoice = 'auto'): string {
 }
 
 /**
+ * One mass unit for a whole table (a column of figures reads in one unit): the forced one, or
+ * under `auto` the unit `formatKg` would give its largest figure. Cells are `formatNumber(kg / divisor)`.
+ */
+export function tableMassUnit(kgs: readonly number[], unit: MassUnitChoice = 'auto'): { label: string; divisor: number } {
+  if (unit === 'kg') return { label: 'kgCO2e', divisor: 1 };
+  if (unit === 't') return { label: 'tCO2e', divisor: 1000 };
+  const largest = Math.max(0, ...kgs.filter(Number.isFinite).map(Math.abs));
+  if (largest >= 1e6) return { label: 'ktCO2e', divisor: 1e6 };
+  if (largest >= 1000) return { label: 'tCO2e', divisor: 1000 };
+  return { label: 'kgCO2e', divisor: 1 };
+}
+
+/**
  * How much of a budget's limit is used: a percentage, or, when the limit is zero and something
  * was emitted (no percentage exists), words that say so.
  */
@@ -44,7 +57,9 @@ export function formatPercent(share: number): string {
   // A share of a near-zero total can be astronomically large: never print "3.1e+221%".
   if (abs >= 1e6) return `${percent < 0 ? '< -' : '> '}1,000,000%`;
   if (abs >= 10) return `${Math.round(percent)}%`;
-  if (abs < 0.05) return '0%';
+  if (percent === 0) return '0%';
+  // A real contributor is never "0%", however large the total: say it is under a tenth of a percent.
+  if (abs < 0.05) return percent > 0 ? '< 0.1%' : '> \u22120.1%';
   return `${percent.toFixed(1)}%`;
 }
 

@@ -44,7 +44,7 @@ export type { CpuView, FactorRow, LocationView, ModelSpec, ModelView, Refrigeran
 export { schemaDocAt, schemaKeysAt, schemaPlaceholderAt, schemaValuesAt } from './views/schema';
 export type { SchemaDoc, SchemaKey } from './views/schema';
 export { STAGES } from './compute/breakdown';
-export type { Stage } from './compute/breakdown';
+export type { Stage, OwnedCategory } from './compute/breakdown';
 
 // Reports: the model (what `carbon-lens report --format json` prints) and its formats.
 export { buildReport } from './report/model';

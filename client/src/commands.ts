@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CarbonLensClient, LANGUAGE_ID } from './client';
 import { exportReport, parseExportOptions } from './export';
 import { showFactorSources } from './factors';
-import { describe, ensureOpen, isManifest, uriFromArgument } from './manifests';
+import { describe, ensureOpen, isManifest, newManifestName, uriFromArgument } from './manifests';
 import { ReportPanels } from './report/panel';
 import { parseFocus } from './report/protocol';
 
@@ -45,6 +45,25 @@ function noManifest(): undefined {
 function showError(what: string, error: unknown): undefined {
   void vscode.window.showErrorMessage(`Carbon Lens: ${what}: ${error instanceof Error ? error.message : String(error)}`);
   return undefined;
+}
+
+/**
+ * An untitled document named like a manifest (`untitled:…/fleet.carbon.yaml`, in the first
+ * workspace folder when there is one): saving proposes that name, so the file keeps its language
+ * mode (an untitled document named after its first line would be saved without `.carbon.yaml`).
+ */
+async function newManifestUri(): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const taken = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path.split('/').pop()));
+  if (folder) {
+    try {
+      for (const [name] of await vscode.workspace.fs.readDirectory(folder)) taken.add(name);
+    } catch {
+      // an unreadable folder: only the open documents' names are avoided
+    }
+  }
+  const name = newManifestName((candidate) => taken.has(candidate));
+  return folder ? vscode.Uri.joinPath(folder, name).with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: name });
 }
 
 /** Registers the commands; they exist from activation on, whatever the server's state. */
@@ -95,8 +114,10 @@ export function registerCommands(context: vscode.ExtensionContext, client: Carbo
     vscode.commands.registerCommand(COMMANDS.newManifestFromSample, async () => {
       try {
         const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, ...SAMPLE));
-        const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: new TextDecoder().decode(bytes) });
-        await vscode.window.showTextDocument(document);
+        const document = await vscode.workspace.openTextDocument(await newManifestUri());
+        const editor = await vscode.window.showTextDocument(document);
+        await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), new TextDecoder().decode(bytes)));
+        if (document.languageId !== LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
         return document.uri;
       } catch (error) {
         return showError('could not open the sample manifest', error);

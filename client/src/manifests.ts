@@ -44,3 +44,14 @@ export function describe(uri: vscode.Uri): { label: string; detail: string } {
   const detail = uri.scheme === 'untitled' ? label : vscode.workspace.asRelativePath(uri, true);
   return { label, detail };
 }
+
+/**
+ * The file name "New Manifest from Sample" proposes: `fleet.carbon.yaml`, or `fleet-2.carbon.yaml`
+ * and so on when `taken` says a name is used, so that the saved file keeps the language mode.
+ */
+export function newManifestName(taken: (name: string) => boolean): string {
+  for (let i = 1; ; i++) {
+    const name = `fleet${i === 1 ? '' : `-${i}`}.carbon.yaml`;
+    if (!taken(name)) return name;
+  }
+}

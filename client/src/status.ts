@@ -64,6 +64,49 @@ export function describeSummary(summary: AnalysisSummary, units: UnitsSetting): 
   return { text: change.text && summary.totalKgCO2e !== null ? `${total} · ${change.text}` : total, detail: parts.join(' · ') };
 }
 
+/** The state the status bar shows beside the total. */
+export type TotalState = 'computing' | 'live' | 'updating' | 'stale' | 'incomplete' | 'noTotal';
+
+/** A count the server may add to a summary (items left out, items kept stale): a number, a list, or true for "some". */
+function countOf(value: unknown): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (Array.isArray(value)) return value.length;
+  return value === true ? 1 : 0;
+}
+
+/**
+ * What the summary says was left out of the total and kept from an earlier version (read
+ * defensively: servers before these facts existed send neither).
+ */
+export function summaryGaps(summary: AnalysisSummary): { leftOut: number; stale: number } {
+  const facts = summary as unknown as Record<string, unknown>;
+  const leftOut = Math.max(...['leftOut', 'leftOutCount', 'leftOutItems', 'leftOutAssets'].map((key) => countOf(facts[key])));
+  const stale = Math.max(...['stale', 'staleCount', 'staleItems'].map((key) => countOf(facts[key])));
+  return { leftOut, stale };
+}
+
+/**
+ * The status bar's own text for the active manifest's total and its state: live (the total of
+ * the text as it is), updating (the text changed since; the figure is the last analysed one),
+ * stale (the server kept some items' last good figures), incomplete (something is left out or
+ * in error: a floor, "≥"), or no total. `summary` is undefined until the file's first analysis:
+ * then it says "computing…", never another file's figure.
+ */
+export function describeTotal(summary: AnalysisSummary | undefined, units: UnitsSetting, edited = false): { text: string; state: TotalState } {
+  if (!summary) return { text: '$(loading~spin) CO2e: computing…', state: 'computing' };
+  if (summary.totalKgCO2e === null) return { text: '$(error) CO2e: no total (errors)', state: 'noTotal' };
+  const { leftOut, stale } = summaryGaps(summary);
+  const incomplete = !summary.complete || leftOut > 0;
+  const total = `${incomplete ? '≥ ' : ''}${formatKg(summary.totalKgCO2e, units)}${summary.view === 'period' ? ' this period' : ''}`;
+  const notes: string[] = [];
+  if (leftOut > 0) notes.push(`${leftOut} left out`);
+  else if (incomplete) notes.push('incomplete');
+  if (stale > 0) notes.push('stale');
+  const state: TotalState = edited ? 'updating' : incomplete ? 'incomplete' : stale > 0 ? 'stale' : 'live';
+  const icon = edited ? '$(sync~spin)' : incomplete ? '$(warning)' : stale > 0 ? '$(history)' : '$(pulse)';
+  return { text: [`${icon} ${total}`, ...notes].join(' · '), state };
+}
+
 /**
  * The language status item of the active manifest ({} in the status bar next to the language
  * mode): its total and budget state from the server's `carbonLens/analysis` notifications.
@@ -71,6 +114,10 @@ export function describeSummary(summary: AnalysisSummary, units: UnitsSetting): 
  */
 export class StatusController implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
+  /** The total in the status bar itself, for the active manifest only (the language item hides behind `{}`). */
+  private readonly bar: vscode.StatusBarItem;
+  private barState: TotalState = 'computing';
+  private barVisible = false;
   private readonly summaries = new Map<string, AnalysisSummary>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -79,8 +126,11 @@ export class StatusController implements vscode.Disposable {
     this.item.name = 'Carbon Lens';
     this.item.text = '$(loading~spin) Carbon Lens';
     this.item.busy = true;
+    this.bar = vscode.window.createStatusBarItem('carbonLens.total', vscode.StatusBarAlignment.Left, 50);
+    this.bar.name = 'Carbon Lens total';
     this.disposables.push(
       this.item,
+      this.bar,
       client.onDidAnalyze((summary) => {
         const uri = client.uriOf(summary).toString();
         this.summaries.set(uri, summary);
@@ -90,7 +140,10 @@ export class StatusController implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidChangeTextDocument((event) => {
         // Busy until the server has analysed the edit.
-        if (event.contentChanges.length > 0 && event.document.uri.toString() === this.activeUri()) this.item.busy = true;
+        if (event.contentChanges.length > 0 && event.document.uri.toString() === this.activeUri()) {
+          this.item.busy = true;
+          this.updateBar(event.document.uri.toString());
+        }
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.summaries.delete(document.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -105,8 +158,35 @@ export class StatusController implements vscode.Disposable {
     return isManifest(document) ? document.uri.toString() : undefined;
   }
 
+  /** The status bar total of `uri` (the active manifest), or hidden when no manifest is active. */
+  private updateBar(uri: string | undefined): void {
+    if (!uri || !this.client.running) {
+      this.bar.hide();
+      this.barVisible = false;
+      return;
+    }
+    const summary = this.summaries.get(uri);
+    const document = vscode.window.activeTextEditor?.document;
+    const edited = summary !== undefined && document !== undefined && document.version > summary.version;
+    const units = readSettings(vscode.Uri.parse(uri)).units;
+    const { text, state } = describeTotal(summary, units, edited);
+    this.barState = state;
+    this.bar.text = text;
+    const detail = summary ? describeSummary(summary, units).detail : 'computing the footprint of this file…';
+    this.bar.tooltip = `Carbon Lens: ${detail}\nClick to open the report.`;
+    this.bar.backgroundColor = state === 'noTotal' || (summary && budgetState(summary) === 'exceeded')
+      ? new vscode.ThemeColor('statusBarItem.errorBackground')
+      : state === 'incomplete' || state === 'stale'
+        ? new vscode.ThemeColor('statusBarItem.warningBackground')
+        : undefined;
+    this.bar.command = { title: 'Open Report', command: 'carbonLens.openReport', arguments: [uri] };
+    this.bar.show();
+    this.barVisible = true;
+  }
+
   private update(): void {
     const uri = this.activeUri();
+    this.updateBar(uri);
     if (!uri) return; // the item only shows for manifests anyway
     const summary = this.summaries.get(uri);
     if (!this.client.running) {
@@ -139,7 +219,10 @@ export class StatusController implements vscode.Disposable {
   }
 
   /** Test hook: what the item shows now. */
-  snapshot(): { text: string; detail?: string; severity: string; busy: boolean; command?: string; budget?: BudgetState } {
+  snapshot(): {
+    text: string; detail?: string; severity: string; busy: boolean; command?: string; budget?: BudgetState;
+    bar: { visible: boolean; text: string; state: TotalState; uri?: string };
+  } {
     const uri = this.activeUri();
     const summary = uri ? this.summaries.get(uri) : undefined;
     return {
@@ -149,6 +232,7 @@ export class StatusController implements vscode.Disposable {
       busy: this.item.busy,
       command: this.item.command?.command,
       budget: summary ? budgetState(summary) : undefined,
+      bar: { visible: this.barVisible, text: this.bar.text, state: this.barState, uri },
     };
   }
 

@@ -27,6 +27,9 @@ export function registerTestHooks(context: vscode.ExtensionContext, client: Carb
       const sent = typeof uri === 'string' ? bases.lastSent(vscode.Uri.parse(uri)) : uri instanceof vscode.Uri ? bases.lastSent(uri) : undefined;
       return sent && { ...sent, text: sent.text === undefined ? undefined : `${sent.text.length} characters` };
     }),
+    /** Does what clicking "line N" or a name in a manifest's report does. */
+    vscode.commands.registerCommand('carbonLens.test.revealFromReport', (uri: unknown, line: unknown) =>
+      typeof uri === 'string' && typeof line === 'number' ? panels.revealFromReport(vscode.Uri.parse(uri), line) : false),
     vscode.commands.registerCommand('carbonLens.test.serverPid', () => (client.running ? client.serverPid() : undefined)),
     /** The HTML and webview options of the report panel of a manifest (for CSP and resource-root checks). */
     vscode.commands.registerCommand('carbonLens.test.reportWebview', (uri: unknown) => {

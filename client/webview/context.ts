@@ -1,9 +1,10 @@
-import type { Report, ReportBreakdown } from '../../engine';
+import type { OwnedCategory, Report, ReportBreakdown } from '../../engine';
 import { formatKg, formatNumber, formatPercent } from '../../contracts/units';
 import type { ReportChange, ReportSource, WebviewState } from '../src/report/protocol';
 
 export type Stage = keyof ReportBreakdown['byStage'];
-export type Category = keyof ReportBreakdown['scope3ByCategory'];
+/** The categories every report has (leased and sold hardware's are listed only when present). */
+export type Category = OwnedCategory;
 
 export const STAGES: readonly Stage[] = ['manufacturing', 'transport', 'use', 'endOfLife'];
 export const STAGE_LABELS: Record<Stage, string> = {

@@ -1,6 +1,7 @@
 /** The report's sections, each a function of the render context returning DOM nodes. */
 import type { ReportAsset, ReportBreakdown } from '../../engine';
 import { budgetStatusOf } from '../../contracts/budgets';
+import { codeSpans } from '../../contracts/messages';
 import { gauge, legend, pairBar, rangeBar, simpleBar, stackedBar } from './charts';
 import { CATEGORIES, Ctx, energy, kg, number, percent, SCOPES, STAGE_HINTS, STAGE_LABELS, STAGES, tonnes, assetLines } from './context';
 import { Child, h, lineLink, srOnly, uid } from './dom';
@@ -559,7 +560,7 @@ export function issues(ctx: Ctx): HTMLElement | null {
           { class: `issue ${d.severity}` },
           h('span', { class: `sev ${d.severity}` }, d.severity),
           lineLink(`line ${d.line}`, d.line, `${d.severity} ${d.code}`),
-          h('span', { class: 'issue-message' }, d.message),
+          h('span', { class: 'issue-message' }, codeSpans(d.message).map((part) => (part.code ? h('code', {}, part.text) : part.text))),
           h('code', {}, d.code),
         ),
       ),

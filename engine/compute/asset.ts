@@ -5,6 +5,7 @@ import { mul, Range, scale, ZERO } from '../quantity';
 import { Breakdown, Cell } from './breakdown';
 import { Note } from '../manifest/note';
 import { parseIsoDate, ReportingPeriod, serviceWindow, ServiceWindow } from './period';
+import { applyOwnership, Ownership } from './ownership';
 import { NO_REUSE, Reuse } from './reuse';
 import { SiteContext } from './site';
 import { EmbodiedPart, PerUnit, UnitProfile } from './unit';
@@ -23,6 +24,8 @@ export interface AssetResult {
   gpusPerUnit: number;
   lifespanYears: number;
   acquired: string;
+  /** Who owns and operates the units (`owned` when the manifest says nothing): see ownership.ts. */
+  ownership: Ownership;
   window: ServiceWindow;
   /** One unit over its whole life (not amortised). */
   perUnit: PerUnit;
@@ -124,6 +127,15 @@ export function computeAsset({ asset, index, unit, site, period, reuse = NO_REUS
   }
 
   const use = scope3Cell(upstream, scope2Location, scope2Market);
+  const ownership = asset.ownership ?? 'owned';
+  let figures = {
+    energyKWh: { it: itKWh, facility: facilityKWh },
+    period: assetBreakdown(use, manufacturing, transport, endOfLife, upstream),
+    inventory: assetBreakdown(use, inventoryManufacturing, inventoryTransport, inventoryEndOfLife, upstream),
+  };
+  if (ownership !== 'owned') {
+    figures = applyOwnership(ownership, figures, { asset, index, count, lifespanYears, unit, site, window, periodLabel: period.label, periodStartMs: period.startMs }, notes);
+  }
   return {
     id: asset.id,
     index,
@@ -133,11 +145,12 @@ export function computeAsset({ asset, index, unit, site, period, reuse = NO_REUS
     gpusPerUnit: unit.gpus,
     lifespanYears,
     acquired: asset.acquired ?? period.start,
+    ownership,
     window,
     perUnit: unit.perUnit,
-    energyKWh: { it: itKWh, facility: facilityKWh },
-    period: assetBreakdown(use, manufacturing, transport, endOfLife, upstream),
-    inventory: assetBreakdown(use, inventoryManufacturing, inventoryTransport, inventoryEndOfLife, upstream),
+    energyKWh: figures.energyKWh,
+    period: figures.period,
+    inventory: figures.inventory,
     parts: unit.parts,
     factors: factorsOf(unit, site, asset.lifespanYears === undefined, reuse),
     assumptions: assumptionsOf(unit, !!asset.acquired, period, reuse),
@@ -179,6 +192,9 @@ function scope3Cell(scope3: Range, scope2Location: Range = ZERO as Range, scope2
 function assetBreakdown(use: Cell, manufacturing: Range, transport: Range, endOfLife: Range, upstream: Range): Breakdown {
   return {
     stages: { manufacturing: scope3Cell(manufacturing), transport: scope3Cell(transport), use, endOfLife: scope3Cell(endOfLife) },
-    categories: { capitalGoods: manufacturing, fuelAndEnergy: upstream, upstreamTransport: transport, waste: endOfLife },
+    categories: {
+      purchasedGoods: ZERO as Range, capitalGoods: manufacturing, fuelAndEnergy: upstream, upstreamTransport: transport, waste: endOfLife,
+      upstreamLeased: ZERO as Range, useOfSoldProducts: ZERO as Range, endOfLifeOfSoldProducts: ZERO as Range, downstreamLeased: ZERO as Range,
+    },
   };
 }

@@ -3,10 +3,19 @@ import { addInto, Range, ZERO } from '../quantity';
 export const STAGES = ['manufacturing', 'transport', 'use', 'endOfLife'] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** GHG Protocol Scope 3 categories the engine reports. */
-export const CATEGORIES = ['capitalGoods', 'fuelAndEnergy', 'upstreamTransport', 'waste'] as const;
+/**
+ * GHG Protocol Scope 3 categories the engine reports, in category order. Owned hardware fills
+ * 2 to 5; the others hold leased and sold hardware (`assets[].ownership`, see ownership.ts).
+ */
+export const CATEGORIES = ['purchasedGoods', 'capitalGoods', 'fuelAndEnergy', 'upstreamTransport', 'waste', 'upstreamLeased', 'useOfSoldProducts', 'endOfLifeOfSoldProducts', 'downstreamLeased'] as const;
 export type Category = (typeof CATEGORIES)[number];
-export const CATEGORY_NUMBER: Record<Category, number> = { capitalGoods: 2, fuelAndEnergy: 3, upstreamTransport: 4, waste: 5 };
+/** The categories every report lists; the others only when the manifest has leased or sold hardware. */
+export const OWNED_CATEGORIES = ['capitalGoods', 'fuelAndEnergy', 'upstreamTransport', 'waste'] as const;
+export type OwnedCategory = (typeof OWNED_CATEGORIES)[number];
+export const CATEGORY_NUMBER: Record<Category, number> = {
+  purchasedGoods: 1, capitalGoods: 2, fuelAndEnergy: 3, upstreamTransport: 4, waste: 5,
+  upstreamLeased: 8, useOfSoldProducts: 11, endOfLifeOfSoldProducts: 12, downstreamLeased: 13,
+};
 
 /** Emissions of one lifecycle stage split by scope; Scope 2 is reported both ways. */
 export interface Cell {
@@ -31,7 +40,10 @@ const emptyCell = (): Cell => ({ scope1: zero(), scope2Location: zero(), scope2M
 export function emptyBreakdown(): Breakdown {
   return {
     stages: { manufacturing: emptyCell(), transport: emptyCell(), use: emptyCell(), endOfLife: emptyCell() },
-    categories: { capitalGoods: zero(), fuelAndEnergy: zero(), upstreamTransport: zero(), waste: zero() },
+    categories: {
+      purchasedGoods: zero(), capitalGoods: zero(), fuelAndEnergy: zero(), upstreamTransport: zero(), waste: zero(),
+      upstreamLeased: zero(), useOfSoldProducts: zero(), endOfLifeOfSoldProducts: zero(), downstreamLeased: zero(),
+    },
   };
 }
 
@@ -52,6 +64,11 @@ export function addBreakdown(target: Breakdown, source: Breakdown): Breakdown {
   addRange(tc.fuelAndEnergy, sc.fuelAndEnergy);
   addRange(tc.upstreamTransport, sc.upstreamTransport);
   addRange(tc.waste, sc.waste);
+  addRange(tc.purchasedGoods, sc.purchasedGoods);
+  addRange(tc.upstreamLeased, sc.upstreamLeased);
+  addRange(tc.useOfSoldProducts, sc.useOfSoldProducts);
+  addRange(tc.endOfLifeOfSoldProducts, sc.endOfLifeOfSoldProducts);
+  addRange(tc.downstreamLeased, sc.downstreamLeased);
   return target;
 }
 

@@ -42,7 +42,8 @@ export function completenessNotes(asset: Asset, result: AssetResult, unit: UnitP
       data: { estimatedPerUnitKgCO2e: result.perUnit.endOfLife.value, estimatedPeriodKgCO2e: periodEol(), property: 'endOfLife' },
     });
   }
-  if (asset.lifespanYears === undefined) {
+  // Sold hardware's lifespan sizes its category 11 use, not an amortisation: `sold-use-assumed` says so.
+  if (asset.lifespanYears === undefined && result.ownership !== 'sold') {
     const embodiedWholeLife = result.perUnit.embodied.value * result.count;
     notes.push({
       code: 'missing-lifespan',

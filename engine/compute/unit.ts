@@ -55,13 +55,13 @@ export interface UnitProfile {
  * The asset fields a unit profile does not read: they name, place, count and date the units,
  * which the asset's result (asset.ts) applies to the profile of one unit.
  */
-export const NOT_UNIT_INPUTS = ['id', 'name', 'site', 'count', 'uptime', 'acquired', 'lifespanYears'] as const;
+export const NOT_UNIT_INPUTS = ['id', 'name', 'site', 'count', 'uptime', 'acquired', 'lifespanYears', 'ownership'] as const;
 
 /** What a unit profile reads of an asset: every field but those, so that a new field is an input until shown otherwise. */
 export type UnitInputs = Omit<Asset, (typeof NOT_UNIT_INPUTS)[number]>;
 
 export function unitInputs(asset: Asset): UnitInputs {
-  const { id: _id, name: _name, site: _site, count: _count, uptime: _uptime, acquired: _acquired, lifespanYears: _lifespanYears, ...inputs } = asset;
+  const { id: _id, name: _name, site: _site, count: _count, uptime: _uptime, acquired: _acquired, lifespanYears: _lifespanYears, ownership: _ownership, ...inputs } = asset;
   return inputs;
 }
 

@@ -2,6 +2,7 @@ import { ErrorObject } from 'ajv';
 import { PathSegment } from './parse';
 import { resolveRef, SchemaNode } from './schema';
 import { closest } from './suggest';
+import { SHARE_KEYS, withCorrection } from './corrections';
 
 /**
  * One schema mistake in plain words. `on` says where to put it: on the key of the value,
@@ -17,7 +18,6 @@ export interface SchemaIssue {
   replacement?: { target: 'key' | 'value'; text: string; title: string };
 }
 
-const SHARE_KEYS = new Set(['utilization', 'uptime', 'renewableShare']);
 const KIND_NAMES: Record<string, string> = {
   sites: 'site', assets: 'asset', budgets: 'budget', scenarios: 'scenario', factors: 'factor override',
   components: 'components', cpu: 'cpu', gpu: 'gpu', psu: 'psu', hdd: 'hdd', ram: 'ram module', ssd: 'ssd',
@@ -361,7 +361,7 @@ export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: Pat
         issue = { code: 'schema', path, on: 'value', message: `${capitalize(subject(path))} ${error.message ?? 'is invalid'}.` };
     }
     if (!issue) continue;
-    issues.push(...dedupe(seen, [issue]));
+    issues.push(...dedupe(seen, [withCorrection(issue)]));
   }
   // A misspelt required key ("periode", "sit") is one mistake: the unknown key's "did you mean"
   // says it, so the "missing" error for the key it should have been is dropped.

@@ -229,7 +229,7 @@ export function checkSemantics(
     }
     if (asset.model !== undefined && !data.hasModel(asset.model)) {
       unknownReference('unknown-model', 'catalog model', asset.model, data.models(), ['assets', index, 'model'], notes,
-        ' Run `carbon-lens models` to list the catalog, or describe the server with `components`.');
+        ' Completion on `model:` (Ctrl+Space) lists the catalog; or describe the server with `components`.');
       result.invalidAssets.add(index);
     }
     checkRelations(asset, index, notes, result.setAside);
@@ -301,7 +301,7 @@ export function checkSemantics(
     if (!override) return;
     if (typeof override.id === 'string' && !data.hasFactor(override.id)) {
       unknownReference('unknown-factor', 'factor id', override.id, data.factorIds(), ['factors', index, 'id'], notes,
-        ' Run `carbon-lens factors` to list the factor ids.');
+        ' Completion on `id:` (Ctrl+Space) lists the factor ids.');
       result.invalidFactors.add(index);
     }
   });

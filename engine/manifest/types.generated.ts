@@ -207,6 +207,10 @@ export interface Asset {
    */
   lifespanYears?: number;
   /**
+   * Who owns and who operates the units, which decides where they fall in the GHG Protocol inventory (operational control approach, operating leases). `owned` (default): use in Scope 2 and category 3, hardware in categories 2, 4 and 5. `leased-in`: you operate them, so use stays in Scope 2; the lessor's hardware goes to category 8 (upstream leased assets). `leased-out`: the lessee operates them at the site given, so their use goes to category 13 (downstream leased assets); the hardware stays in categories 2, 4 and 5. `sold`: units sold in the period (`acquired` is the date of sale): their use over `lifespanYears` at the site's grid, PUE, `uptime` and `utilization` goes to category 11 (use of sold products), their end of life to category 12, the goods to categories 1 and 4, all in the period of sale.
+   */
+  ownership?: 'owned' | 'leased-in' | 'leased-out' | 'sold';
+  /**
    * Inbound freight of the units to the site (Scope 3 category 4).
    */
   transport?: {
@@ -506,7 +510,7 @@ export interface FactorOverride {
    */
   id: string;
   /**
-   * The new value, in the unit of the built-in factor (see `carbon-lens factors`).
+   * The new value, in the unit of the built-in factor (completion on `id` shows each factor's value and unit).
    */
   value: number;
   /**

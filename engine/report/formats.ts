@@ -3,15 +3,18 @@ import { Report } from './model';
 import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../contracts/units';
 import { formatText } from './text';
 import { formatHtml } from './html';
-import { FormatOptions, headline } from './options';
+import { FormatOptions, headline, leasedAndSoldCategories } from './options';
 import { formatSarif } from './sarif';
+import { csvCell, mdEscape } from './escape';
+import { formatGhgInventoryCsv, formatGhgInventoryMarkdown } from './ghgInventory';
 
-export const REPORT_FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'markdown', 'csv', 'html', 'ghg-inventory', 'ghg-inventory-csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**
  * Reports in a format. JSON and CSV are data in kgCO2e with both views; the human-readable
- * formats follow `options` (units, headline view) as the editor does.
+ * formats follow `options` (units, headline view) as the editor does. The GHG inventory formats
+ * (Markdown and CSV) are the GHG Protocol inventory view in tCO2e, whatever the options.
  */
 export function formatReports(reports: Report[], format: ReportFormat, options: FormatOptions = {}): string {
   switch (format) {
@@ -23,18 +26,13 @@ export function formatReports(reports: Report[], format: ReportFormat, options: 
       return formatCsv(reports);
     case 'html':
       return formatHtml(reports, options);
+    case 'ghg-inventory':
+      return reports.map((report) => formatGhgInventoryMarkdown(report)).join('\n---\n\n');
+    case 'ghg-inventory-csv':
+      return formatGhgInventoryCsv(reports);
     default:
       return reports.map((report) => formatText(report, options)).join('\n');
   }
-}
-
-/**
- * Manifest text as inert Markdown: one line (a line break would end a table row), control
- * characters shown as U+FFFD, and every character that could start a link, image, autolink
- * (`http:`, `www.`, `a@b.c`), HTML or emphasis escaped.
- */
-export function mdEscape(text: string): string {
-  return String(text).replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd').replace(/[|\\`*_<>[\]~:.@&]/g, (c) => `\\${c}`);
 }
 
 const BUDGET_STATUS = { ok: 'ok', near: 'ok (near)', exceeded: 'exceeded', unknown: 'unknown (items left out)' } as const;
@@ -43,6 +41,7 @@ export function formatMarkdown(report: Report, options: FormatOptions = {}): str
   const t = report.totals;
   const kg = (value: number) => formatKg(value, options.units);
   const head = headline(t, options.view);
+  const leased = leasedAndSoldCategories(t.scope3ByCategory);
   const issues = () => report.diagnostics.map((d) => `- line ${d.line}: **${mdEscape(d.severity)}** ${/^[a-z0-9-]+$/.test(d.code) ? `\`${d.code}\`` : mdEscape(d.code)} ${mdEscape(d.message)}`);
   if (report.notComputed) {
     // No figure at all: say why rather than print tables of zeros.
@@ -63,10 +62,12 @@ export function formatMarkdown(report: Report, options: FormatOptions = {}): str
     '',
     '| Scope 3 category | tCO2e |',
     '|---|---:|',
+    ...leased.filter((c) => c.number < 2).map((c) => `| ${c.number} ${c.label} | ${formatNumber(c.kgCO2e / 1000)} |`),
     `| 2 Capital goods | ${formatNumber(t.scope3ByCategory.capitalGoods / 1000)} |`,
     `| 3 Fuel- and energy-related | ${formatNumber(t.scope3ByCategory.fuelAndEnergy / 1000)} |`,
     `| 4 Upstream transport | ${formatNumber(t.scope3ByCategory.upstreamTransport / 1000)} |`,
     `| 5 Waste | ${formatNumber(t.scope3ByCategory.waste / 1000)} |`,
+    ...leased.filter((c) => c.number > 5).map((c) => `| ${c.number} ${c.label} | ${formatNumber(c.kgCO2e / 1000)} |`),
     '',
     '## Assets',
     '',
@@ -89,13 +90,6 @@ export function formatMarkdown(report: Report, options: FormatOptions = {}): str
   return `${lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n')}\n`;
 }
 
-function csvCell(value: string | number | undefined): string {
-  const text = value === undefined ? '' : String(value);
-  // Cells starting with = + - @ are neutralised so that spreadsheets never evaluate them.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** One row per asset and per site's direct emissions, kgCO2e, period view. */
 export function formatCsv(reports: Report[]): string {
   const header = ['file', 'kind', 'id', 'site', 'count', 'model', 'kgCO2e', 'minKgCO2e', 'maxKgCO2e', 'manufacturingKgCO2e', 'transportKgCO2e', 'useKgCO2e', 'endOfLifeKgCO2e', 'scope1KgCO2e', 'scope2LocationKgCO2e', 'scope2MarketKgCO2e', 'scope3KgCO2e', 'embodiedPerUnitKgCO2e', 'line'];
@@ -116,4 +110,4 @@ export function formatCsv(reports: Report[]): string {
   return `${rows.join('\n')}\n`;
 }
 
-export { formatText, formatSarif };
+export { formatText, formatSarif, mdEscape };

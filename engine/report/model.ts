@@ -1,7 +1,7 @@
 import { reportedBudgetStatus, ReportedStatus } from '../../contracts/budgets';
 import type { DiagnosticSettings } from '../../contracts/rules';
 import { Analysis } from '../analysis';
-import { byScope, byStage, Breakdown, CATEGORIES, Category, Stage, STAGES, total } from '../compute/breakdown';
+import { byScope, byStage, Breakdown, CATEGORIES, Category, OWNED_CATEGORIES, OwnedCategory, Stage, STAGES, total } from '../compute/breakdown';
 import { EmbodiedPart } from '../compute/unit';
 import { ScenarioResult } from '../compute/scenarios';
 import { FactorUse } from '../factors/factor';
@@ -28,7 +28,11 @@ export interface ReportBreakdown {
   marketKgCO2e: number;
   byStage: Record<Stage, number>;
   byScope: { scope1: number; scope2Location: number; scope2Market: number; scope3: number };
-  scope3ByCategory: Record<Category, number>;
+  /**
+   * Scope 3 by GHG Protocol category. Categories 1, 8, 11, 12 and 13 are listed only when the
+   * manifest has leased or sold hardware (`ownership`), so that other reports stay as they were.
+   */
+  scope3ByCategory: Record<OwnedCategory, number> & Partial<Record<Category, number>>;
   /** Stage × scope table (location- and market-based Scope 2 both given). */
   matrix: Record<Stage, { scope1: number; scope2Location: number; scope2Market: number; scope3: number }>;
 }
@@ -49,6 +53,8 @@ export interface ReportAsset {
   byStage: Record<Stage, number>;
   byScope: ReportBreakdown['byScope'];
   inventoryKgCO2e: number;
+  /** Set when not `owned`: leased or sold hardware falls in other scopes and categories. */
+  ownership?: 'leased-in' | 'leased-out' | 'sold';
   lifespanYears: number;
   acquired: string;
   perUnit: {
@@ -153,7 +159,7 @@ export interface Report {
   factors: FactorUse[];
 }
 
-function breakdownOf(b: Breakdown): ReportBreakdown {
+function breakdownOf(b: Breakdown, allCategories = false): ReportBreakdown {
   const location = total(b);
   const scopes = byScope(b);
   const stageMatrix = {} as ReportBreakdown['matrix'];
@@ -161,8 +167,8 @@ function breakdownOf(b: Breakdown): ReportBreakdown {
     const cell = b.stages[stage];
     stageMatrix[stage] = { scope1: cell.scope1.value, scope2Location: cell.scope2Location.value, scope2Market: cell.scope2Market.value, scope3: cell.scope3.value };
   }
-  const categories = {} as Record<Category, number>;
-  for (const category of CATEGORIES) categories[category] = b.categories[category].value;
+  const categories = {} as ReportBreakdown['scope3ByCategory'];
+  for (const category of allCategories ? CATEGORIES : OWNED_CATEGORIES) categories[category] = b.categories[category].value;
   return {
     kgCO2e: location.value,
     min: location.min,
@@ -228,7 +234,8 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       factors: [],
     };
   }
-  const totals = breakdownOf(inventory.totals.period);
+  const leasedOrSold = inventory.assets.some((a) => a.ownership !== 'owned');
+  const totals = breakdownOf(inventory.totals.period, leasedOrSold);
   const grand = totals.kgCO2e;
   const factorById = new Map<string, FactorUse>();
 
@@ -263,6 +270,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       byStage: valuesOf(stages),
       byScope: { scope1: scopes.scope1.value, scope2Location: scopes.scope2Location.value, scope2Market: scopes.scope2Market.value, scope3: scopes.scope3.value },
       inventoryKgCO2e: total(asset.inventory).value,
+      ...(asset.ownership === 'owned' ? {} : { ownership: asset.ownership }),
       lifespanYears: asset.lifespanYears,
       acquired: asset.acquired,
       perUnit: {
@@ -351,7 +359,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
     methodology: inventory.methodology,
     period: { label: inventory.period.label, start: inventory.period.start, end: inventory.period.end, hours: inventory.period.hours },
     complete: inventory.excluded.length === 0,
-    totals: { ...totals, inventoryView: breakdownOf(inventory.totals.inventory), ...fleetTotals(inventory) },
+    totals: { ...totals, inventoryView: breakdownOf(inventory.totals.inventory, leasedOrSold), ...fleetTotals(inventory) },
     assets,
     sites,
     models,

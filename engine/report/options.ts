@@ -29,3 +29,19 @@ export function headline(totals: { kgCO2e: number; min: number; max: number; mar
   const inventory = { title: 'GHG Protocol inventory view (capital goods in full in the year bought)', label: 'GHG Protocol inventory view', kgCO2e: totals.inventoryView.kgCO2e };
   return { title: 'this period', kgCO2e: totals.kgCO2e, min: totals.min, max: totals.max, marketKgCO2e: totals.marketKgCO2e, other: inventory };
 }
+
+const LEASED_AND_SOLD = [
+  { number: 1, key: 'purchasedGoods', label: 'purchased goods (sold hardware)' },
+  { number: 8, key: 'upstreamLeased', label: 'upstream leased assets' },
+  { number: 11, key: 'useOfSoldProducts', label: 'use of sold products' },
+  { number: 12, key: 'endOfLifeOfSoldProducts', label: 'end of life of sold products' },
+  { number: 13, key: 'downstreamLeased', label: 'downstream leased assets' },
+] as const;
+
+/** The Scope 3 categories of leased and sold hardware a report lists (only when the manifest has some). */
+export function leasedAndSoldCategories(byCategory: Partial<Record<(typeof LEASED_AND_SOLD)[number]['key'], number>>): { number: number; label: string; kgCO2e: number }[] {
+  return LEASED_AND_SOLD.flatMap((c) => {
+    const kg = byCategory[c.key];
+    return kg === undefined ? [] : [{ number: c.number, label: c.label, kgCO2e: kg }];
+  });
+}

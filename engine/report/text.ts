@@ -1,7 +1,7 @@
 import { budgetStatusOf } from '../../contracts/budgets';
 import { Report } from './model';
 import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../contracts/units';
-import { FormatOptions, headline } from './options';
+import { FormatOptions, headline, leasedAndSoldCategories } from './options';
 
 const STAGE_LABELS = { manufacturing: 'Manufacturing', transport: 'Transport', use: 'Use (electricity, on-site fuel, leaks)', endOfLife: 'End of life' } as const;
 
@@ -23,6 +23,7 @@ export function formatText(report: Report, options: FormatOptions = {}): string 
   const t = report.totals;
   const kg = (value: number) => formatKg(value, options.units);
   const head = headline(t, options.view);
+  const leased = leasedAndSoldCategories(t.scope3ByCategory);
   const title = `Carbon inventory — ${report.organization ?? 'unnamed organisation'}, ${report.period.label || 'period unknown'}`;
   out.push(title, '='.repeat(title.length));
   if (report.file) out.push(`Manifest: ${report.file}`);
@@ -58,10 +59,12 @@ export function formatText(report: Report, options: FormatOptions = {}): string 
       ['Scope 2 location-based', formatNumber(t.byScope.scope2Location / 1000)],
       ['Scope 2 market-based', formatNumber(t.byScope.scope2Market / 1000)],
       ['Scope 3', formatNumber(t.byScope.scope3 / 1000)],
+      ...leased.filter((c) => c.number < 2).map((c) => [`  Cat. ${c.number} ${c.label}`, formatNumber(c.kgCO2e / 1000)]),
       ['  Cat. 2 capital goods', formatNumber(t.scope3ByCategory.capitalGoods / 1000)],
       ['  Cat. 3 fuel- and energy-related', formatNumber(t.scope3ByCategory.fuelAndEnergy / 1000)],
       ['  Cat. 4 upstream transport', formatNumber(t.scope3ByCategory.upstreamTransport / 1000)],
       ['  Cat. 5 waste (end of life)', formatNumber(t.scope3ByCategory.waste / 1000)],
+      ...leased.filter((c) => c.number > 5).map((c) => [`  Cat. ${c.number} ${c.label}`, formatNumber(c.kgCO2e / 1000)]),
     ], [1]),
   );
   if (report.assets.length > 0) {

@@ -5,7 +5,8 @@
 import type { ViewName } from '../../contracts/settings';
 import type { Analysis } from '../analysis';
 import { AssetResult } from '../compute/asset';
-import { byScope, byStage, ScopeTotals, Stage, STAGES, sumOfStages, total } from '../compute/breakdown';
+import { byScope, byStage, Category, CATEGORY_NUMBER, OWNED_CATEGORIES, ScopeTotals, Stage, STAGES, sumOfStages, total } from '../compute/breakdown';
+import { Ownership } from '../compute/ownership';
 import { HOURS_PER_YEAR } from '../data/defaults';
 import { FactorUse } from '../factors/factor';
 import { Range } from '../quantity';
@@ -57,6 +58,10 @@ export interface AssetView {
   scope3KgCO2e: number;
   /** All units in the GHG Protocol inventory view. */
   inventoryViewKgCO2e: number;
+  /** Who owns and operates the units; leased and sold hardware falls in other scopes and categories. */
+  ownership: Ownership;
+  /** This period, the Scope 3 categories only leased or sold hardware fills (1, 8, 11, 12, 13) that are not zero. */
+  ownershipCategories: { category: number; kgCO2e: number }[];
   powerWPerUnit: number;
   /** All units, this period. */
   facilityEnergyKWh: number;
@@ -93,7 +98,8 @@ export function assetView(analysis: Analysis, index: number): AssetView | undefi
   const wholeLife: Record<Stage, number> = {
     manufacturing: asset.perUnit.manufacturing.value * count,
     transport: asset.perUnit.transport.value * count,
-    use: hours > 0 ? (period.use * lifeHours) / hours : 0,
+    // Sold hardware's use is already its buyers' whole-life use (category 11).
+    use: asset.ownership === 'sold' ? period.use : hours > 0 ? (period.use * lifeHours) / hours : 0,
     endOfLife: asset.perUnit.endOfLife.value * count,
   };
   return {
@@ -114,11 +120,21 @@ export function assetView(analysis: Analysis, index: number): AssetView | undefi
     scope2MarketKgCO2e: figures.scopes.scope2Market.value,
     scope3KgCO2e: figures.scopes.scope3.value,
     inventoryViewKgCO2e: total(asset.inventory).value,
+    ownership: asset.ownership,
+    ownershipCategories: ownershipCategories(asset),
     powerWPerUnit: asset.perUnit.powerW.value,
     facilityEnergyKWh: asset.energyKWh.facility.value,
     sources: sourcesOf(asset.factors),
     assumptions: asset.assumptions,
   };
+}
+
+function ownershipCategories(asset: AssetResult): AssetView['ownershipCategories'] {
+  if (asset.ownership === 'owned') return [];
+  const owned: readonly Category[] = OWNED_CATEGORIES;
+  return (Object.keys(CATEGORY_NUMBER) as Category[])
+    .filter((c) => !owned.includes(c) && asset.period.categories[c].value !== 0)
+    .map((c) => ({ category: CATEGORY_NUMBER[c], kgCO2e: asset.period.categories[c].value }));
 }
 
 /** An asset's figure in a view and its share of the manifest's total in that view (code lenses). */
@@ -128,6 +144,7 @@ export interface AssetFigure {
   shareOfTotal: number;
   /** Its last good figure, standing in while its text does not read (being typed). */
   stale?: true;
+  ownership: Ownership;
 }
 
 export function assetFigure(analysis: Analysis, index: number, view: ViewName): AssetFigure | undefined {
@@ -135,5 +152,5 @@ export function assetFigure(analysis: Analysis, index: number, view: ViewName): 
   const asset = inventory && assetAt(inventory, index);
   if (!inventory || !asset) return undefined;
   const kg = total(asset[view]).value;
-  return { id: asset.id, kgCO2e: kg, shareOfTotal: shareOf(kg, grandTotal(inventory, view).value), ...(asset.stale ? { stale: true as const } : {}) };
+  return { id: asset.id, kgCO2e: kg, shareOfTotal: shareOf(kg, grandTotal(inventory, view).value), ownership: asset.ownership, ...(asset.stale ? { stale: true as const } : {}) };
 }

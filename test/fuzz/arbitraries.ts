@@ -181,6 +181,7 @@ export function manifestValueWith(chaos: number): fc.Arbitrary<Record<string, un
     lifespanYears: field(num(1e-3, 30)),
     transport: field(fc.record({ mode: field(oneOf(['air', 'sea', 'road', 'rail'])), distanceKm: field(num(0, 50000)), weightKg: field(num(1e-3, 100000)) }, { requiredKeys: ['mode', 'distanceKm'] })),
     endOfLife: field(oneOf(['recycle', 'refurbish', 'landfill', 'resell'])),
+    ownership: field(oneOf(['owned', 'leased-in', 'leased-out', 'sold'])),
   };
   const asset = fc.oneof(
     { weight: 6, arbitrary: fc.record({ ...common, model: field(fc.oneof({ weight: 12, arbitrary: oneOf(MODELS) }, { weight: 1, arbitrary: text })) }, { requiredKeys: ['id', 'site', 'model'] }) },

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, TextEdit } from 'vscode-languageserver';
 import { analyze } from '../../engine';
@@ -71,5 +73,88 @@ describe('service: code actions', () => {
     assert.match(fixed, /scenarios:\n  - id: extend-training-pods\n/);
     const after = analyze(fixed);
     assert.ok(!after.findings.some((f) => f.severity === 'error' && f.code !== 'budget-exceeded'), after.findings.map((f) => f.message).join('\n'));
+  });
+
+  describe('certain fixes of hand-typed values (only the value is replaced)', () => {
+    const cases: [string, string, string, string, RegExp][] = [
+      ['a quoted count', 'count: 16\n    acquired', 'count: "16"\n    acquired', 'wrong-type', /^Change to 16$/],
+      ['a country name', 'location: FR', 'location: France', 'invalid-location', /^Change to FR$/],
+      ['a lower-case code', 'location: FR', 'location: fr', 'invalid-location', /^Change to FR$/],
+      ['a day-first date', 'acquired: 2025-01-15', 'acquired: 15/01/2025', 'invalid-date', /^Change to 2025-01-15$/],
+      ['a month-first date', 'acquired: 2025-01-15', 'acquired: 01/15/2025', 'invalid-date', /^Change to 2025-01-15$/],
+      ['a transport synonym', 'mode: air', 'mode: plane', 'invalid-value', /^Change to air$/],
+      ['a percentage with %', 'utilization: 0.75', 'utilization: 75%', 'wrong-type', /^Change to 0.75$/],
+      ['a percentage as a number', 'utilization: 0.75', 'utilization: 75', 'out-of-range', /^Change to 0.75$/],
+      ['a quoted percentage', 'renewableShare: 0.5', 'renewableShare: "50 %"', 'wrong-type', /^Change to 0.5$/],
+    ];
+    for (const [what, good, bad, code, title] of cases) {
+      it(`fixes ${what}`, () => {
+        const text = SAMPLE.replace(good, bad);
+        assert.notEqual(text, SAMPLE);
+        const { actions, apply } = actionsFor(text, code);
+        assert.equal(apply(title), SAMPLE);
+        const fix = actions.find((a) => title.test(a.title))!;
+        assert.equal(fix.isPreferred, true, 'a certain fix is the preferred one');
+      });
+    }
+
+    it('turns ship into sea and keeps a trailing comment', () => {
+      const text = SAMPLE.replace('transport: { mode: air, distanceKm: 9500 }', 'transport: { mode: ship, distanceKm: 9500 } # by container');
+      const fixed = actionsFor(text, 'invalid-value').apply(/^Change to sea$/);
+      assert.match(fixed, /transport: \{ mode: sea, distanceKm: 9500 \} # by container\n/);
+    });
+
+    it('suggests the eGRID subregion of a US state written as US-VA, not an arbitrary one', () => {
+      const text = SAMPLE.replace('location: FR', 'location: US-VA');
+      const { actions, apply } = actionsFor(text, 'invalid-location');
+      assert.match(apply(/^Change to US-SRVC$/), /location: US-SRVC\n/);
+      assert.ok(!actions.some((a) => /US-CAMX/.test(a.title)), actions.map((a) => a.title).join(' | '));
+      const diagnostic = validate(analyze(text), URI, settings()).find((d) => d.code === 'invalid-location')!;
+      assert.match(diagnostic.message, /US-VA is served by US-SRVC/);
+    });
+
+    it('offers every subregion of a state served by several, none preferred', () => {
+      const text = SAMPLE.replace('location: FR', 'location: US-NY');
+      const { actions, apply } = actionsFor(text, 'invalid-location');
+      const changes = actions.filter((a) => a.title.startsWith('Change to'));
+      assert.deepEqual(changes.map((a) => a.title.split(' ')[2]), ['US-NYUP', 'US-NYCW', 'US-NYLI']);
+      assert.ok(changes.every((a) => !a.isPreferred));
+      assert.match(apply(/^Change to US-NYCW /), /location: US-NYCW\n/);
+    });
+
+    it('offers both readings of an ambiguous date and prefers neither', () => {
+      const text = SAMPLE.replace('acquired: 2025-01-15', 'acquired: 03/04/2025');
+      const { actions, apply } = actionsFor(text, 'invalid-date');
+      const changes = actions.filter((a) => a.title.startsWith('Change to'));
+      assert.deepEqual(changes.map((a) => a.title), ['Change to 2025-04-03 (3 April 2025)', 'Change to 2025-03-04 (4 March 2025)']);
+      assert.ok(changes.every((a) => !a.isPreferred));
+      assert.match(apply(/2025-03-04/), /acquired: 2025-03-04\n/);
+    });
+
+    it('offers no date fix for an impossible date', () => {
+      const text = SAMPLE.replace('acquired: 2025-01-15', 'acquired: 31/02/2025');
+      const { actions } = actionsFor(text, 'invalid-date');
+      assert.ok(!actions.some((a) => a.title.startsWith('Change to')), actions.map((a) => a.title).join(' | '));
+    });
+
+    it('puts the corrected value in the diagnostic data', () => {
+      const text = SAMPLE.replace('location: FR', 'location: France');
+      const diagnostic = validate(analyze(text), URI, settings()).find((d) => d.code === 'invalid-location')!;
+      assert.equal((diagnostic.data as { correction?: string }).correction, 'FR');
+    });
+  });
+
+  it('samples/example-with-mistakes: every error has a fix and a comment above it saying so', () => {
+    const text = readFileSync(join(__dirname, '..', '..', '..', 'samples', 'example-with-mistakes.carbon.yaml'), 'utf8');
+    const analysis = analyze(text);
+    const lines = text.split('\n');
+    const errors = validate(analysis, URI, settings()).filter((d) => d.severity === 1);
+    assert.ok(errors.length >= 10, `ten mistakes or more, got ${errors.length}`);
+    for (const diagnostic of errors) {
+      const fixes = codeActions(analysis, URI, [diagnostic]).filter((a) => !a.title.startsWith('Ignore'));
+      assert.ok(fixes.length > 0, `a fix for "${diagnostic.message}"`);
+      const above = lines[diagnostic.range.start.line - 1].trim();
+      assert.ok(above.startsWith('#'), `a comment above line ${diagnostic.range.start.line + 1} (${diagnostic.message})`);
+    }
   });
 });

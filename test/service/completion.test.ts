@@ -43,6 +43,21 @@ describe('service: completion', () => {
     assert.ok(labels('budgets:\n  - id: b\n    limit: |\n').includes('tCO2e'));
   });
 
+  it('offers the factor ids an override may name, with value and unit', () => {
+    const { analysis, position } = cursor('version: 1\nfactors:\n  - id: |\n');
+    const items = complete(analysis, position);
+    const grid = items.find((i) => i.label === 'grid/FRA');
+    assert.ok(grid, items.slice(0, 5).map((i) => i.label).join(', '));
+    assert.match(String(grid!.detail), /kgCO2e\/kWh/);
+  });
+
+  it('finds a location by its country name as well as its code', () => {
+    const { analysis, position } = cursor('sites:\n  - id: a\n    location: |\n');
+    const france = complete(analysis, position).find((i) => i.label === 'FR');
+    assert.equal(france?.detail, 'France');
+    assert.match(String(france?.filterText), /France/);
+  });
+
   it('offers snippets for a new site, asset and budget', () => {
     assert.ok(labels('version: 1\nassets:\n  - |\n').includes('new asset'));
     assert.ok(labels('version: 1\nbudgets:\n  |\n').includes('new budget'));

@@ -23,9 +23,29 @@ describe('service: hover', () => {
     assert.match(text, /_Assumptions:_/);
   });
 
+  it('writes the asset table in one unit, named in its corner, and the sources before the detail lines', () => {
+    const text = hoverText(SAMPLE, 'storage-nodes')!;
+    const lines = text.split('\n');
+    const header = lines.findIndex((l) => l.startsWith('| tCO2e | Manufacturing |'));
+    assert.ok(header > 0, text);
+    const rows = lines.slice(header + 2, header + 6);
+    assert.equal(rows.length, 4);
+    // Every cell a bare number: no unit repeated, none switching between kg and t within a column.
+    for (const row of rows) assert.doesNotMatch(row, /CO2e/, row);
+    const sources = lines.findIndex((l) => l.startsWith('_Sources:_'));
+    assert.ok(sources > header && sources < lines.findIndex((l) => l.startsWith('Scope 2')), 'sources right under the table');
+    assert.ok(sources < 15, `sources within the first lines of the hover (line ${sources})`);
+    assert.match(lines[sources], /`grid\/FRA` 0\.098 kgCO2e\/kWh/);
+  });
+
+  it('never says "0%" of the total for a real contributor', () => {
+    const text = SAMPLE.replace('count: 16', 'count: 200000').replace('count: 6', 'count: 1');
+    assert.match(hoverText(text, 'storage-nodes')!, /· < 0\.1% of the file total/);
+  });
+
   it('shows a site with its grid factor, PUE and dual Scope 2', () => {
     const text = hoverText(SAMPLE, 'fra-dc1')!;
-    assert.match(text, /\*\*fra\\-dc1\*\* · FR \(France\) · 2 assets/);
+    assert.match(text, /\*\*fra\\-dc1\*\* · FR \(France\) · 2 assets\n\n_Grid:_ Scarlat/);
     assert.match(text, /\| Grid factor \| 0\.098 kgCO2e\/kWh \|/);
     assert.match(text, /\| PUE \| 1\.3 \|/);
     assert.match(text, /Scope 2 market\\-based|Scope 2 market-based/);
@@ -36,7 +56,8 @@ describe('service: hover', () => {
     const text = hoverText(SAMPLE, 'annual-total')!;
     assert.match(text, /\*\*annual\\-total\*\* · within its limit/);
     assert.match(text, /of 900 tCO2e · \d+% · period view/);
-    assert.match(text, /\| training\\-pods \(asset\) \|/);
+    assert.match(text, /\| Top contributors \| tCO2e \|/);
+    assert.match(text, /\| training\\-pods \(asset\) \| 180 \|/);
   });
 
   it('shows catalog specs and the embodied source on a model id', () => {

@@ -38,4 +38,15 @@ describe('service: diagnostics under the settings, by the rule registry', () => 
     assert.ok(before.some((d) => forced.has(String(d.code)) && d.severity === 1), 'an exceeded budget is an error by default');
     after.forEach((d, i) => assert.equal(d.severity, forced.has(String(d.code)) ? 3 : before[i].severity, String(d.code)));
   });
+
+  it('no message sends an editor user to the command line: lists are offered by completion', () => {
+    const text = SAMPLE
+      .replace('model: nvidia-hgx-h100-8gpu', 'model: cray-xyz')
+      .concat('factors:\n  - id: grid/XX\n    value: 0.1\n    source: test\n');
+    const diagnostics = validate(analyze(text), URI, settings());
+    const unknown = diagnostics.filter((d) => d.code === 'unknown-model' || d.code === 'unknown-factor');
+    assert.equal(unknown.length, 2, diagnostics.map((d) => d.message).join('\n'));
+    for (const d of diagnostics) assert.doesNotMatch(d.message, /carbon-lens [a-z]|\brun\b/i, d.message);
+    assert.ok(unknown.every((d) => /Completion on `(model|id):` \(Ctrl\+Space\) lists/.test(d.message)));
+  });
 });

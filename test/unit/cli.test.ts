@@ -132,6 +132,31 @@ describe('cli', function () {
       assert.match(stdout, /Example AI Lab/);
     });
 
+    it('prints the GHG Protocol / ESRS E1-6 inventory in Markdown (ghg-inventory) and CSV (ghg-inventory-csv), equal to the JSON report', () => {
+      const report = JSON.parse(cli(['report', '--format', 'json', '--no-what-ifs', SAMPLE]).stdout);
+      const inv = report.totals.inventoryView;
+      const md = cli(['report', '--format', 'ghg-inventory', SAMPLE]);
+      assert.equal(md.status, 0, md.stderr);
+      assert.match(md.stdout, /^# GHG inventory \(GHG Protocol, ESRS E1-6\) — Example AI Lab, 2026$/m);
+      const t = (kg: number) => (kg / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      assert.match(md.stdout, new RegExp(`\\| Gross Scope 1 GHG emissions \\| ${t(inv.byScope.scope1)} \\|`));
+      assert.match(md.stdout, new RegExp(`\\*\\*Total GHG emissions \\(market-based\\)\\*\\* \\| \\*\\*${t(inv.marketKgCO2e)}\\*\\*`));
+      assert.match(md.stdout, /\*\*Organisational boundary:\*\* operational control approach .* 1 site and 2 hardware assets/);
+      // --view and --units do not change a disclosure table: it is the inventory view in tCO2e.
+      assert.equal(cli(['report', '--format', 'ghg-inventory', '--view', 'period', '--units', 'kg', SAMPLE]).stdout, md.stdout);
+
+      const csv = cli(['report', '--format', 'ghg-inventory-csv', SAMPLE, SAMPLE]);
+      assert.equal(csv.status, 0, csv.stderr);
+      const lines = csv.stdout.trimEnd().split('\n');
+      assert.equal(lines[0], 'file,organization,periodStart,periodEnd,scope,category,line,esrsE1,kgCO2e,tCO2e,status,note');
+      assert.equal(lines.length, 1 + 2 * 21, 'two manifests, 21 lines each');
+      const total = lines.find((l) => l.includes('Total GHG emissions (location-based)'))!;
+      // "44(d), 52(a)" is quoted: it has a comma.
+      const kg = Number(total.split('"44(d), 52(a)",')[1].split(',')[0]);
+      assert.ok(Math.abs(kg - inv.kgCO2e) < 1e-6, `${kg} vs ${inv.kgCO2e}`);
+      assert.ok(lines.some((l) => l.includes(',Scope 3,13,13. Downstream leased assets,44(c),,,not relevant,')));
+    });
+
     it('reports several files as a JSON array, and reads stdin as "-"', () => {
       const many = cli(['report', '--format', 'json', '--no-what-ifs', SAMPLE, '-'], SAMPLE_TEXT);
       assert.equal(many.status, 0);
@@ -185,6 +210,13 @@ describe('cli', function () {
       const out = cli(['check', leftOut]);
       assert.equal(out.status, 1);
       assert.match(out.stdout, /: FAIL — ≥ [\d.]+ tCO2e this period · 1 asset left out \(line \d+\); budgets: annual-total \d+% UNKNOWN/);
+    });
+
+    it('adds the command that lists the catalog to an unknown model, as the editor offers completion', () => {
+      const path = write('model.carbon.yaml', SAMPLE_TEXT.replace('model: nvidia-hgx-h100-8gpu', 'model: cray-xyz'));
+      const { status, stdout } = cli(['check', path]);
+      assert.equal(status, 1);
+      assert.match(stdout, /\[unknown-model\] Unknown catalog model "cray-xyz"\..* \(`carbon-lens models` lists the catalog\.\)$/m);
     });
 
     it('exits 1 when an error-severity budget is exceeded, 0 when only a warning one is', () => {

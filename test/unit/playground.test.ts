@@ -96,6 +96,20 @@ describe('npm start playground (scripts/playground.mjs)', () => {
     });
   });
 
+  it('copies every sample of the repository, the file of mistakes included, and leaves samples/ as it was', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carbon-lens-playground-real-'));
+    try {
+      const samplesDir = join(REPO_ROOT, 'samples');
+      const before = readdirSync(samplesDir).map((name) => [name, readFileSync(join(samplesDir, name), 'utf8')]);
+      const { dir: copied } = playground.preparePlayground({ samplesDir, playgroundDir: join(dir, 'playground'), stateFile: join(dir, 'playground.json'), now: NOW });
+      assert.ok(readdirSync(copied).includes('example-with-mistakes.carbon.yaml'));
+      assert.deepEqual(readdirSync(copied).sort(), before.map(([name]) => name).sort());
+      assert.deepEqual(readdirSync(samplesDir).map((name) => [name, readFileSync(join(samplesDir, name), 'utf8')]), before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the walkthrough opener opens this extension\'s first walkthrough once the workbench has started', () => {
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; contributes: { walkthroughs: { id: string }[] } };
     const dir = mkdtempSync(join(tmpdir(), 'carbon-lens-opener-'));

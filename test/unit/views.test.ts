@@ -45,7 +45,7 @@ describe('read models (engine/views)', () => {
 
   it('assetFigure: the figure of a view and its share of that view\'s total', () => {
     for (const asset of report.assets) {
-      assert.deepEqual(assetFigure(analysis, asset.index, 'period'), { id: asset.id, kgCO2e: asset.kgCO2e, shareOfTotal: asset.share });
+      assert.deepEqual(assetFigure(analysis, asset.index, 'period'), { id: asset.id, kgCO2e: asset.kgCO2e, shareOfTotal: asset.share, ownership: asset.ownership ?? 'owned' });
       const inventory = assetFigure(analysis, asset.index, 'inventory')!;
       assert.equal(inventory.kgCO2e, asset.inventoryKgCO2e);
       assert.equal(inventory.shareOfTotal, asset.inventoryKgCO2e / report.totals.inventoryView.kgCO2e);

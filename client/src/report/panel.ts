@@ -3,6 +3,7 @@ import type { Report } from '../../../engine';
 import { CarbonLensClient, readSettings } from '../client';
 import { describe, ensureOpen, openDocument, uriFromArgument } from '../manifests';
 import { reportHtml, webviewOptions } from './html';
+import { manifestColumn } from './reveal';
 import { Focus, FromWebview, parseFocus, parseFromWebview, ReportChange, ReportSource, slimChange, slimReport, ToWebview } from './protocol';
 
 export const REPORT_VIEW_TYPE = 'carbonLens.report';
@@ -245,16 +246,23 @@ class ReportPanel implements vscode.Disposable {
   }
 
   /** Shows a line of this panel's manifest: the only place the report's links lead to. */
-  private async revealLine(line: number): Promise<void> {
+  async revealLine(line: number): Promise<void> {
     try {
       const document = openDocument(this.uri) ?? (await ensureOpen(this.uri));
       if (!document || line < 1 || line > document.lineCount) return;
       const text = document.lineAt(line - 1);
       const position = new vscode.Position(line - 1, text.firstNonWhitespaceCharacterIndex);
-      const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source.uri);
-      const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+      const column = manifestColumn(vscode.window.tabGroups.all.map((group) => {
+        const isManifest = (tab: vscode.Tab | undefined) => tab?.input instanceof vscode.TabInputText && tab.input.uri.toString() === this.source.uri;
+        return {
+          viewColumn: group.viewColumn,
+          manifestVisible: isManifest(group.activeTab),
+          manifestTab: group.tabs.some(isManifest),
+          report: group.viewColumn === this.panel.viewColumn,
+        };
+      }));
       await vscode.window.showTextDocument(document, {
-        viewColumn: column,
+        viewColumn: column === 'beside' ? vscode.ViewColumn.Beside : column,
         selection: new vscode.Range(position, position),
         preserveFocus: false,
       });
@@ -352,6 +360,14 @@ export class ReportPanels implements vscode.Disposable {
 
   has(uri: vscode.Uri): boolean {
     return this.panels.has(uri.toString());
+  }
+
+  /** Test hook: what a click on a line link of a manifest's report does (the page sends `reveal`). */
+  async revealFromReport(uri: vscode.Uri, line: number): Promise<boolean> {
+    const panel = this.panels.get(uri.toString());
+    if (!panel) return false;
+    await panel.revealLine(line);
+    return true;
   }
 
   get lastRenderedReport(): RenderedReport | undefined {

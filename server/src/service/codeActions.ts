@@ -9,6 +9,8 @@ interface DiagnosticData {
   suggestions?: Suggestion[];
   contributors?: { kind: string; id: string; index: number; kgCO2e: number }[];
   budgetId?: string;
+  /** Several ways to read a mistyped value (a date, a US state): offered, none preferred. */
+  readings?: { text: string; meaning: string }[];
 }
 
 function lineIndent(analysis: Analysis, line: number): string {
@@ -36,6 +38,15 @@ function fixes(analysis: Analysis, uri: string, diagnostic: Diagnostic): CodeAct
       diagnostics: [diagnostic],
       isPreferred: true,
       edit: { changes: { [uri]: [TextEdit.replace(rangeOf(analysis, suggestion.start, suggestion.end), suggestion.newText)] } },
+    });
+  }
+  for (const reading of data.readings ?? []) {
+    // Only the value's own range is replaced: the key, comments and the rest of the line stay.
+    actions.push({
+      title: `Change to ${reading.text} (${reading.meaning})`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [uri]: [TextEdit.replace(diagnostic.range, reading.text)] } },
     });
   }
   if (diagnostic.code === 'missing-required' && data.property && data.path && !data.property.includes('/')) {

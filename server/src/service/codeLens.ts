@@ -5,6 +5,9 @@ import { formatKg, formatPercent } from '../../../contracts/units';
 import { assetLensChange, budgetLensChange, DocumentBase, fileLensChange } from './change';
 import { rangeOf } from './convert';
 
+/** Leased and sold hardware leaves Scope 2 or the period's own use: the lens says where it went. */
+const OWNERSHIP_LENS = { owned: '', 'leased-in': ' · leased in: hardware in cat. 8', 'leased-out': ' · leased out: use in cat. 13', sold: ' · sold: lifetime use in cat. 11' } as const;
+
 /** The client command a lens runs: open the report focused on an item. */
 export const OPEN_REPORT_COMMAND = 'carbonLens.openReport';
 
@@ -59,7 +62,7 @@ function commandFor(analysis: Analysis, target: LensTarget, uri: string, setting
     // The period view is a figure for the reporting period: per year only when the period is one.
     const per = settings.view === 'period' ? periodWording(analysis)?.perPeriod ?? '' : '';
     return {
-      title: `≈ ${formatKg(asset.kgCO2e, settings.units)}${per} · ${formatPercent(asset.shareOfTotal)} of total${asset.stale ? ' · stale (last figure, while being edited)' : ''}${assetLensChange(asset.id, asset.kgCO2e, settings, base)}`,
+      title: `≈ ${formatKg(asset.kgCO2e, settings.units)}${per} · ${formatPercent(asset.shareOfTotal)} of total${OWNERSHIP_LENS[asset.ownership]}${asset.stale ? ' · stale (last figure, while being edited)' : ''}${assetLensChange(asset.id, asset.kgCO2e, settings, base)}`,
       command: OPEN_REPORT_COMMAND,
       arguments: [uri, { kind: 'asset', id: asset.id }],
     };

@@ -1,6 +1,6 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position } from 'vscode-languageserver';
-import { Analysis, cpuList, idsOf, locationList, modelViews, PathSegment, refrigerantList, schemaKeysAt, schemaValuesAt } from '../../../engine';
-import { formatKg } from '../../../contracts/units';
+import { Analysis, cpuList, idsOf, locationList, modelViews, overridableFactors, PathSegment, refrigerantList, schemaKeysAt, schemaValuesAt } from '../../../engine';
+import { formatKg, formatNumber } from '../../../contracts/units';
 
 interface LineInfo {
   /** Column where the line's key (or scalar) starts, after any `- ` markers. */
@@ -119,13 +119,23 @@ function valueItems(analysis: Analysis, path: PathSegment[], key: string): Compl
     }));
   }
   if (key === 'location') {
-    return locationList().map(({ code, name }) => ({ label: code, kind: CompletionItemKind.Value, detail: name }));
+    // Typing a country's name finds its code: the name is part of what the typed text is matched against.
+    return locationList().map(({ code, name }) => ({ label: code, kind: CompletionItemKind.Value, detail: name, filterText: `${code} ${name}` }));
   }
   if (key === 'gas') {
     return refrigerantList().map(({ gas, gwp }) => ({ label: gas, kind: CompletionItemKind.Value, detail: `GWP100 ${gwp}` }));
   }
   if (key === 'name' && parent === 'cpu') {
     return cpuList().map((cpu) => ({ label: cpu.id, kind: CompletionItemKind.Value, detail: `${cpu.name} · ${cpu.cores} cores · ${cpu.tdpW} W` }));
+  }
+  if (key === 'id' && path[0] === 'factors' && path.length === 2) {
+    // The factor ids an override may name (what unknown-factor points here for).
+    return overridableFactors().map((f) => ({
+      label: f.id,
+      kind: CompletionItemKind.Value,
+      detail: `${formatNumber(f.value, 4)} ${f.unit} · ${f.label}`,
+      documentation: { kind: MarkupKind.Markdown, value: `${f.source} (${f.year})` },
+    }));
   }
   if (key === 'site') return idsOf(analysis, 'sites').map((id) => ({ label: id, kind: CompletionItemKind.Reference }));
   if (key === 'limit') return UNIT_ITEMS;

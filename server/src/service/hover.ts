@@ -4,7 +4,7 @@ import {
   refrigerantView, schemaDocAt, SiteView, siteView, Stage, StageRow, STAGES,
 } from '../../../engine';
 import { Settings } from '../../../contracts/settings';
-import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../../contracts/units';
+import { formatBudgetUse, formatKg, formatNumber, formatPercent, tableMassUnit } from '../../../contracts/units';
 import { assetHoverChange, DocumentBase } from './change';
 
 const STAGE_TITLES: Record<Stage, string> = { manufacturing: 'Manufacturing', transport: 'Transport', use: 'Use', endOfLife: 'End of life' };
@@ -22,28 +22,39 @@ function shorten(text: string, max = 140): string {
 
 function assetHover(asset: AssetView, settings: Settings, base?: DocumentBase): string {
   const fmt = (kg: number) => formatKg(kg, settings.units);
-  const row = (label: string, values: StageRow) => `| ${label} | ${STAGES.map((s) => fmt(values.byStageKgCO2e[s])).join(' | ')} | **${fmt(values.totalKgCO2e)}** |`;
-  const period = md(asset.periodLabel);
+  const rows: [string, StageRow][] = [
+    [`One unit, ${md(asset.periodLabel)}`, asset.oneUnitThisPeriod],
+    [`All ${asset.count}, ${md(asset.periodLabel)}`, asset.allUnitsThisPeriod],
+    ['One unit, whole life', asset.oneUnitWholeLife],
+    [`All ${asset.count}, whole life (${formatNumber(asset.lifespanYears)} yr)`, asset.allUnitsWholeLife],
+  ];
+  // One unit for the whole table, named in its corner: figures of a column compare at a glance.
+  const unit = tableMassUnit(rows.flatMap(([, r]) => [r.totalKgCO2e, ...STAGES.map((s) => r.byStageKgCO2e[s])]), settings.units);
+  const cell = (kg: number) => formatNumber(kg / unit.divisor);
   const lines = [
     `**${md(asset.id)}** · ${asset.count} × ${md(asset.model ?? 'component-level server')}${asset.gpus ? ` · ${asset.gpus} GPUs` : ''}`,
-    '',
-    `| | ${STAGES.map((s) => STAGE_TITLES[s]).join(' | ')} | Total |`,
-    `|---|${STAGES.map(() => '---:').join('|')}|---:|`,
-    row(`One unit, ${period}`, asset.oneUnitThisPeriod),
-    row(`All ${asset.count}, ${period}`, asset.allUnitsThisPeriod),
-    row('One unit, whole life', asset.oneUnitWholeLife),
-    row(`All ${asset.count}, whole life (${formatNumber(asset.lifespanYears)} yr)`, asset.allUnitsWholeLife),
     '',
     `**${fmt(asset.thisPeriod.kgCO2e)}** this period (${fmt(asset.thisPeriod.minKgCO2e)} – ${fmt(asset.thisPeriod.maxKgCO2e)}) · ${formatPercent(asset.shareOfTotal)} of the file total`,
     ...assetHoverChange(asset, settings, base, md),
     '',
+    `| ${unit.label} | ${STAGES.map((s) => STAGE_TITLES[s]).join(' | ')} | Total |`,
+    `|---|${STAGES.map(() => '---:').join('|')}|---:|`,
+    ...rows.map(([label, values]) => `| ${label} | ${STAGES.map((s) => cell(values.byStageKgCO2e[s])).join(' | ')} | **${cell(values.totalKgCO2e)}** |`),
+  ];
+  // Sources right under the table, before the detail lines, so that they show without scrolling.
+  if (asset.sources.length > 0) {
+    lines.push('', `_Sources:_ ${asset.sources.slice(0, 5).map((f) => `\`${f.id}\` ${formatNumber(f.value, 4)} ${md(f.unit)}${f.overridden ? ' (manifest override)' : ''}`).join(' · ')}`);
+  }
+  lines.push(
+    '',
     `Scope 2 ${fmt(asset.scope2LocationKgCO2e)} location-based / ${fmt(asset.scope2MarketKgCO2e)} market-based · Scope 3 ${fmt(asset.scope3KgCO2e)} · GHG inventory view ${fmt(asset.inventoryViewKgCO2e)}`,
     '',
+    ...ownershipLines(asset, fmt),
     `Power ${formatNumber(asset.powerWPerUnit)} W per unit · ${formatNumber(asset.facilityEnergyKWh / 1000)} MWh facility electricity this period`,
-  ];
+  );
   if (asset.sources.length > 0) {
-    lines.push('', '_Sources:_');
-    for (const f of asset.sources.slice(0, 5)) lines.push(`- \`${f.id}\` ${formatNumber(f.value, 4)} ${md(f.unit)}: ${md(shorten(f.source))} (${f.year})${f.overridden ? ' — manifest override' : ''}`);
+    lines.push('', '_Where the factors come from:_');
+    for (const f of asset.sources.slice(0, 5)) lines.push(`- \`${f.id}\`: ${md(shorten(f.source))} (${f.year})`);
   }
   if (asset.assumptions.length > 0) {
     lines.push('', '_Assumptions:_');
@@ -52,10 +63,29 @@ function assetHover(asset: AssetView, settings: Settings, base?: DocumentBase): 
   return lines.join('\n');
 }
 
+const CATEGORY_TITLES: Record<number, string> = {
+  1: 'purchased goods', 8: 'upstream leased assets', 11: 'use of sold products', 12: 'end of life of sold products', 13: 'downstream leased assets',
+};
+
+const OWNERSHIP_WORDING: Record<Exclude<AssetView['ownership'], 'owned'>, string> = {
+  'leased-in': 'Leased in (operating lease): you operate it, so its electricity stays in your Scope 2; the lessor\'s hardware is Scope 3 category 8',
+  'leased-out': 'Leased out: the lessee operates it, so its electricity is Scope 3 category 13, not your Scope 2',
+  sold: 'Sold: the buyers\' lifetime electricity is Scope 3 category 11 and its end of life category 12, in the period of sale',
+};
+
+/** Where leased or sold hardware falls, since its scopes differ from owned hardware's. */
+function ownershipLines(asset: AssetView, fmt: (kg: number) => string): string[] {
+  if (asset.ownership === 'owned') return [];
+  const figures = asset.ownershipCategories.map((c) => `cat. ${c.category} ${CATEGORY_TITLES[c.category]} ${fmt(c.kgCO2e)}`).join(' · ');
+  return [`${OWNERSHIP_WORDING[asset.ownership]}${figures ? `: ${figures}` : ''}.`, ''];
+}
+
 function siteHover(site: SiteView, settings: Settings): string {
   const fmt = (kg: number) => formatKg(kg, settings.units);
   return [
     `**${md(site.id)}** · ${md(site.location ?? 'no location')}${site.location ? ` (${md(site.locationName ?? '')})` : ''} · ${site.assets} asset${site.assets === 1 ? '' : 's'}`,
+    '',
+    `_Grid:_ ${md(shorten(site.gridSource, 200))} (${site.gridYear}, ${md(site.gridBoundary)})`,
     '',
     `| | |`,
     `|---|---:|`,
@@ -67,8 +97,6 @@ function siteHover(site: SiteView, settings: Settings): string {
     `| Scope 2 location-based | ${fmt(site.scope2LocationKgCO2e)} |`,
     `| Scope 2 market-based | ${fmt(site.scope2MarketKgCO2e)} |`,
     `| Scope 1 (diesel, refrigerants) | ${fmt(site.scope1KgCO2e)} |`,
-    '',
-    `_Grid:_ ${md(shorten(site.gridSource, 200))} (${site.gridYear}, ${md(site.gridBoundary)})`,
   ].join('\n');
 }
 
@@ -88,8 +116,9 @@ function budgetHover(budget: BudgetView, settings: Settings): string {
     `Actual **${fmt(budget.actualKgCO2e)}**${per} (${fmt(budget.minKgCO2e)} – ${fmt(budget.maxKgCO2e)}) of ${fmt(budget.limitKgCO2e)} · ${formatBudgetUse(budget.ratio)} · ${budget.view} view`,
   ];
   if (budget.contributors.length > 0) {
-    lines.push('', '| Top contributors | |', '|---|---:|');
-    for (const c of budget.contributors) lines.push(`| ${md(c.id)} (${c.kind}) | ${fmt(c.kgCO2e)}${per} |`);
+    const unit = tableMassUnit(budget.contributors.map((c) => c.kgCO2e), settings.units);
+    lines.push('', `| Top contributors | ${unit.label}${per} |`, '|---|---:|');
+    for (const c of budget.contributors) lines.push(`| ${md(c.id)} (${c.kind}) | ${formatNumber(c.kgCO2e / unit.divisor)} |`);
   }
   return lines.join('\n');
 }
@@ -101,6 +130,8 @@ function modelHover(id: string): string | undefined {
   return [
     `**${md(model.name)}** (\`${md(model.id)}\`) · ${md(model.vendor)} · ${model.releaseYear}`,
     '',
+    `_Embodied:_ ${md(e.method)}: ${md(shorten(e.source, 240))} (${e.year}, ${md(e.boundary)})`,
+    '',
     '| | |',
     '|---|---:|',
     ...model.specs.map((spec) => `| ${spec.label} | ${md(spec.value)}${spec.unit ? ` ${spec.unit}` : ''} |`),
@@ -108,8 +139,6 @@ function modelHover(id: string): string | undefined {
     `| Weight | ${formatNumber(model.weightKg)} kg |`,
     model.gpus ? `| GPUs | ${model.gpus} |` : undefined,
     `| Embodied (manufacturing) | ${formatKg(e.kgCO2e)} (${formatKg(e.minKgCO2e)} – ${formatKg(e.maxKgCO2e)}) |`,
-    '',
-    `_Embodied:_ ${md(e.method)}: ${md(shorten(e.source, 240))} (${e.year}, ${md(e.boundary)})`,
     model.hostComponentsSource ? `\n_Host server_ modelled from its components: ${md(shorten(model.hostComponentsSource, 160))}` : undefined,
   ].filter((l): l is string => l !== undefined).join('\n');
 }

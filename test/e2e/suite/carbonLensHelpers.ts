@@ -41,6 +41,8 @@ export interface StatusSnapshot {
   busy: boolean;
   command?: string;
   budget?: 'none' | 'ok' | 'near' | 'exceeded';
+  /** The status bar item with the total (not the language status item). */
+  bar: { visible: boolean; text: string; state: string; uri?: string };
 }
 
 export async function statusSnapshot(): Promise<StatusSnapshot> {

@@ -4,8 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CrashPolicy } from '../../../client/src/client';
 import { defaultTarget, parseExportOptions } from '../../../client/src/export';
+import { newManifestName } from '../../../client/src/manifests';
 import { parseFocus, parseFromWebview, slimReport } from '../../../client/src/report/protocol';
-import { budgetState, describeSummary } from '../../../client/src/status';
+import { manifestColumn } from '../../../client/src/report/reveal';
+import { budgetState, describeSummary, describeTotal } from '../../../client/src/status';
 import type { AnalysisSummary } from '../../../contracts/protocol';
 import { reportText } from '../../../engine';
 import { sampleText } from './carbonLensHelpers';
@@ -38,6 +40,37 @@ describe('Carbon Lens client units', () => {
     assert.equal(describeSummary(summary({ ok: 0, near: 0, exceeded: 0 }, { view: 'inventory' }), 't').text, '232 tCO2e inventory view');
     assert.equal(budgetState(summary({ ok: 3, near: 1, exceeded: 0 })), 'near');
     assert.equal(budgetState(summary({ ok: 0, near: 0, exceeded: 0 })), 'none');
+  });
+
+  it('describes the total in the status bar with its state: computing, live, updating, stale, incomplete', () => {
+    const summary = (extra: Record<string, unknown> = {}): AnalysisSummary =>
+      ({ uri: 'file:///x.carbon.yaml', version: 1, totalKgCO2e: 51_500, view: 'period', budgets: { ok: 1, near: 0, exceeded: 0 }, errors: 0, complete: true, ...extra } as AnalysisSummary);
+    assert.deepEqual(describeTotal(undefined, 'auto'), { text: '$(loading~spin) CO2e: computing…', state: 'computing' });
+    assert.deepEqual(describeTotal(summary(), 'auto'), { text: '$(pulse) 51.5 tCO2e this period', state: 'live' });
+    assert.deepEqual(describeTotal(summary(), 'auto', true), { text: '$(sync~spin) 51.5 tCO2e this period', state: 'updating' });
+    assert.deepEqual(describeTotal(summary({ complete: false, errors: 1 }), 'auto'), { text: '$(warning) ≥ 51.5 tCO2e this period · incomplete', state: 'incomplete' });
+    // Facts a server may add: how many items are left out, and kept at their last good figure.
+    assert.deepEqual(describeTotal(summary({ complete: false, errors: 2, leftOut: 2 }), 'auto'), { text: '$(warning) ≥ 51.5 tCO2e this period · 2 left out', state: 'incomplete' });
+    assert.deepEqual(describeTotal(summary({ stale: ['training-pods'] }), 'auto'), { text: '$(history) 51.5 tCO2e this period · stale', state: 'stale' });
+    assert.equal(describeTotal(summary({ totalKgCO2e: null, complete: false }), 'auto').state, 'noTotal');
+    assert.equal(describeTotal(summary({ view: 'inventory' }), 'kg').text, '$(pulse) 51,500 kgCO2e');
+  });
+
+  it('names a new manifest fleet.carbon.yaml, or the first free fleet-N.carbon.yaml', () => {
+    assert.equal(newManifestName(() => false), 'fleet.carbon.yaml');
+    const taken = new Set(['fleet.carbon.yaml', 'fleet-2.carbon.yaml']);
+    assert.equal(newManifestName((name) => taken.has(name)), 'fleet-3.carbon.yaml');
+  });
+
+  it('reveals a manifest from its report in the editor already there, beside the report only when there is none', () => {
+    const group = (viewColumn: number, facts: Partial<{ manifestVisible: boolean; manifestTab: boolean; report: boolean }> = {}) =>
+      ({ viewColumn, manifestVisible: false, manifestTab: false, report: false, ...facts });
+    assert.equal(manifestColumn([group(1, { manifestTab: true, report: true })]), 1, 'behind the report in its group: revealed there');
+    assert.equal(manifestColumn([group(1, { manifestTab: true }), group(2, { report: true })]), 1);
+    assert.equal(manifestColumn([group(1, { report: true }), group(2, { manifestVisible: true, manifestTab: true })]), 2);
+    assert.equal(manifestColumn([group(1, { manifestTab: true, report: true }), group(2, { manifestTab: true })]), 2, 'another group than the report\'s first');
+    assert.equal(manifestColumn([group(1), group(2, { report: true })]), 1, 'not open: in the other group');
+    assert.equal(manifestColumn([group(1, { report: true })]), 'beside');
   });
 
   it('describes the change against compareTo in the status item, or why there is none', () => {

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateWithSample, closeAllEditors, codeLenses, hoverTexts, manifest, positionOf, waitFor } from './util';
-import { revertAndClose, SAMPLE, statusSnapshot } from './carbonLensHelpers';
+import { revertAndClose, SAMPLE, sampleText, statusSnapshot } from './carbonLensHelpers';
 
 const COMMANDS = [
   'carbonLens.openReport',
@@ -86,6 +86,8 @@ describe('Carbon Lens commands', () => {
   it('opens a new untitled manifest from the sample, analysed like a file', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('carbonLens.newManifestFromSample');
     assert.equal(uri?.scheme, 'untitled');
+    // Saving proposes a manifest's name, so the saved file keeps the language mode.
+    assert.match(uri.path, /\/fleet(-\d+)?\.carbon\.yaml$/);
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), uri.toString());
     assert.equal(editor?.document.languageId, 'carbon-yaml');
@@ -111,6 +113,23 @@ describe('Carbon Lens commands', () => {
     }
   });
 
+  it('names a second new manifest differently, and saving it keeps the language mode', async () => {
+    const first = await vscode.commands.executeCommand<vscode.Uri>('carbonLens.newManifestFromSample');
+    const second = await vscode.commands.executeCommand<vscode.Uri>('carbonLens.newManifestFromSample');
+    assert.notEqual(first.path, second.path);
+    assert.match(second.path, /\/fleet-2\.carbon\.yaml$/);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === second.toString())!;
+    assert.equal(await document.save(), true);
+    const saved = await vscode.workspace.openTextDocument(vscode.workspace.workspaceFolders![0]!.uri.with({ path: second.path }));
+    try {
+      assert.equal(saved.languageId, 'carbon-yaml');
+      assert.match(saved.getText(), /organization: Example AI Lab/);
+    } finally {
+      await vscode.workspace.fs.delete(saved.uri);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   it('shows the total and the budget state in the language status item', async () => {
     await activateWithSample(SAMPLE);
     const status = await waitFor(async () => {
@@ -123,6 +142,38 @@ describe('Carbon Lens commands', () => {
     assert.equal(status.budget, 'ok');
     assert.equal(status.severity, 'Information');
     assert.equal(status.command, 'carbonLens.openReport');
+  });
+
+  it('shows the file\'s total in the status bar itself, and never the previous file\'s after switching', async () => {
+    const sample = await activateWithSample(SAMPLE);
+    const first = await waitFor(async () => {
+      const s = await statusSnapshot();
+      return s.bar.state === 'live' && s.bar.uri === sample.uri.toString() ? s : undefined;
+    }, 20_000, 'the total of the sample in the status bar');
+    assert.equal(first.bar.visible, true);
+    assert.match(first.bar.text, /^\$\(pulse\) [\d.,]+ tCO2e this period$/);
+    // Another manifest with another total: from the moment it is active, the bar shows
+    // "computing…" or its own total, never the sample's.
+    const other = await vscode.workspace.openTextDocument({ language: 'carbon-yaml', content: sampleText().replace('count: 16', 'count: 1') });
+    await vscode.window.showTextDocument(other);
+    const seen: string[] = [];
+    const second = await waitFor(async () => {
+      const s = await statusSnapshot();
+      seen.push(`${s.bar.state}: ${s.bar.text}`);
+      return s.bar.uri === other.uri.toString() && s.bar.state === 'live' ? s : undefined;
+    }, 20_000, 'the total of the second manifest', 5);
+    assert.notEqual(second.bar.text, first.bar.text, 'the two files have different totals');
+    assert.ok(!seen.includes(`live: ${first.bar.text}`), `the previous file's total was shown: ${seen.join(' | ')}`);
+    await revertAndClose();
+    // A file with errors: the total is a floor, marked incomplete.
+    const broken = await vscode.workspace.openTextDocument({ language: 'carbon-yaml', content: sampleText().replace('count: 6', 'count: six') });
+    await vscode.window.showTextDocument(broken);
+    const incomplete = await waitFor(async () => {
+      const s = await statusSnapshot();
+      return s.bar.uri === broken.uri.toString() && s.bar.state === 'incomplete' ? s : undefined;
+    }, 20_000, 'an incomplete total');
+    assert.match(incomplete.bar.text, /≥ [\d.,]+ tCO2e this period/);
+    await revertAndClose();
   });
 
   it('shows an exceeded budget as an error in the status item', async () => {

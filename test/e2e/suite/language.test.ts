@@ -116,4 +116,29 @@ describe('Carbon Lens language features', () => {
     await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'unknown-model'));
     await vscode.commands.executeCommand('workbench.action.files.save');
   });
+
+  it('applies the certain fixes of samples/example-with-mistakes one by one until no error is left but those with two readings', async () => {
+    const uri = await writeWorkspaceFile('mistakes-fixed.carbon.yaml', sampleText('example-with-mistakes.carbon.yaml'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const fixed: string[] = [];
+    for (const wanted of ['invalid-location', 'wrong-type', 'invalid-date', 'invalid-value', 'out-of-range']) {
+      const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === wanted && x.severity === vscode.DiagnosticSeverity.Error));
+      const diagnostic = diagnostics.find((x) => codeOf(x) === wanted)!;
+      const before = document.getText(diagnostic.range);
+      const actions = await codeActions(uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.isPreferred && a.title.startsWith('Change to'));
+      if (!fix) continue; // the ambiguous date: two readings, none chosen for the user
+      const lineBefore = document.lineAt(diagnostic.range.start.line).text;
+      assert.equal(await vscode.workspace.applyEdit(fix.edit!), true);
+      const lineAfter = document.lineAt(diagnostic.range.start.line).text;
+      // Only the value changed: the key and anything after the value stay as typed.
+      assert.equal(lineAfter, lineBefore.replace(before, fix.title.slice('Change to '.length)), `${wanted}: ${lineBefore} → ${lineAfter}`);
+      fixed.push(`${before} → ${lineAfter.trim()}`);
+    }
+    assert.ok(fixed.length >= 4, fixed.join('\n'));
+    assert.match(document.getText(), /location: FR\n/);
+    assert.match(document.getText(), /mode: sea,/);
+    await vscode.commands.executeCommand('workbench.action.files.save');
+  });
 });

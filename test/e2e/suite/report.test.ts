@@ -91,6 +91,34 @@ describe('Carbon Lens report webview', () => {
     assert.equal((await vscode.commands.executeCommand<WebviewInfo>('carbonLens.test.reportWebview', document.uri))?.visible, true);
   });
 
+  it('a click on a line of the report reveals the manifest\'s existing editor, never a new split', async () => {
+    const document = await activateWithSample(SAMPLE);
+    // The report opened over the manifest (same group): the manifest's tab is behind it.
+    await vscode.commands.executeCommand('carbonLens.openReport', document.uri);
+    await waitForReport(document.uri);
+    assert.equal(vscode.window.tabGroups.all.length, 1);
+    const line = document.getText().split('\n').findIndex((l) => l.includes('id: storage-nodes')) + 1;
+    assert.equal(await vscode.commands.executeCommand('carbonLens.test.revealFromReport', document.uri.toString(), line), true);
+    const editor = await waitFor(() => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.toString() === document.uri.toString() ? active : undefined;
+    }, 10_000, 'the manifest to be shown');
+    assert.equal(vscode.window.tabGroups.all.length, 1, 'no second split');
+    assert.equal(editor.viewColumn, vscode.ViewColumn.One);
+    assert.equal(editor.selection.active.line, line - 1);
+
+    // The report beside the manifest: the line shows in the manifest's group, the report stays beside it.
+    await closeAllEditors();
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('carbonLens.openReportToSide', document.uri);
+    await waitFor(() => vscode.window.tabGroups.all.length === 2, 10_000, 'the report beside the manifest');
+    assert.equal(await vscode.commands.executeCommand('carbonLens.test.revealFromReport', document.uri.toString(), 3), true);
+    await waitFor(() => vscode.window.activeTextEditor?.selection.active.line === 2, 10_000, 'line 3 selected');
+    assert.equal(vscode.window.tabGroups.all.length, 2, 'no third split');
+    assert.equal(vscode.window.activeTextEditor?.viewColumn, vscode.ViewColumn.One);
+    assert.equal((await vscode.commands.executeCommand<WebviewInfo>('carbonLens.test.reportWebview', document.uri))?.visible, true, 'the report stays on screen');
+  });
+
   it('updates live while the manifest is edited', async () => {
     const uri = await writeWorkspaceFile('live.carbon.yaml', sampleText());
     const document = await vscode.workspace.openTextDocument(uri);

@@ -10,7 +10,7 @@ describe('analysis: unknown names with suggestions', () => {
     const text = withLine(10, '    model: dell-poweredge-r470');
     one(text, {
       code: 'unknown-model',
-      message: 'Unknown catalog model "dell-poweredge-r470"; did you mean "dell-poweredge-r740"? Run `carbon-lens models` to list the catalog, or describe the server with `components`.',
+      message: 'Unknown catalog model "dell-poweredge-r470"; did you mean "dell-poweredge-r740"? Completion on `model:` (Ctrl+Space) lists the catalog; or describe the server with `components`.',
       range: rangeOf(text, 10, 'dell-poweredge-r470'),
     });
     const fix = analyze(text).findings[0].suggestions?.[0];
@@ -21,7 +21,7 @@ describe('analysis: unknown names with suggestions', () => {
     const text = withLine(10, '    model: cray-xyz');
     one(text, {
       code: 'unknown-model',
-      message: 'Unknown catalog model "cray-xyz". Run `carbon-lens models` to list the catalog, or describe the server with `components`.',
+      message: 'Unknown catalog model "cray-xyz". Completion on `model:` (Ctrl+Space) lists the catalog; or describe the server with `components`.',
       range: rangeOf(text, 10, 'cray-xyz'),
     });
   });
@@ -41,7 +41,7 @@ describe('analysis: unknown names with suggestions', () => {
     const name = withLine(5, '    location: France');
     one(name, {
       code: 'invalid-location',
-      message: '`location` must be an ISO 3166 country code such as FR or FRA, or a US eGRID subregion such as US-CAMX; got "France".',
+      message: '`location` must be an ISO 3166 country code such as FR or FRA, or a US eGRID subregion such as US-CAMX; got "France". France is written FR.',
       range: rangeOf(name, 5, 'France'),
     });
   });
@@ -71,7 +71,7 @@ describe('analysis: unknown names with suggestions', () => {
     const text = `${BASE}factors:\n  - { id: grid/FX, value: 0.1, source: test }\n`;
     one(text, {
       code: 'unknown-factor',
-      message: 'Unknown factor id "grid/FX"; did you mean "grid/FIN"? Run `carbon-lens factors` to list the factor ids.',
+      message: 'Unknown factor id "grid/FX"; did you mean "grid/FIN"? Completion on `id:` (Ctrl+Space) lists the factor ids.',
       range: rangeOf(text, 21, 'grid/FX'),
     });
   });
@@ -117,7 +117,7 @@ describe('analysis: one error per mistake (no cascades)', () => {
     const pue = withLine(6, '    pue: 0.5');
     one(pue, { code: 'out-of-range', message: /^`pue` must be at least 1; got 0\.5\./, range: rangeOf(pue, 6, '0.5') });
     const location = withLine(5, '    location: fr');
-    one(location, { code: 'invalid-location', message: /got "fr"\.$/, range: rangeOf(location, 5, 'fr') });
+    one(location, { code: 'invalid-location', message: /got "fr"\. Codes are written in capitals: FR \(France\)\.$/, range: rangeOf(location, 5, 'fr') });
     // the PUE is counted as if missing (estimated), so neither the site nor its asset is left out
     const analysis = analyze(pue);
     assert.deepEqual(analysis.inventory?.excluded, []);

@@ -66,7 +66,7 @@ describe('analysis: unknown keys', () => {
     const text = insertAfter(12, '    colour: blue');
     one(text, {
       code: 'unknown-key',
-      message: 'Unknown key `colour` in this asset. Allowed keys: id, name, site, model, count, components, power, utilization, uptime, acquired, lifespanYears, transport, endOfLife.',
+      message: 'Unknown key `colour` in this asset. Allowed keys: id, name, site, model, count, components, power, utilization, uptime, acquired, lifespanYears, ownership, transport, endOfLife.',
       range: rangeOf(text, 13, 'colour'),
     });
   });
@@ -101,8 +101,13 @@ describe('analysis: enumerations', () => {
   });
 
   it('lists the values when nothing is close', () => {
+    const text = withLine(15, '    transport: { mode: jet, distanceKm: 100 }');
+    one(text, { code: 'invalid-value', message: '`mode` must be one of air, sea, road, rail; got the text "jet".', range: rangeOf(text, 15, 'jet') });
+  });
+
+  it('names the mode a synonym stands for', () => {
     const text = withLine(15, '    transport: { mode: ship, distanceKm: 100 }');
-    one(text, { code: 'invalid-value', message: '`mode` must be one of air, sea, road, rail; got the text "ship".', range: rangeOf(text, 15, 'ship') });
+    one(text, { code: 'invalid-value', message: '`mode` must be one of air, sea, road, rail; got the text "ship". "ship" is sea freight: write sea.', range: rangeOf(text, 15, 'ship') });
   });
 
   it('checks the version and methodology', () => {
@@ -212,12 +217,23 @@ describe('analysis: periods and dates', () => {
 
   it('rejects dates that do not exist or are not YYYY-MM-DD', () => {
     const dateMessage = (key: string, value: string) => `\`${key}\` must be a real date written YYYY-MM-DD (for example 2025-01-15); got the text "${value}".`;
-    for (const value of ['2025-02-30', '2025-13-01', '01/15/2025', '2025-1-15', '2023-02-29']) {
+    for (const value of ['2025-02-30', '2025-13-01', '2023-02-29', '31/02/2025']) {
       const text = withLine(13, `    acquired: ${value}`);
       one(text, { code: 'invalid-date', message: dateMessage('acquired', value), range: rangeOf(text, 13, value) });
     }
+    // Written another way but meaning one date only: the message says which.
+    for (const value of ['01/15/2025', '15/01/2025', '15.01.2025', '2025-1-15']) {
+      const text = withLine(13, `    acquired: ${value}`);
+      one(text, { code: 'invalid-date', message: `${dateMessage('acquired', value)} Did you mean 2025-01-15 (15 January 2025)?`, range: rangeOf(text, 13, value) });
+    }
+    const ambiguous = withLine(13, '    acquired: 03/04/2025');
+    one(ambiguous, {
+      code: 'invalid-date',
+      message: `${dateMessage('acquired', '03/04/2025')} It can be read as 2025-04-03 (3 April 2025) or 2025-03-04 (4 March 2025); write the one you meant.`,
+      range: rangeOf(ambiguous, 13, '03/04/2025'),
+    });
     const start = withLine(2, 'period: { start: 2026/01/01, end: 2026-07-01 }');
-    one(start, { code: 'invalid-date', message: dateMessage('start', '2026/01/01'), range: rangeOf(start, 2, '2026/01/01') });
+    one(start, { code: 'invalid-date', message: `${dateMessage('start', '2026/01/01')} Did you mean 2026-01-01 (1 January 2026)?`, range: rangeOf(start, 2, '2026/01/01') });
   });
 
   it('accepts 29 February in a leap year', () => {
