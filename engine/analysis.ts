@@ -338,7 +338,12 @@ function completenessKey(note: Note): string | undefined {
  */
 function estimatedProperties(issues: readonly SchemaIssue[]): Set<string | undefined> {
   const keys = new Set<string | undefined>();
-  for (const issue of issues) if (issue.data?.estimated && issue.path.length >= 3) keys.add(`${String(issue.path[0])}/${String(issue.path[1])}/${String(issue.path[2])}`);
+  for (const issue of issues) {
+    if (!issue.data?.estimated || issue.path.length < 3) continue;
+    // A misspelt key is estimated as the key it meant.
+    const property = issue.code === 'unknown-key' && issue.path.length === 3 && typeof issue.data.suggestion === 'string' ? issue.data.suggestion : issue.path[2];
+    keys.add(`${String(issue.path[0])}/${String(issue.path[1])}/${String(property)}`);
+  }
   return keys;
 }
 

@@ -138,6 +138,10 @@ export function repairItem(kind: ItemKind, item: unknown, issues: readonly Schem
     // An unknown key never counted, except inside `components`, where it may be a misspelt part (`gpus:`).
     if (unknownKey && path[0] !== 'components') {
       remove(repaired, path);
+      // A misspelt key (`lifespanYear`) leaves the key it meant missing: say what is assumed for it.
+      const meant = issues[issue].data?.suggestion;
+      const assumption = typeof meant === 'string' && !(meant in (repaired as Record<string, unknown>)) ? ESTIMABLE[kind]?.[patternOf([...path.slice(0, -1), meant])] : undefined;
+      if (assumption) assumed.set(issue, assumption);
       continue;
     }
     const estimate = known(ESTIMABLE[kind], path);

@@ -108,6 +108,15 @@ describe('honest totals: an invalid value is counted like a missing one', () => 
     assert.deepEqual(total(analysis), total(withoutTypos));
   });
 
+  it('a misspelt key: the key it meant is counted as missing, and the error says what is assumed', () => {
+    const analysis = analyze(edit({ 12: '    lifespanYear: 5' }));
+    const [error] = errors(analysis);
+    assert.equal(error.code, 'unknown-key');
+    assert.match(error.message, /did you mean `lifespanYears`\? Until it is fixed, it is counted as a 4-year life \(3–6 years\)/);
+    assert.ok(!analysis.findings.some((f) => f.code === 'missing-lifespan' && (f.data?.path as unknown[])[1] === 0), 'no "has no `lifespanYears`" note as well');
+    assert.deepEqual(total(analysis), total(analyze(edit({ 12: null }))));
+  });
+
   it('an unknown model cannot be estimated: left out, said everywhere, the budget unknown, never ok', () => {
     const text = edit({ 15: '    model: dell-poweredge-r74' });
     const analysis = analyze(text);
