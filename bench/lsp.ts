@@ -24,6 +24,9 @@ export interface LspResult {
   lensP50: number | null;
   lensCount: number;
   lensResolveP50: number | null;
+  /** Inlay hints of one screen (60 lines) in the middle of the file: the asset figures of large files. */
+  inlayP50: number | null;
+  inlayCount: number;
   /** From the last edit of a 300-edit burst (with requests queued) to every answer and the final version's diagnostics. */
   burstSettleMs: number | null;
   peakRssMb: number | null;
@@ -133,6 +136,16 @@ export async function measureServer(spec: ServerSpec, mode: DiagnosticsMode, ass
     const unresolved = lensList.filter((lens) => !lens.command);
     const middle = Math.floor(unresolved.length / 2);
     for (const lens of unresolved.slice(middle, middle + options.samples)) resolves.push((await client.time('codeLens/resolve', lens)).ms);
+    const inlays: number[] = [];
+    let inlayCount = 0;
+    const screen = Math.floor(current.lineCount / 2);
+    for (let i = 0; i < options.samples; i++) {
+      const range = { start: { line: screen, character: 0 }, end: { line: screen + 60, character: 0 } };
+      const timed = await client.time<unknown[] | null>('textDocument/inlayHint', { textDocument: { uri }, range }).catch(() => undefined);
+      if (!timed) break; // a server without inlay hints
+      inlays.push(timed.ms);
+      inlayCount = Array.isArray(timed.result) ? timed.result.length : 0;
+    }
 
     const burstSettleMs = options.burst ? await settleBurst(client, uri, timeoutMs) : null;
     return {
@@ -150,6 +163,8 @@ export async function measureServer(spec: ServerSpec, mode: DiagnosticsMode, ass
       lensP50: lensList.length > 0 ? percentile(lenses, 50) : null,
       lensCount: lensList.length,
       lensResolveP50: resolves.length ? percentile(resolves, 50) : null,
+      inlayP50: inlayCount > 0 ? percentile(inlays, 50) : null,
+      inlayCount,
       burstSettleMs,
       peakRssMb: client.peakRssMb() ?? null,
     };

@@ -174,7 +174,7 @@ async function main(): Promise<void> {
     for (const [spec, mode, burst] of runs) {
       const r = await measureServer(spec, mode, assets, uri, text, { ...OPTIONS, burst });
       results.push(r);
-      console.log(`  ${nameOf(r)}: open ${fmt(r.openMs)} ms (${r.openDiagnostics} diagnostics), edit p50 ${fmt(r.editP50, 1)} / p95 ${fmt(r.editP95, 1)} ms, insert ${fmt(r.insertP50, 1)} / delete ${fmt(r.deleteP50, 1)} / paste ${fmt(r.pasteP50, 1)} ms, hover ${fmt(r.hoverP50, 1)} ms, lens ${fmt(r.lensP50, 1)} ms (${r.lensCount} lenses${r.lensResolveP50 !== null ? `, resolve ${fmt(r.lensResolveP50, 1)} ms` : ''})${r.burstSettleMs !== null ? `, 300-edit burst settled ${fmt(r.burstSettleMs)} ms after its last edit` : ''}, peak RSS ${fmt(r.peakRssMb)} MB`);
+      console.log(`  ${nameOf(r)}: open ${fmt(r.openMs)} ms (${r.openDiagnostics} diagnostics), edit p50 ${fmt(r.editP50, 1)} / p95 ${fmt(r.editP95, 1)} ms, insert ${fmt(r.insertP50, 1)} / delete ${fmt(r.deleteP50, 1)} / paste ${fmt(r.pasteP50, 1)} ms, hover ${fmt(r.hoverP50, 1)} ms, lens ${fmt(r.lensP50, 1)} ms (${r.lensCount} lenses${r.lensResolveP50 !== null ? `, resolve ${fmt(r.lensResolveP50, 1)} ms` : ''})${r.inlayP50 !== null ? `, inlay hints of 60 lines ${fmt(r.inlayP50, 1)} ms (${r.inlayCount})` : ''}${r.burstSettleMs !== null ? `, 300-edit burst settled ${fmt(r.burstSettleMs)} ms after its last edit` : ''}, peak RSS ${fmt(r.peakRssMb)} MB`);
     }
   }
 

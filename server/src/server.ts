@@ -9,6 +9,7 @@ import {
   DocumentDiagnosticReportKind,
   ErrorCodes,
   InitializeResult,
+  InlayHintRefreshRequest,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
@@ -23,7 +24,7 @@ import {
 } from '../../contracts/protocol';
 import { DocumentBase, documentChange } from './service/change';
 import { codeActions } from './service/codeActions';
-import { codeLensesToSend, resolveCodeLens } from './service/codeLens';
+import { assetInlayHints, codeLensesToSend, resolveCodeLens } from './service/codeLens';
 import { complete } from './service/completion';
 import { hover } from './service/hover';
 import { documentSymbols, foldingRanges } from './service/symbols';
@@ -47,11 +48,20 @@ export function startServer(connection: Connection): void {
   const lensAnalyses = new Map<number, { uri: string; analysis: Analysis; settings: Settings; base?: DocumentBase }>();
   const lensCache = new WeakMap<Analysis, { settings: Settings; base?: DocumentBase; tag: number; lenses: CodeLens[] }>();
   let lensTags = 0;
+  /** The last diagnostics pulled for each document (their JSON), by the resultId they were sent with. */
+  const lastReports = new Map<string, { resultId: string; json: string }>();
+  let reportIds = 0;
   // Each manifest's version at `compareTo`, sent by the client; once analysed, lenses and the status say the change.
   const bases = new BaseVersions((uri) => {
     schedule(uri);
-    if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+    refreshFigures();
   });
+
+  /** Asks the editor for lenses and inlay hints again (their figures changed without an edit). */
+  function refreshFigures(): void {
+    if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+    if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.sendRequest(InlayHintRefreshRequest.type);
+  }
 
   /** The lenses of an analysis (made once per analysis, settings and base; titles resolved on demand in large files). */
   function lensesOf(analysis: Analysis, uri: string, settings: Settings): CodeLens[] {
@@ -164,7 +174,7 @@ export function startServer(connection: Connection): void {
       if (!pullDiagnostics) {
         await connection.sendDiagnostics({ uri, version, diagnostics: validate(analysis, uri, settings) });
       }
-      if (staleAnswers.delete(uri) && capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+      if (staleAnswers.delete(uri)) refreshFigures();
       await connection.sendNotification(ANALYSIS_NOTIFICATION, summary(uri, version, settings, analysis));
     } catch (error) {
       connection.console.error(`carbon-lens: analysis of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -182,6 +192,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeLensProvider: { resolveProvider: true },
+        inlayHintProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         documentSymbolProvider: true,
@@ -203,11 +214,12 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
     store.clear();
+    lastReports.clear();
     const settings = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
     if (settings) globalSettings = normalizeSettings(settings);
     for (const document of documents.all()) schedule(document.uri);
     if (pullDiagnostics && capabilities.workspace?.diagnostics?.refreshSupport) connection.languages.diagnostics.refresh();
-    if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+    refreshFigures();
   });
 
   documents.onDidOpen((event) => schedule(event.document.uri));
@@ -219,6 +231,7 @@ export function startServer(connection: Connection): void {
     store.delete(event.document.uri);
     bases.delete(event.document.uri);
     staleAnswers.delete(event.document.uri);
+    lastReports.delete(event.document.uri);
     for (const [tag, made] of lensAnalyses) if (made.uri === event.document.uri) lensAnalyses.delete(tag);
     settingsCache.delete(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -232,7 +245,15 @@ export function startServer(connection: Connection): void {
     const current = await analysisOf(params.textDocument.uri, token);
     if (current === 'closed') return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (current === 'stale') return new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', { retriggerRequest: true });
-    return { kind: DocumentDiagnosticReportKind.Full, items: validate(current.analysis, params.textDocument.uri, current.settings) };
+    const items = validate(current.analysis, params.textDocument.uri, current.settings);
+    // Most keystrokes leave the findings as they were: say so, and the editor keeps (and does not
+    // convert and redraw) the hundreds of diagnostics of a large file.
+    const json = JSON.stringify(items);
+    const last = lastReports.get(params.textDocument.uri);
+    if (last && last.json === json && params.previousResultId === last.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+    const resultId = String(++reportIds);
+    lastReports.set(params.textDocument.uri, { resultId, json });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }));
 
   connection.onHover(safe('hover', null, async (params) => {
@@ -262,6 +283,22 @@ export function startServer(connection: Connection): void {
     const tag = Array.isArray(lens.data) ? (lens.data[0] as number) : undefined;
     const made = tag === undefined ? undefined : lensAnalyses.get(tag);
     return made ? resolveCodeLens(made.analysis, lens, made.uri, made.settings, made.base) : lens;
+  }));
+
+  // Asset figures of large files, for the lines on screen (the editor asks per visible range).
+  connection.languages.inlayHint.on(safe('inlayHint', [], async (params) => {
+    const uri = params.textDocument.uri;
+    const current = await requestAnalysisOf(uri);
+    if (!current) return [];
+    const base = bases.get(uri, current.settings);
+    const map = current.map;
+    if (!map) return assetInlayHints(current.analysis, uri, current.settings, params.range.start.line, params.range.end.line, base);
+    // An earlier version's model: a margin of lines around the range, positions translated, the changed stretch left out.
+    const margin = 200;
+    return assetInlayHints(current.analysis, uri, current.settings, params.range.start.line - margin, params.range.end.line + margin, base).flatMap((hint) => {
+      const range = map.fromAnalysis({ start: hint.position, end: hint.position });
+      return range && range.start.line >= params.range.start.line && range.start.line <= params.range.end.line ? [{ ...hint, position: range.start }] : [];
+    });
   }));
 
   connection.onCompletion(safe('completion', [], async (params) => {

@@ -116,6 +116,8 @@ export class LspClient {
   private readonly received = new Map<string, VersionDiagnostics[]>();
   private readonly waiters: Waiter[] = [];
   private readonly pulls = new Map<string, PullInFlight>();
+  /** The last full or unchanged diagnostic report of each document (pull mode). */
+  private readonly lastReports = new Map<string, { resultId?: string; items: Diagnostic[] }>();
 
   constructor(readonly spec: ServerSpec = carbonLensServer()) {
     this.process = spawn(spec.command, spec.args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...spec.env } });
@@ -208,10 +210,18 @@ export class LspClient {
       request.source.dispose();
       if (again) this.pull(uri);
     };
-    this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }, request.source.token).then(
+    // As vscode-languageclient does: the previous report's resultId, and an `unchanged` answer keeps its items.
+    const previous = this.lastReports.get(uri);
+    this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, ...(previous?.resultId ? { previousResultId: previous.resultId } : {}) }, request.source.token).then(
       (report: DocumentDiagnosticReport) => {
         const cancelled = request.source.token.isCancellationRequested;
-        if (!cancelled && report.kind === 'full') this.receive({ uri, version: request.version, diagnostics: report.items, at: performance.now() });
+        if (!cancelled && report.kind === 'full') {
+          this.lastReports.set(uri, { resultId: report.resultId, items: report.items });
+          this.receive({ uri, version: request.version, diagnostics: report.items, at: performance.now() });
+        } else if (!cancelled && report.kind === 'unchanged' && previous) {
+          this.lastReports.set(uri, { resultId: report.resultId, items: previous.items });
+          this.receive({ uri, version: request.version, diagnostics: previous.items, at: performance.now() });
+        }
         done(request.again);
       },
       (error: unknown) => {

@@ -1,4 +1,4 @@
-import { CodeLens, Command, Range } from 'vscode-languageserver';
+import { CodeLens, Command, InlayHint, Range } from 'vscode-languageserver';
 import { Analysis, assetFigure, budgetView, computedItems, fileSummary, isComputed, periodWording } from '../../../engine';
 import { Settings } from '../../../contracts/settings';
 import { formatKg, formatPercent } from '../../../contracts/units';
@@ -18,6 +18,14 @@ export const OPEN_REPORT_COMMAND = 'carbonLens.openReport';
  */
 export const RESOLVE_LENSES_ABOVE = 500;
 
+/**
+ * Above this many lenses, each asset's figure is an inlay hint at the end of its `- id:` line
+ * instead of a lens above it: the editor asks for the hints of the lines on screen only, while it
+ * keeps a lens (a view zone) for every asset of the file and takes them all again after each
+ * edit. The file total and the budgets stay lenses.
+ */
+export const ASSET_HINTS_ABOVE = RESOLVE_LENSES_ABOVE;
+
 /** What a lens is about: the file, or the asset or budget at an index of its section. */
 type LensTarget = { kind: 'file'; range: Range } | { kind: 'asset' | 'budget'; index: number; range: Range };
 
@@ -27,7 +35,8 @@ function lensTargets(analysis: Analysis, settings: Settings): LensTarget[] {
   const targets: LensTarget[] = [{ kind: 'file', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
   const outline = new Map(analysis.outline.map((o) => [`${o.section}/${o.index}`, o]));
   const { assets, budgets } = computedItems(analysis);
-  for (const [kind, indices] of [['asset', assets], ['budget', budgets]] as const) {
+  const assetsAsHints = assets.length + budgets.length + 1 > ASSET_HINTS_ABOVE;
+  for (const [kind, indices] of [['asset', assetsAsHints ? [] : assets], ['budget', budgets]] as const) {
     for (const index of indices) {
       const item = outline.get(`${kind}s/${index}`);
       if (item) targets.push({ kind, index, range: rangeOf(analysis, item.start, item.start) });
@@ -80,7 +89,33 @@ function commandFor(analysis: Analysis, target: LensTarget, uri: string, setting
   };
 }
 
-/** File total at the top, one lens per asset and per budget. */
+/**
+ * In a file with more than `ASSET_HINTS_ABOVE` lenses, the asset figures of the lines
+ * `fromLine`…`toLine`: an inlay hint at the end of each asset's first line, with the title and
+ * command its lens has in a smaller file. None in smaller files (they have lenses).
+ */
+export function assetInlayHints(analysis: Analysis, uri: string, settings: Settings, fromLine: number, toLine: number, base?: DocumentBase): InlayHint[] {
+  if (!settings.codeLens.enable || !isComputed(analysis)) return [];
+  const { assets, budgets } = computedItems(analysis);
+  if (assets.length + budgets.length + 1 <= ASSET_HINTS_ABOVE) return [];
+  const lines = analysis.lines;
+  const from = lines.lineStart(Math.max(0, Math.min(fromLine, lines.lineCount - 1)));
+  const to = toLine + 1 < lines.lineCount ? lines.lineStart(toLine + 1) : analysis.text.length;
+  const hints: InlayHint[] = [];
+  for (const item of analysis.outline) {
+    if (item.section !== 'assets' || item.start < from || item.start >= to) continue;
+    const command = commandFor(analysis, { kind: 'asset', index: item.index, range: rangeOf(analysis, item.start, item.start) }, uri, settings, base);
+    if (!command) continue;
+    const line = lines.position(item.start).line;
+    const next = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : analysis.text.length;
+    let end = next;
+    while (end > item.start && (analysis.text[end - 1] === '\n' || analysis.text[end - 1] === '\r')) end--;
+    hints.push({ position: lines.position(end), label: [{ value: command.title, command }], paddingLeft: true });
+  }
+  return hints;
+}
+
+/** File total at the top, one lens per asset (in smaller files) and per budget. */
 export function codeLenses(analysis: Analysis, uri: string, settings: Settings, base?: DocumentBase): CodeLens[] {
   return lensTargets(analysis, settings).map((target) => ({ range: target.range, command: commandFor(analysis, target, uri, settings, base) }));
 }

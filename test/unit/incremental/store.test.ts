@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../../engine/analysis';
 import { AnalysisStore, positionMap } from '../../../server/src/analysisStore';
-import { codeLenses, codeLensesToSend, RESOLVE_LENSES_ABOVE, resolveCodeLens } from '../../../server/src/service/codeLens';
+import { ASSET_HINTS_ABOVE, assetInlayHints, codeLenses, codeLensesToSend, RESOLVE_LENSES_ABOVE, resolveCodeLens } from '../../../server/src/service/codeLens';
 import { DEFAULT_SETTINGS } from '../../../contracts/settings';
 import { generateManifest } from '../../../bench/generate';
 import { assertSameAnalysis } from './helpers';
@@ -90,10 +90,16 @@ describe('analysis store (server)', () => {
   });
 });
 
+/** A generated fleet of `assets` assets with `extra` more budgets (one per asset id, far below its limit). */
+function withBudgets(assets: number, extra: number, seed: number): string {
+  const text = generateManifest({ assets, seed });
+  const budgets = Array.from({ length: extra }, (_, i) => `  - id: extra-${i}\n    limit: ${1000 + i} tCO2e\n`).join('');
+  return text.replace('\nscenarios:\n', `\n${budgets}scenarios:\n`);
+}
+
 describe('code lenses of large files', () => {
   it('are sent without titles above the threshold and resolve to the same commands', () => {
-    const text = generateManifest({ assets: RESOLVE_LENSES_ABOVE + 20, seed: 5 });
-    const analysis = analyze(text);
+    const analysis = analyze(withBudgets(20, RESOLVE_LENSES_ABOVE + 20, 5));
     const full = codeLenses(analysis, URI, DEFAULT_SETTINGS);
     const sent = codeLensesToSend(analysis, URI, DEFAULT_SETTINGS, 7);
     assert.ok(sent.length > RESOLVE_LENSES_ABOVE);
@@ -103,6 +109,34 @@ describe('code lenses of large files', () => {
       assert.deepEqual(lens.range, full[i].range);
       assert.deepEqual(resolveCodeLens(analysis, lens, URI, DEFAULT_SETTINGS), full[i]);
     });
+  });
+
+  it('above the threshold, give each asset figure as an inlay hint of the lines asked for, with the title and command of its lens', () => {
+    const text = generateManifest({ assets: ASSET_HINTS_ABOVE + 20, seed: 5 });
+    const analysis = analyze(text);
+    const lenses = codeLensesToSend(analysis, URI, DEFAULT_SETTINGS, 7);
+    assert.ok(lenses.every((lens) => lens.command), 'the file and budget lenses carry their titles');
+    assert.ok(lenses.every((lens) => (lens.command!.arguments![1] as { kind?: string } | undefined)?.kind !== 'asset'), 'no asset lens');
+    assert.match(lenses[0].command!.title, /^Carbon Lens: .* · 520 assets/);
+    const lines = text.split('\n');
+    const from = Math.floor(lines.length / 2);
+    const to = from + 60;
+    const hints = assetInlayHints(analysis, URI, DEFAULT_SETTINGS, from, to);
+    const idLines = lines.map((line, i) => [line, i] as const).filter(([line, i]) => i >= from && i <= to && /^ {2}- id: /.test(line));
+    assert.equal(hints.length, idLines.length);
+    hints.forEach((hint, i) => {
+      const [line, lineNumber] = idLines[i];
+      assert.deepEqual(hint.position, { line: lineNumber, character: line.length }, 'at the end of the id line');
+      const part = (hint.label as { value: string; command?: { command: string; arguments?: unknown[] } }[])[0];
+      assert.match(part.value, /^≈ .* of total$/);
+      assert.deepEqual(part.command!.arguments, [URI, { kind: 'asset', id: line.slice('  - id: '.length) }]);
+    });
+  });
+
+  it('give no inlay hints in smaller files (their assets have lenses)', () => {
+    const analysis = analyze(generateManifest({ assets: 30, seed: 6 }));
+    assert.deepEqual(assetInlayHints(analysis, URI, DEFAULT_SETTINGS, 0, 10_000), []);
+    assert.ok(codeLenses(analysis, URI, DEFAULT_SETTINGS).some((lens) => /^≈ /.test(lens.command?.title ?? '')));
   });
 
   it('are sent with their titles up to the threshold', () => {
