@@ -41,6 +41,8 @@ export interface AnalysisSummary {
   complete: boolean;
   /** "2 assets left out" when errors left something out (the total is then a lower bound). */
   leftOut?: string;
+  /** How many assets, sites or parts are left out (the status bar's "N left out"). */
+  leftOutCount?: number;
   /** Items whose last good figure stands in while they are being edited (see `stale` in the engine's file summary). */
   stale?: number;
   /** The change against the `compareTo` version (absent until the client sent a base). */
