@@ -3,8 +3,11 @@ import { formatNumber } from '../contracts/units';
 
 /** `carbon-lens models`: the catalog with each model's embodied figure and its source. */
 export function listModels(): string {
-  const lines = modelViews().map((m) =>
-    `${m.id.padEnd(26)} ${m.kind.padEnd(6)} ${formatNumber(m.embodied.kgCO2e).padStart(7)} kgCO2e  ${m.idleW}–${m.maxW} W  ${m.name} — ${m.embodied.source} (${m.embodied.year})`);
+  const lines = modelViews().map((m) => {
+    // A baseboard PCF with a host estimate says so: the figure is what a manifest counts.
+    const made = m.embodied.parts ? ` [${m.embodied.parts.map((p) => `${p.label} ${formatNumber(p.kgCO2e)}`).join(' + ')}]` : '';
+    return `${m.id.padEnd(26)} ${m.kind.padEnd(6)} ${formatNumber(m.embodied.kgCO2e).padStart(7)} kgCO2e  ${m.idleW}–${m.maxW} W  ${m.name}${made} — ${m.embodied.source} (${m.embodied.year})`;
+  });
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync, realpathSync } from 'node:fs';
-import { analyze, analyzeOptionsFor, buildReport, formatReports, formatSarif, Report, REPORT_FORMATS, ReportFormat, reportFromAnalysis } from '../engine';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { analyze, analyzeOptionsFor, baselineTotalsOf, BaselineTotals, buildReport, targetBaselinePaths, formatReports, formatSarif, Report, REPORT_FORMATS, ReportFormat, reportFromAnalysis } from '../engine';
 import { cliSettingValue, DEFAULT_SETTINGS, normalizeSettings, Settings, SETTINGS, settingForFlag, withSetting } from '../contracts/settings';
 import { runDiff } from './diff';
 import { LIST_HINTS, listFactors, listModels } from './lists';
@@ -108,6 +109,35 @@ function readManifest(file: string): string {
   return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
 }
 
+/** Targets' baseline reports, by path as written (relative to the manifest's folder). */
+function readTargetBaselines(file: string, paths: string[]): Map<string, BaselineTotals> {
+  const baselines = new Map<string, BaselineTotals>();
+  const folder = file === '-' ? process.cwd() : dirname(file);
+  for (const path of paths) {
+    try {
+      const confined = confinedPath(folder, path);
+      if (confined === undefined) continue;
+      const totals = baselineTotalsOf(readFileSync(confined, 'utf8'), path);
+      if (totals) baselines.set(path, totals);
+    } catch {
+      // Unreadable: the target says so (target-baseline-unread).
+    }
+  }
+  return baselines;
+}
+
+/**
+ * A path from manifest text, only when it stays inside the manifest's folder once symbolic links
+ * are resolved (docs/security.md §6): no absolute path, no `..` escape, no URL, no link out.
+ */
+export function confinedPath(folder: string, path: string): string | undefined {
+  if (isAbsolute(path) || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(path) || !path.endsWith('.json')) return undefined;
+  const root = realpathSync(folder);
+  const full = realpathSync(resolve(root, path));
+  const rel = relative(root, full);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? full : undefined;
+}
+
 function analyseFiles(options: Options): { reports: Report[]; unreadable: boolean } {
   let unreadable = false;
   const reports: Report[] = [];
@@ -121,7 +151,9 @@ function analyseFiles(options: Options): { reports: Report[]; unreadable: boolea
       continue;
     }
     const settings = options.settings;
-    const analysis = analyze(text, analyzeOptionsFor(settings));
+    let analysis = analyze(text, analyzeOptionsFor(settings));
+    const baselinePaths = targetBaselinePaths(analysis);
+    if (baselinePaths.length > 0) analysis = analyze(text, { ...analyzeOptionsFor(settings), baselines: readTargetBaselines(file, baselinePaths) });
     // `check` needs diagnostics and budgets only: scenarios and what-ifs are report content.
     reports.push(options.command === 'report' ? reportFromAnalysis(analysis, file, options.whatIfs, settings) : buildReport(analysis, { file, settings }));
   }

@@ -7,7 +7,7 @@
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-export type RuleCategory = 'syntax' | 'schema' | 'reference' | 'budget' | 'completeness' | 'information';
+export type RuleCategory = 'syntax' | 'schema' | 'reference' | 'budget' | 'target' | 'completeness' | 'information';
 
 /** Section titles of docs/diagnostics.md, in order. */
 export const RULE_CATEGORIES: Record<RuleCategory, string> = {
@@ -15,6 +15,7 @@ export const RULE_CATEGORIES: Record<RuleCategory, string> = {
   schema: 'Schema (one sentence per mistake)',
   reference: 'References and catalog',
   budget: 'Budgets',
+  target: 'Targets and measured data',
   completeness: 'Completeness (under-scoping Scope 3 is the classic mistake)',
   information: 'Information',
 };
@@ -70,7 +71,7 @@ export const RULES: readonly Rule[] = [
   { code: 'invalid-date', category: 'schema', severity: 'error', doc: 'A date that is not a real `YYYY-MM-DD` date.', fix: 'A date written another way (`15/01/2025` → `2025-01-15`); both readings offered when day and month can swap.' },
   { code: 'not-finite', category: 'schema', severity: 'error', doc: '`.nan`, `.inf` or a number too large to represent.' },
   { code: 'inconsistent-values', category: 'schema', severity: 'error', doc: 'Values each in range but impossible together: `power.idleW` above `power.maxW` (an error: `power` is then estimated as if missing), a GPU\'s `idleW` above its `tdpW` (a warning). `data` gives both values and the relation.' },
-  { code: 'invalid-period', category: 'schema', severity: 'error', doc: 'A period that ends before it starts.' },
+  { code: 'invalid-period', category: 'schema', severity: 'error', doc: 'A period that ends before it starts, or a quarter or month that does not exist (`2026-Q5`, `2026-13`).' },
   { code: 'schema', category: 'schema', severity: 'error', doc: 'Any other departure from the manifest schema, worded from the schema.' },
 
   // References and catalog
@@ -93,6 +94,22 @@ export const RULES: readonly Rule[] = [
   { code: 'budget-unknown', category: 'budget', severity: 'warning', doc: 'Within the limit on what was computed, but assets or sites in its scope are left out because of errors: its status is `unknown`, never `ok`. `data.leftOut` lists them.' },
   { code: 'budget-ok', category: 'budget', severity: 'hint', unlisted: true, doc: 'Within the limit; carries the same data as `budget-exceeded` for tools that read findings.' },
   { code: 'budget-no-gpus', category: 'budget', severity: 'warning', doc: 'A `per: gpu` budget over assets without GPUs.' },
+  { code: 'quarter-outside-period', category: 'budget', severity: 'error', doc: 'A quarterly budget (`quarter: 2026-Q3`) whose quarter is not inside the reporting period; it is not checked.' },
+
+  // Targets and measured data
+  { code: 'invalid-target', category: 'target', severity: 'error', doc: 'A target whose `targetYear` is not after its `baseYear`, with both or neither of `base` and `baseline`, or both or neither of `reduction` and `pathway`.' },
+  {
+    code: 'target-off-track', category: 'target', severity: 'error',
+    doc: 'The actual in the target\'s scopes and view is above what its linear path allows in this period (the period\'s share of each year). Severity: the target\'s own. `data`: `allowedKgCO2e`, `actualKgCO2e`, `gapKgCO2e`, `trendReachYear`.',
+  },
+  { code: 'target-scope3-missing', category: 'target', severity: 'warning', doc: 'A target leaves out Scope 3 while Scope 3 is 40 % or more of Scopes 1–3 (SBTi near-term criteria, C4).' },
+  { code: 'target-baseline-unread', category: 'target', severity: 'warning', doc: 'A target\'s `baseline` file could not be read as a Carbon Lens JSON report (warning), or the editor, which reads no files, cannot evaluate it (info); the target is not evaluated.' },
+  { code: 'measurement-outside-period', category: 'target', severity: 'error', doc: 'A measurement whose quarter or month is not inside the reporting period; it is not counted.' },
+  { code: 'measurement-overlap', category: 'target', severity: 'error', doc: 'Two measurements of the same site cover the same time (a month inside a measured quarter); the later one is not counted.' },
+  {
+    code: 'measurement-model-mismatch', category: 'target', severity: 'warning',
+    doc: 'A meter reading outside the model\'s range for the same site and time: a likely wrong PUE, power or utilization. The meter still replaces the model. `data`: `meteredKWh`, `modelledKWh`, `modelledMinKWh`, `modelledMaxKWh`.',
+  },
 
   // Completeness
   { code: 'missing-transport', category: 'completeness', severity: 'warning', completeness: true, doc: 'An asset without `transport` (estimated sea + road; `data.airPerUnitKgCO2e` says what air freight would be).' },

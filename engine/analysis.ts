@@ -1,6 +1,7 @@
 import { ComputeContext, ComputeInput, computeInventory, Inventory, LeftOut } from './compute/inventory';
 import { LastGoodFigures } from './compute/lastGood';
 import { Methodology } from './compute/notes';
+import type { BaselineTotals } from './compute/targets';
 import { parseIsoDate } from './compute/period';
 import { dataCatalog, factorSetFor } from './data/registry';
 import { DocumentReuse } from './incremental/reuse';
@@ -21,7 +22,7 @@ import { checkSemantics, Sections } from './manifest/semantic';
 import { checkableRemains } from './manifest/repair';
 import { ManifestSource } from './manifest/source';
 import { YAML_TREE } from './manifest/tree';
-import { Asset, Budget, FactorOverride, PeriodRange, Scenario, Site } from './manifest/types.generated';
+import { Asset, Budget, FactorOverride, Measurement, PeriodQuarter, PeriodRange, PeriodYear, Scenario, Site, Target } from './manifest/types.generated';
 
 export type { OutlineItem } from './manifest/outline';
 export type { SectionName } from './manifest/sections';
@@ -31,6 +32,8 @@ export interface AnalyzeOptions {
   defaultMethodology?: Methodology;
   /** Grid location for sites without one. */
   defaultLocation?: string;
+  /** Saved reports named by targets' `baseline`, read by the CLI or the server (the engine reads no file). */
+  baselines?: ReadonlyMap<string, BaselineTotals>;
   /** Reuse per-unit profiles across analyses of the same document. */
   unitCache?: UnitCache;
   /**
@@ -234,11 +237,14 @@ export function analyzeSource(
       const input: ComputeInput = {
         organization: typeof manifest.organization === 'string' ? manifest.organization : undefined,
         methodology,
-        period: manifest.period as number | PeriodRange,
+        period: manifest.period as PeriodYear | PeriodQuarter | PeriodRange,
         sites,
         assets,
         budgets: drop(typed.budgets, semantic.invalidBudgets) as (Budget | undefined)[],
         scenarios: drop(typed.scenarios, semantic.invalidScenarios) as (Scenario | undefined)[],
+        targets: drop(typed.targets, semantic.invalidTargets) as (Target | undefined)[],
+        measurements: drop(typed.measurements, semantic.invalidMeasurements) as (Measurement | undefined)[],
+        baselines: options.baselines,
         factors,
         defaultLocation: options.defaultLocation,
         // What the text calls what is left out (only those need naming).

@@ -6,7 +6,10 @@
  */
 import type { DiagnosticSettings } from '../contracts/rules';
 import { analyze, Analysis, AnalyzeOptions } from './analysis';
-import { evaluateScenarios, quickWhatIfs, SCENARIO_WORK_LIMIT, ScenarioWork } from './compute/scenarios';
+import { applyScenario, evaluateScenarios, quickWhatIfs, SCENARIO_WORK_LIMIT, ScenarioWork } from './compute/scenarios';
+import { computeInventory } from './compute/inventory';
+import { buildRoadmap } from './compute/roadmap';
+import { tracksProgress } from './views/targets';
 import { buildReport, Report, ReportDiagnostic } from './report/model';
 
 // Reading and analysing a manifest: from scratch, in steps that can stop, or as an edit of the previous version.
@@ -43,12 +46,15 @@ export { cpuList, cpuView, locationList, locationView, modelView, modelViews, ov
 export type { CpuView, FactorRow, LocationView, ModelSpec, ModelView, RefrigerantView } from './views/catalog';
 export { schemaDocAt, schemaKeysAt, schemaPlaceholderAt, schemaValuesAt } from './views/schema';
 export type { SchemaDoc, SchemaKey } from './views/schema';
+export { analysisTargets, measurementView, periodQuarters, quarterViews, targetAllowanceWords, targetView, targetViews } from './views/targets';
+export type { MeasurementView, QuarterView, TargetView } from './views/targets';
+export type { TargetScope, BaselineTotals } from './compute/targets';
 export { STAGES } from './compute/breakdown';
 export type { Stage, OwnedCategory } from './compute/breakdown';
 
 // Reports: the model (what `carbon-lens report --format json` prints) and its formats.
 export { buildReport } from './report/model';
-export type { Report, ReportAsset, ReportBreakdown, ReportBudget, ReportDiagnostic, ReportOptions, ReportSite } from './report/model';
+export type { Report, ReportAsset, ReportBreakdown, ReportBudget, ReportDiagnostic, ReportOptions, ReportQuarter, ReportRoadmapStep, ReportSite, ReportTarget } from './report/model';
 export type { ScenarioResult } from './compute/scenarios';
 export { formatReports, REPORT_FORMATS } from './report/formats';
 export type { ReportFormat } from './report/formats';
@@ -69,6 +75,7 @@ export { DIFF_COMMENT_MARKER, formatDiffMarkdown } from './diff/markdown';
 export type { DiffMarkdownOptions, SourceLinks } from './diff/markdown';
 export { formatDiffSarif } from './diff/sarif';
 export { readBaseline } from './diff/baseline';
+export { baselineTotalsOf, targetBaselinePaths } from './report/targetBaseline';
 export { diffSideReport } from './diff/side';
 export { assetChangeVsBase, editorBaseOf, fileChangeVsBase } from './diff/editor';
 export type { AssetVsBase, EditorBase } from './diff/editor';
@@ -82,11 +89,15 @@ export function reportFromAnalysis(analysis: Analysis, file?: string, withWhatIf
   const computed = analysis.computed;
   if (!computed || !analysis.inventory) return buildReport(analysis, { file, settings });
   const work = new ScenarioWork();
+  // Scenarios change the model: with metered data they are compared with the modelled inventory.
+  const measured = analysis.inventory.measurements.length > 0;
+  const baseline = measured ? computeInventory(applyScenario(computed.input, {}), computed.context) : analysis.inventory;
   const report = buildReport(analysis, {
     file,
     settings,
-    scenarios: evaluateScenarios(computed.input, computed.context, analysis.inventory, work),
-    whatIfs: withWhatIfs ? quickWhatIfs(computed.input, computed.context, analysis.inventory, work) : [],
+    scenarios: evaluateScenarios(computed.input, computed.context, baseline, work),
+    whatIfs: withWhatIfs ? quickWhatIfs(computed.input, computed.context, baseline, work) : [],
+    roadmap: withWhatIfs && analysis.inventory.targets.length > 0 && tracksProgress(analysis) ? buildRoadmap(computed.input, computed.context, analysis.inventory, work) : undefined,
   });
   if (work.skipped.length > 0) report.diagnostics.push(...skippedDiagnostics(analysis, work.skipped, computed.input.assets.length));
   return report;

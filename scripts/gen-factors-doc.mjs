@@ -17,6 +17,8 @@ const transport = load('transport');
 const endOfLife = load('endOfLife');
 const cpus = load('cpus');
 const catalog = load('catalog');
+const acceleratorModel = load('acceleratorModel');
+const serverModel = load('serverModel');
 
 const evidence = (note) => (note?.startsWith('[R]') ? 'recalled' : note?.startsWith('[S]') ? 'secondary' : 'verified');
 const num = (x) => (x === undefined ? '' : String(Number(x.toPrecision(6))));
@@ -154,13 +156,26 @@ ${factorTable(transport.TRANSPORT_FACTORS)}
 ## 6. End of life (Scope 3 category 5) and refurbished hardware
 
 ${factorTable(endOfLife.END_OF_LIFE_FACTORS)}
-## 7. GPU die-area model
+## 7. Accelerator model (default methodology)
 
-embodied = Σ die area × CPA(node) + memory GB × kg/GB + card mass × board factor. The board
-factor is calibrated so that the model returns NVIDIA's H100 SXM figure (164 kg); min and max
-combine the low and high ends of every parameter.
+kgCO2e per card = memory GB × memory factor (HBM or GDDR) + logic die mm² × ICs factor + TDP W ×
+thermal factor + module kg × board factor. Each intensity is a share of the NVIDIA HGX H100 and
+HGX B200 PCFs (memory, ICs, thermal, the rest) divided, per GPU, by the dimension that drives it:
+the value is the mean of the two cards, min and max their extremes widened by the secondary-copy
+uncertainty. Every catalog card without a PCF, and every card written by its dimensions, gets its
+figure from this model; the default dimensions apply where a manifest leaves one out.
 
-${factorTable(catalog.DIE_MODEL_FACTORS)}
+${factorTable(acceleratorModel.ACCELERATOR_MODEL_FACTORS)}
+Vendor PCFs given as a single figure get the range below when the catalog is built (override the
+\`model/<id>\` row to change a figure):
+
+${factorTable(acceleratorModel.CATALOG_BUILD_FACTORS)}
+## 7b. Server platform (default methodology)
+
+The parts BoaviztAPI's component model does not list, calibrated on published server PCFs
+(docs/methodology.md, "Server calibration").
+
+${factorTable(serverModel.SERVER_MODEL_FACTORS)}
 ## 8. Hardware catalog
 
 ${catalogSection()}

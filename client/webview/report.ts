@@ -11,6 +11,7 @@ import { changes } from './changes';
 import { Ctx } from './context';
 import { h } from './dom';
 import { banners, breakdown, budgets, factors, footer, header, headline, hotspots, issues, scenarios, section, sites } from './sections';
+import { quarters, targets } from './progress';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -62,6 +63,8 @@ function tableOfContents(ctx: Ctx): HTMLElement {
   const entries: [string, string][] = [
     ...(ctx.change && ctx.change.state !== 'off' ? [['changes', `Changes vs ${ctx.change.ref}`] as [string, string]] : []),
     ['breakdown', 'Breakdown'],
+    ...((ctx.report.targets ?? []).length > 0 ? [['targets', `Targets (${ctx.report.targets!.length})`] as [string, string]] : []),
+    ...((ctx.report.quarters ?? []).length > 0 ? [['quarters', 'Quarters'] as [string, string]] : []),
     ['budgets', `Budgets (${ctx.report.budgets.length})`],
     ['hotspots', 'Hotspots'],
     ['scenarios', 'Reduction levers'],
@@ -124,6 +127,8 @@ function render(scrollToFocus = false): void {
     headline(ctx),
     changes(ctx),
     breakdown(ctx),
+    targets(ctx),
+    quarters(ctx),
     budgets(ctx),
     hotspots(ctx, assetsBySize(ctx.report)),
     scenarios(ctx),

@@ -9,6 +9,7 @@ import { applyOwnership, Ownership } from './ownership';
 import { NO_REUSE, Reuse } from './reuse';
 import { SiteContext } from './site';
 import { EmbodiedPart, PerUnit, UnitProfile } from './unit';
+import type { MeasuredFigures } from './measuredParts';
 
 /**
  * One asset's footprint. Results are shared (by the unit profile, the site, the incremental
@@ -40,6 +41,8 @@ export interface AssetResult {
   assumptions: string[];
   /** The asset's last good figure, standing in while its text does not read (compute/lastGood.ts). */
   stale?: true;
+  /** Set when metered data replaced part of the modelled figures (measured.ts). */
+  measurement?: MeasuredFigures<AssetResult>;
 }
 
 export interface AssetInputs {
@@ -96,14 +99,7 @@ export function computeAsset({ asset, index, unit, site, period, reuse = NO_REUS
   const poweredHours = window.serviceHours * (asset.uptime ?? 1);
   const itKWh = scale(unit.powerW, (poweredHours * count) / 1000);
   const facilityKWh = mul(itKWh, site.pue);
-  const grid = site.gridKgCO2ePerKWh;
-  const location = facilityKWh.value * grid.value;
-  const locationMin = facilityKWh.min * grid.min;
-  const locationMax = facilityKWh.max * grid.max;
-  const { scope2Share, upstreamPerKWhShare: upstreamShare, residualKgCO2ePerKWh: residual } = site;
-  const scope2Location = rangeOrZero(location * scope2Share.value, locationMin * scope2Share.min, locationMax * scope2Share.max);
-  const scope2Market = nonZero(scale(mul(facilityKWh, residual), 1 - site.renewableShare));
-  const upstream = rangeOrZero(0 + location * upstreamShare.value, 0 + locationMin * upstreamShare.min, 0 + locationMax * upstreamShare.max);
+  const { scope2Location, scope2Market, upstream } = electricityEmissions(facilityKWh, site);
 
   // Embodied: amortised in the period view; in full in the year of acquisition (manufacturing,
   // transport) or retirement (end of life) in the inventory view.
@@ -154,6 +150,23 @@ export function computeAsset({ asset, index, unit, site, period, reuse = NO_REUS
     parts: unit.parts,
     factors: factorsOf(unit, site, asset.lifespanYears === undefined, reuse),
     assumptions: assumptionsOf(unit, !!asset.acquired, period, reuse),
+  };
+}
+
+/**
+ * Emissions of facility electricity at a site: Scope 2 both ways and its upstream (category 3).
+ * Modelled use (above) and metered electricity (measured.ts) go through this one formula.
+ */
+export function electricityEmissions(facilityKWh: Range, site: SiteContext): { scope2Location: Range; scope2Market: Range; upstream: Range } {
+  const grid = site.gridKgCO2ePerKWh;
+  const location = facilityKWh.value * grid.value;
+  const locationMin = facilityKWh.min * grid.min;
+  const locationMax = facilityKWh.max * grid.max;
+  const { scope2Share, upstreamPerKWhShare: upstreamShare, residualKgCO2ePerKWh: residual } = site;
+  return {
+    scope2Location: rangeOrZero(location * scope2Share.value, locationMin * scope2Share.min, locationMax * scope2Share.max),
+    scope2Market: nonZero(scale(mul(facilityKWh, residual), 1 - site.renewableShare)),
+    upstream: rangeOrZero(0 + location * upstreamShare.value, 0 + locationMin * upstreamShare.min, 0 + locationMax * upstreamShare.max),
   };
 }
 

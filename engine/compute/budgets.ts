@@ -39,6 +39,8 @@ export interface BudgetResult {
   contributors: Contributor[];
   /** What its scope leaves out because of errors (its actual is then a lower bound). */
   leftOut: LeftOut[];
+  /** Set for a quarterly budget: the quarter it was checked against. */
+  quarter?: string;
 }
 
 interface Scan {
@@ -242,6 +244,7 @@ function budgetNote(budget: Budget, result: BudgetResult): Note {
   const percent = Number.isFinite(result.ratio) ? `${Math.round(result.ratio * 100)}%` : 'over';
   const top = result.contributors.slice(0, 3).map((c) => `${c.id} ${formatKg(c.kgCO2e)}`).join(', ');
   const path = ['budgets', result.index, 'limit'];
+  const when = budget.quarter ? ` in ${budget.quarter}` : '';
   const data = {
     budgetId: budget.id,
     limitKgCO2e: result.limitKgCO2e,
@@ -274,7 +277,7 @@ function budgetNote(budget: Budget, result: BudgetResult): Note {
     return {
       code: 'budget-exceeded',
       severity: result.severity,
-      message: `Budget "${budget.id}" exceeded: ${actual}${per} against a limit of ${limit} (+${formatKg(result.actualKgCO2e.value - result.limitKgCO2e)}, ${percent}).${top ? ` Largest: ${top}.` : ''}`,
+      message: `Budget "${budget.id}" exceeded${when}: ${actual}${per} against a limit of ${limit} (+${formatKg(result.actualKgCO2e.value - result.limitKgCO2e)}, ${percent}).${top ? ` Largest: ${top}.` : ''}`,
       path,
       data,
       related,
@@ -284,8 +287,8 @@ function budgetNote(budget: Budget, result: BudgetResult): Note {
     code: result.status === 'near' ? 'budget-near' : 'budget-ok',
     severity: result.status === 'near' ? 'info' : 'hint',
     message: result.status === 'near'
-      ? `Budget "${budget.id}" is at ${percent} of its limit: ${actual}${per} of ${limit}.`
-      : `Budget "${budget.id}": ${actual}${per} of ${limit} (${percent}).`,
+      ? `Budget "${budget.id}" is at ${percent} of its limit${when}: ${actual}${per} of ${limit}.`
+      : `Budget "${budget.id}"${when}: ${actual}${per} of ${limit} (${percent}).`,
     path,
     data,
     related,

@@ -1,5 +1,5 @@
 import { FactorSet } from '../factors/factorSet';
-import { Asset, Budget, FactorOverride, PeriodRange, PeriodYear, Scenario, Site } from '../manifest/types.generated';
+import { Asset, Budget, FactorOverride, Measurement, PeriodQuarter, PeriodRange, PeriodYear, Scenario, Site, Target } from '../manifest/types.generated';
 import { AssetResult, computeAsset } from './asset';
 import { addBreakdown, Breakdown, cellTotal, emptyBreakdown } from './breakdown';
 import { DEFAULTS } from '../data/defaults';
@@ -17,6 +17,10 @@ import { LastGoodFigures } from './lastGood';
 import { LeftOut } from './leftOut';
 
 export type { LeftOut } from './leftOut';
+import { applyMeasurements, MeasurementResult } from './measured';
+import { BaselineTotals, evaluateTarget, TargetResult } from './targets';
+import { quarterBudgets } from './quarterBudgets';
+import { keepHosts } from './keptHosts';
 
 /**
  * What the engine computes from: the manifest's sections with invalid items left as
@@ -25,14 +29,21 @@ export type { LeftOut } from './leftOut';
 export interface ComputeInput {
   organization?: string;
   methodology: Methodology;
-  period: PeriodYear | PeriodRange;
+  period: PeriodYear | PeriodQuarter | PeriodRange;
   sites: readonly (Site | undefined)[];
   assets: readonly (Asset | undefined)[];
   budgets: readonly (Budget | undefined)[];
   scenarios: readonly (Scenario | undefined)[];
   factors: readonly FactorOverride[];
+  /** Absent in inputs of scenarios and what-ifs: they model the period, measured or not. */
+  targets?: readonly (Target | undefined)[];
+  measurements?: readonly (Measurement | undefined)[];
+  /** Saved reports that targets' `baseline` names, by path as written (read outside the engine). */
+  baselines?: ReadonlyMap<string, BaselineTotals>;
   /** Grid location for sites without one (editor/CLI setting). */
   defaultLocation?: string;
+  /** Asset ids whose host is kept for another accelerator generation (set by the roadmap's lever). */
+  keptHosts?: ReadonlySet<string>;
   /** Asset ids bought refurbished (set by the refurbishment scenario). */
   refurbishedAssets?: ReadonlySet<string>;
   /** Ids of the sites written in the text, computed or not (for what a left-out site is called). */
@@ -57,6 +68,10 @@ export interface Inventory {
   /** Assets, sites or parts left out because of errors: totals are incomplete (lower bounds) while this is non-empty. */
   excluded: LeftOut[];
   notes: Note[];
+  /** Metered data applied (see measured.ts); `measured` is the metered part of the totals. */
+  measurements: MeasurementResult[];
+  measured: Breakdown;
+  targets: TargetResult[];
 }
 
 export interface ComputeContext {
@@ -137,6 +152,19 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   pueNotes(sites, assets, notes);
   for (const part of input.leftOutParts ?? []) excluded.push(part);
 
+  if (input.keptHosts && input.keptHosts.size > 0) assets.splice(0, assets.length, ...keepHosts(assets, input.keptHosts));
+
+  // Metered data replaces the modelled figures of its site and time (new results; the modelled ones stay as they were).
+  let measurementResults: MeasurementResult[] = [];
+  if (input.measurements?.some((m) => m !== undefined)) {
+    const siteInputs = new Map<string, Site>();
+    for (const site of input.sites) if (site && !siteInputs.has(site.id)) siteInputs.set(site.id, site);
+    const measured = applyMeasurements(input.measurements, period, sites, assets, siteInputs, options, notes);
+    sites.splice(0, sites.length, ...measured.sites);
+    assets.splice(0, assets.length, ...measured.assets);
+    measurementResults = measured.measurements;
+  }
+
   // Sites' direct emissions, then every asset, in order (in blocks: see blockSum.ts).
   const periodTerms: Breakdown[] = [...sites.map((s) => s.direct), ...assets.map((a) => a.period)];
   const inventoryTerms: Breakdown[] = [...sites.map((s) => s.direct), ...assets.map((a) => a.inventory)];
@@ -146,9 +174,27 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   const budgets: BudgetResult[] = [];
   const scans = new BudgetScans(assets, sites, reuse);
   input.budgets.forEach((budget, index) => {
-    if (!budget) return;
+    if (!budget || budget.quarter !== undefined) return;
     const result = evaluateBudget(budget, index, assets, sites, notes, scans, excluded);
     if (result) budgets.push(result);
+  });
+  // Quarterly budgets are checked against their quarter's slice; the list keeps the manifest's order.
+  if (input.budgets.some((b) => b?.quarter !== undefined)) {
+    budgets.push(...quarterBudgets(input.budgets, period, sites, assets, notes));
+    budgets.sort((a, b) => a.index - b.index);
+  }
+
+  const measuredTotal = emptyBreakdown();
+  if (measurementResults.length > 0) {
+    for (const site of sites) if (site.measurement) addBreakdown(measuredTotal, site.measurement.measured);
+    for (const asset of assets) if (asset.measurement) addBreakdown(measuredTotal, asset.measurement.measured);
+  }
+  const targets: TargetResult[] = [];
+  (input.targets ?? []).forEach((target, index) => {
+    if (!target) return;
+    const totals = { period: periodTotal, inventory: inventoryTotal };
+    const result = evaluateTarget(target, index, { period, totals, measured: { period: measuredTotal, inventory: measuredTotal }, baselines: input.baselines }, notes);
+    if (result) targets.push(result);
   });
 
   return {
@@ -161,6 +207,9 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
     totals: { period: periodTotal, inventory: inventoryTotal },
     excluded,
     notes,
+    measurements: measurementResults,
+    measured: measuredTotal,
+    targets,
   };
 }
 

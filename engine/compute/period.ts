@@ -1,6 +1,6 @@
 import { HOURS_PER_YEAR } from '../data/defaults';
 import { dayOf, isoDateNumber, monthOf, yearOf } from '../manifest/dates';
-import { PeriodRange, PeriodYear } from '../manifest/types.generated';
+import { PeriodQuarter, PeriodRange, PeriodYear } from '../manifest/types.generated';
 
 const MS_PER_DAY = 86_400_000;
 const MS_PER_YEAR = 365 * MS_PER_DAY;
@@ -27,7 +27,13 @@ export function parseIsoDate(text: string): number {
   return Date.UTC(year, month - 1, day);
 }
 
-export function reportingPeriod(period: PeriodYear | PeriodRange): ReportingPeriod {
+export function reportingPeriod(period: PeriodYear | PeriodQuarter | PeriodRange): ReportingPeriod {
+  if (typeof period === 'string') {
+    const span = calendarSpan(period);
+    const startMs = span?.startMs ?? NaN;
+    const endMs = span?.endMs ?? NaN;
+    return { startMs, endMs, hours: ((endMs - startMs) / MS_PER_DAY) * 24, label: period, start: isoDate(startMs), end: isoDate(endMs) };
+  }
   if (typeof period === 'number') {
     const startMs = Date.UTC(period, 0, 1);
     const endMs = Date.UTC(period + 1, 0, 1);
@@ -68,4 +74,53 @@ export function serviceWindow(period: ReportingPeriod, acquiredMs: number, lifes
     acquiredInPeriod: acquiredMs >= period.startMs && acquiredMs < period.endMs,
     retiredInPeriod: retiredMs >= period.startMs && retiredMs < period.endMs,
   };
+}
+
+/** A calendar span in UTC milliseconds, end exclusive. */
+export interface CalendarSpan {
+  startMs: number;
+  endMs: number;
+}
+
+const QUARTER = /^([0-9]{4})-Q([1-4])$/;
+const MONTH = /^([0-9]{4})-(0[1-9]|1[0-2])$/;
+
+/** The span of a quarter (`2026-Q1`) or a month (`2026-03`); undefined for anything else (`2026-Q5`). */
+export function calendarSpan(text: string): CalendarSpan | undefined {
+  const quarter = QUARTER.exec(text);
+  if (quarter) {
+    const year = Number(quarter[1]);
+    const firstMonth = (Number(quarter[2]) - 1) * 3;
+    return { startMs: Date.UTC(year, firstMonth, 1), endMs: Date.UTC(year, firstMonth + 3, 1) };
+  }
+  const month = MONTH.exec(text);
+  if (month) {
+    const year = Number(month[1]);
+    return { startMs: Date.UTC(year, Number(month[2]) - 1, 1), endMs: Date.UTC(year, Number(month[2]), 1) };
+  }
+  return undefined;
+}
+
+/** The calendar quarters a period overlaps, in order, each with its label (`2026-Q1`). */
+export function quartersOf(period: CalendarSpan): (CalendarSpan & { label: string })[] {
+  const out: (CalendarSpan & { label: string })[] = [];
+  if (!(period.endMs > period.startMs)) return out;
+  const first = new Date(period.startMs);
+  let year = first.getUTCFullYear();
+  let quarter = Math.floor(first.getUTCMonth() / 3);
+  for (;;) {
+    const startMs = Date.UTC(year, quarter * 3, 1);
+    if (startMs >= period.endMs) return out;
+    out.push({ startMs, endMs: Date.UTC(year, quarter * 3 + 3, 1), label: `${year}-Q${quarter + 1}` });
+    quarter += 1;
+    if (quarter === 4) {
+      quarter = 0;
+      year += 1;
+    }
+  }
+}
+
+/** Milliseconds `a` and `b` have in common. */
+export function overlapMs(a: CalendarSpan, b: CalendarSpan): number {
+  return Math.max(0, Math.min(a.endMs, b.endMs) - Math.max(a.startMs, b.startMs));
 }

@@ -1,6 +1,6 @@
 import type { CatalogModel } from '../data/catalogTypes';
 import type { FactorSet } from '../factors/factorSet';
-import type { Asset, Components, PeriodRange, PeriodYear, Site } from '../manifest/types.generated';
+import type { Asset, Components, PeriodQuarter, PeriodRange, PeriodYear, Site } from '../manifest/types.generated';
 import type { Methodology } from './notes';
 import type { ReportingPeriod } from './period';
 import type { SiteContext, SiteOptions } from './site';
@@ -33,7 +33,7 @@ export type Described = { model: CatalogModel } | { components: Components };
  */
 export interface Reuse {
   /** The reporting period of the manifest's `period` value. */
-  period(period: PeriodYear | PeriodRange, compute: () => ReportingPeriod): ReportingPeriod;
+  period(period: PeriodYear | PeriodQuarter | PeriodRange, compute: () => ReportingPeriod): ReportingPeriod;
   /** A site's context and direct emissions: they depend on the site, its index and the options. */
   site<T>(site: Site, index: number, options: SiteOptions, compute: () => T): T;
   /**

@@ -47,7 +47,7 @@ export function applyScenario(input: ComputeInput, set: ScenarioChanges, siteIds
     if (set.endOfLife !== undefined) changed.endOfLife = set.endOfLife;
     return changed;
   });
-  return { ...input, sites, assets, budgets: [], scenarios: [], refurbishedAssets: refurbished };
+  return { ...input, sites, assets, budgets: [], scenarios: [], targets: [], measurements: [], refurbishedAssets: refurbished };
 }
 
 function compare(id: string, description: string, baseline: Inventory, scenario: Inventory, index?: number): ScenarioResult {
@@ -137,30 +137,51 @@ export function evaluateScenarios(input: ComputeInput, context: ComputeContext, 
   return results;
 }
 
-/** Built-in what-ifs for the report: the levers that usually matter most for AI hardware. */
-export function quickWhatIfs(input: ComputeInput, context: ComputeContext, baseline: Inventory, work = new ScenarioWork()): ScenarioResult[] {
+/** A reduction lever: a change to the manifest input, applicable on top of other levers. */
+export interface Lever {
+  id: string;
+  description: string;
+  apply(input: ComputeInput): ComputeInput;
+}
+
+/** The built-in what-ifs' levers: the ones that usually matter most for AI hardware. */
+export function builtInLevers(): Lever[] {
   const bestPue = DEFAULTS.bestPracticePue.value;
-  const levers: { id: string; description: string; input: ComputeInput }[] = [
+  return [
     {
       id: 'what-if-pue',
       description: `Best-practice cooling: PUE ${bestPue} at every site above it`,
-      input: {
+      apply: (input) => ({
         ...applyScenario(input, {}),
         sites: input.sites.map((s) => (s && (s.pue === undefined || s.pue > bestPue) ? { ...s, pue: bestPue } : s)),
-      },
+      }),
     },
-    { id: 'what-if-renewables-100', description: '100% of electricity covered by renewable contracts (market-based)', input: applyScenario(input, { renewableShare: 1 }) },
+    { id: 'what-if-renewables-100', description: '100% of electricity covered by renewable contracts (market-based)', apply: (input) => applyScenario(input, { renewableShare: 1 }) },
     {
       id: 'what-if-lifespan-plus-2',
       description: `Keep every asset ${LIFESPAN_EXTENSION_YEARS} years longer`,
-      input: {
+      apply: (input) => ({
         ...applyScenario(input, {}),
         assets: input.assets.map((a) => (a ? { ...a, lifespanYears: extendedLifespanYears(a.lifespanYears) } : a)),
-      },
+      }),
     },
-    { id: 'what-if-refurbished', description: 'Buy refurbished instead of new hardware', input: applyScenario(input, { refurbished: true }) },
+    { id: 'what-if-refurbished', description: 'Buy refurbished instead of new hardware', apply: (input) => applyScenario(input, { refurbished: true }) },
   ];
-  return levers
+}
+
+/** The manifest's own scenarios as levers. */
+export function scenarioLevers(input: ComputeInput): Lever[] {
+  const levers: Lever[] = [];
+  for (const scenario of input.scenarios) {
+    if (!scenario) continue;
+    levers.push({ id: scenario.id, description: scenario.description ?? describe(scenario.set), apply: (current) => applyScenario(current, scenario.set, scenario.sites, scenario.assets) });
+  }
+  return levers;
+}
+
+/** Built-in what-ifs for the report: the levers that usually matter most for AI hardware. */
+export function quickWhatIfs(input: ComputeInput, context: ComputeContext, baseline: Inventory, work = new ScenarioWork()): ScenarioResult[] {
+  return builtInLevers()
     .filter((lever) => work.take(input.assets.length, lever.id))
-    .map((lever) => compare(lever.id, lever.description, baseline, computeInventory(lever.input, context)));
+    .map((lever) => compare(lever.id, lever.description, baseline, computeInventory(lever.apply(input), context)));
 }

@@ -8,6 +8,7 @@ import { Note } from '../manifest/note';
 import { Methodology } from './notes';
 import { FACTOR_IDS, gridFactorId } from './factorIds';
 import { tdLossFor } from '../data/electricityUpstream';
+import type { MeasuredFigures } from './measuredParts';
 
 /** What assets need to know about the site they run in. */
 export interface SiteContext {
@@ -45,6 +46,8 @@ export interface SiteResult {
   refrigerants: RefrigerantResult[];
   /** The site's own (non-asset) emissions: Scope 1 and the upstream of its fuel. */
   direct: Breakdown;
+  /** Set when metered diesel, leaks or unattributed electricity replaced part of the modelled figures (measured.ts). */
+  measurement?: MeasuredFigures<SiteResult>;
 }
 
 export interface SiteOptions {

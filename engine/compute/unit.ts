@@ -1,13 +1,16 @@
-import { catalogModel } from '../data/catalog';
+import { acceleratorDimensions, catalogModel } from '../data/catalog';
 import { CatalogModel } from '../data/catalogTypes';
 import { cpuFor } from '../data/cpus';
+import { ACCELERATOR_COEFFICIENTS, acceleratorEmbodied, memoryKindOf, type AcceleratorCoefficients } from '../data/acceleratorModel';
+import { acceleratorRecord } from '../data/accelerators';
 import { TEADS_TDP_RATIOS } from '../data/boavizta';
+import { platformFactorId } from '../data/serverModel';
 import { DEFAULTS } from '../data/defaults';
 import { Factor, FactorUse } from '../factors/factor';
 import { FactorSet } from '../factors/factorSet';
 import { Asset, Components } from '../manifest/types.generated';
 import { gpuEmbodied, serverEmbodied, serverPower } from '../model/boavizta';
-import type { ComponentImpact, ServerSpec } from '../model/boavizta';
+import type { ComponentImpact, CpuSpec, ServerSpec } from '../model/boavizta';
 import { add, exact, range, Range, scale } from '../quantity';
 import { FACTOR_IDS } from './factorIds';
 import { Methodology } from './notes';
@@ -25,6 +28,9 @@ export interface PerUnit {
 }
 
 /** One line of a unit's embodied footprint, for hover and the report. */
+/** Label prefix of the parts of a GPU server's host (what the keep-the-host lever keeps). */
+export const HOST_PART_PREFIX = 'host ';
+
 export interface EmbodiedPart {
   label: string;
   kgCO2e: Range;
@@ -83,12 +89,14 @@ function resolveCpu(components: Components, assumptions: string[]): ServerSpec {
   if (!cpu?.name) return components as ServerSpec;
   const spec = cpuFor(cpu.name);
   if (!spec) return components as ServerSpec;
-  const resolved = { ...cpu };
+  const resolved: CpuSpec = { ...cpu };
   if (resolved.cores === undefined) resolved.cores = spec.cores;
   if (resolved.tdpW === undefined) resolved.tdpW = spec.tdpW;
   if (resolved.dieSizeMm2 === undefined && resolved.dieSizePerCoreMm2 === undefined) {
     resolved.dieSizeMm2 = spec.totalDieMm2;
-    assumptions.push(`CPU ${spec.name}: ${spec.cores} cores, ${spec.tdpW} W TDP, ${spec.totalDieMm2} mm² of silicon (${spec.source}).`);
+    if (spec.dieRangeMm2) resolved.dieSizeRangeMm2 = spec.dieRangeMm2;
+    const estimate = spec.dieRangeMm2 ? ` (an estimate, ${spec.dieRangeMm2[0]}–${spec.dieRangeMm2[1]} mm²)` : '';
+    assumptions.push(`CPU ${spec.name}: ${spec.cores} cores, ${spec.tdpW} W TDP, ${spec.totalDieMm2} mm² of silicon${estimate} (${spec.source}).`);
   }
   return { ...components, cpu: resolved } as ServerSpec;
 }
@@ -153,17 +161,88 @@ function catalogEmbodied(model: CatalogModel, methodology: Methodology, factors:
     return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: used };
   }
   const embodied = factors.get(model.embodied.id) ?? model.embodied;
-  used.push(factors.use(embodied));
-  manufacturing = rangeOf(embodied);
+  manufacturing = catalogFigure(model, embodied, factors, used);
   parts.push({ label: model.kind === 'server' && host && !host.includedInEmbodied ? `${model.name} GPU baseboard` : model.name, kgCO2e: manufacturing, source: `${embodied.source} (${embodied.year})` });
   if (host && !host.includedInEmbodied) {
     const { gpu: _gpu, ...hostOnly } = host.components;
     const server = serverEmbodied(resolveCpu(hostOnly, assumptions));
-    manufacturing = add(manufacturing, server.manufacturing);
-    parts.push(...partsOf(server.parts, 'host '));
+    const platform = platformPart(hostOnly.chassis, factors, used, HOST_PART_PREFIX);
+    manufacturing = add(add(manufacturing, server.manufacturing), platform.kgCO2e);
+    parts.push(...partsOf(server.parts, HOST_PART_PREFIX), platform);
     assumptions.push(`Host server modelled from its components (${host.source}).`);
   }
   return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: used };
+}
+
+/**
+ * A catalog row's figure. A card whose row is the accelerator model (not overridden itself) is
+ * computed again from its record's dimensions with the coefficient rows in force, so that an
+ * override of `accelerator/*` reaches catalog cards as it reaches cards written by dimensions;
+ * without overrides this is the row's own value (the same function on the same inputs).
+ */
+function catalogFigure(model: CatalogModel, row: Factor, factors: FactorSet, used: FactorUse[]): Range {
+  const rowUse = factors.use(row);
+  const record = model.embodied.method === 'bottom-up' && !rowUse.overridden ? acceleratorRecord(model.id) : undefined;
+  if (!record) {
+    used.push(rowUse);
+    return rangeOf(row);
+  }
+  const card = acceleratorEmbodied(acceleratorDimensions(record), acceleratorCoefficients(factors));
+  for (const coefficient of new Set(card.factors)) used.push(factors.use(coefficient));
+  return { value: card.value, min: card.min, max: card.max };
+}
+
+function acceleratorCoefficients(factors: FactorSet): AcceleratorCoefficients {
+  return {
+    hbm: factors.require(ACCELERATOR_COEFFICIENTS.hbm.id),
+    gddr: factors.require(ACCELERATOR_COEFFICIENTS.gddr.id),
+    logic: factors.require(ACCELERATOR_COEFFICIENTS.logic.id),
+    thermal: factors.require(ACCELERATOR_COEFFICIENTS.thermal.id),
+    board: factors.require(ACCELERATOR_COEFFICIENTS.board.id),
+  };
+}
+
+/** The default methodology's platform term: what the component lines leave out, calibrated on vendor server PCFs. */
+function platformPart(chassis: Components['chassis'], factors: FactorSet, used: FactorUse[], prefix = ''): EmbodiedPart {
+  const row = factors.require(platformFactorId(chassis));
+  used.push(factors.use(row));
+  return { label: `${prefix}platform (parts the component lines leave out)`, kgCO2e: rangeOf(row), source: `${row.source} (${row.year})` };
+}
+
+/** A card's dimension from the manifest, else the default row with its range. */
+function dimensionOr(given: number | undefined, id: string, factors: FactorSet, used: FactorUse[], assumptions: string[], words: string): Range {
+  if (given !== undefined) return exact(given);
+  const row = factors.require(id);
+  used.push(factors.use(row));
+  assumptions.push(`GPU ${words} not given: ${row.value} ${row.unit} (${row.min ?? row.value}–${row.max ?? row.value}; ${row.source}).`);
+  return rangeOf(row);
+}
+
+/** One card written by its dimensions, through the default methodology's accelerator model. */
+function dimensionCardEmbodied(gpu: NonNullable<Components['gpu']>, factors: FactorSet, used: FactorUse[], assumptions: string[]): Range & { derivation: string; source: string } {
+  const memoryGb = dimensionOr(gpu.memoryGb, 'accelerator/default-memory', factors, used, assumptions, 'memory');
+  const memoryKind = memoryKindOf(memoryGb.value, gpu.memoryDies);
+  if (!memoryKind) assumptions.push('GPU memory dies not given: HBM or GDDR unknown, the memory factor spans both.');
+  const dims = {
+    memoryGb,
+    memoryKind,
+    dieMm2: dimensionOr(gpu.dieSizeMm2, 'accelerator/default-die', factors, used, assumptions, 'die area'),
+    tdpW: dimensionOr(gpu.tdpW, 'accelerator/default-tdp', factors, used, assumptions, 'TDP'),
+    massKg: dimensionOr(gpu.weightKg, 'accelerator/default-mass', factors, used, assumptions, 'mass'),
+  };
+  const card = acceleratorEmbodied(dims, acceleratorCoefficients(factors));
+  for (const row of new Set(card.factors)) used.push(factors.use(row));
+  return { ...card, source: 'Carbon Lens accelerator model (accelerator/* rows)' };
+}
+
+/**
+ * Manufacturing of one unit of a catalog model as a manifest naming it counts it (the listing,
+ * hover and completion show this figure): the vendor PCF, plus the host server estimated from
+ * its components when the PCF covers only a GPU baseboard.
+ */
+export function catalogManufacturing(model: CatalogModel, methodology: Methodology, factors: FactorSet): { manufacturing: Range; parts: EmbodiedPart[] } {
+  const { manufacturing, parts } = catalogEmbodied(model, methodology, factors, []);
+  return { manufacturing, parts };
 }
 
 function componentEmbodied(components: Components, methodology: Methodology, factors: FactorSet, assumptions: string[]): Embodied {
@@ -171,20 +250,41 @@ function componentEmbodied(components: Components, methodology: Methodology, fac
   const used: FactorUse[] = [];
   const gpu = components.gpu;
   const gpuModel = gpu?.model ? catalogModel(gpu.model) : undefined;
-  if (methodology === 'default' && gpu && gpuModel) {
-    // Vendor or catalog figure per card instead of the bottom-up GPU sub-model.
+  if (methodology === 'default') {
+    // The component lines, the calibrated platform term, and one accelerator model: the catalog
+    // card's figure (vendor PCF or the model on its dimensions), or the model on the dimensions
+    // written, never the Boavizta GPU sub-model.
     const { gpu: _gpu, ...withoutGpu } = spec;
     const server = serverEmbodied(withoutGpu);
-    const perCard = factors.get(gpuModel.embodied.id) ?? gpuModel.embodied;
-    used.push(factors.use(perCard));
-    const cards = scale(rangeOf(perCard), gpu.units);
+    const platform = platformPart(components.chassis, factors, used);
     assumptions.push(...server.assumptions);
+    let manufacturing = add(server.manufacturing, platform.kgCO2e);
+    const parts = [...partsOf(server.parts), platform];
+    if (gpu) {
+      let perCard: Range;
+      let label: string;
+      let source: string;
+      if (gpuModel) {
+        const row = factors.get(gpuModel.embodied.id) ?? gpuModel.embodied;
+        perCard = catalogFigure(gpuModel, row, factors, used);
+        label = gpuModel.name;
+        source = `${row.source} (${row.year})`;
+      } else {
+        const card = dimensionCardEmbodied(gpu, factors, used, assumptions);
+        perCard = card;
+        label = 'accelerator model';
+        source = `${card.source}: ${card.derivation}`;
+      }
+      const cards = scale(perCard, gpu.units);
+      manufacturing = add(manufacturing, cards);
+      parts.push({ label: `gpu × ${gpu.units} (${label})`, kgCO2e: cards, source });
+    }
     return {
-      manufacturing: add(server.manufacturing, cards),
+      manufacturing,
       transport: server.transport,
       endOfLife: server.endOfLife,
-      gpus: gpu.units,
-      parts: [...partsOf(server.parts), { label: `gpu × ${gpu.units} (${gpuModel.name})`, kgCO2e: cards, source: `${perCard.source} (${perCard.year})` }],
+      gpus: gpu?.units ?? 0,
+      parts,
       factors: used,
     };
   }
@@ -216,7 +316,7 @@ interface UnitPower {
 
 const NO_ASSUMPTIONS: readonly string[] = [];
 
-function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: EmbodiedEntry, reuse: Reuse): UnitPower {
+function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: EmbodiedEntry, methodology: Methodology, reuse: Reuse): UnitPower {
   const u = utilizationRange(inputs);
   const power = inputs.power;
   if (power?.averageW !== undefined) return { watts: exact(power.averageW), estimated: false, assumptions: NO_ASSUMPTIONS };
@@ -226,6 +326,16 @@ function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: 
     max: idleW + u.max * (maxW - idleW),
   });
   if (power?.idleW !== undefined && power.maxW !== undefined) return { watts: linear(power.idleW, power.maxW), estimated: false, assumptions: NO_ASSUMPTIONS };
+  const wholeServer = model?.hostComponents?.includedInEmbodied && model.gpus === 0 ? model.hostComponents : undefined;
+  if (methodology === 'boavizta-2.4' && wholeServer) {
+    // BoaviztAPI parity: its power model on the archetype (a catalog server described whole),
+    // at the manifest's utilization or the archetype's workload (50%, 0–100).
+    return reuse.shared('boavizta catalog power', [wholeServer], inputs.utilization, () => {
+      const spec = resolveCpu(wholeServer.components, []);
+      const power = serverPower(spec, inputs.utilization !== undefined ? inputs.utilization * 100 : undefined);
+      return { watts: power.watts, estimated: false, assumptions: [`Power from BoaviztAPI's server power model on ${wholeServer.source}.`, ...power.assumptions] };
+    });
+  }
   if (model) {
     const assumptions = reuse.shared('catalog power assumptions', [model], undefined, () => [
       `Power from the catalog: ${model.power.idleW} W idle to ${model.power.maxW} W at full load (${model.power.source}).`,
@@ -329,7 +439,7 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
   }
   const endOfLife: Range = { value: base.value + weightKg.value * route.range.value, min: base.min + weightKg.min * route.range.min, max: endOfLifeMax };
 
-  const power = powerOf(inputs, model, entry, reuse);
+  const power = powerOf(inputs, model, entry, methodology, reuse);
   if (power.estimated) estimated.power = true;
 
   // The lists, in the order the parts above add to them; shared by the profiles that have the

@@ -88,6 +88,8 @@ export interface AcceleratorRecord {
   /** Its share of a vendor PCF, or the die-area model (with a literature cross-check, if any). */
   embodied: { pcf: BaseboardPcf } | { dieModel: { crossCheck?: string } };
   board: BoardInputs;
+  /** Plausible bounds of the dimensions that are estimates, carried into the accelerator model's min and max. */
+  estimates?: { dieAreaMm2?: readonly [number, number]; massKg?: readonly [number, number] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,6 +183,7 @@ export const ACCELERATORS: readonly AcceleratorRecord[] = [
     shippedMass: { source: 'NVIDIA H100 PCIe product brief', note: '[R] Board mass recalled; packaging excluded.' },
     power: { idleW: 40, full: { atTdp: 'NVIDIA H100 PCIe product brief' }, note: IDLE_ESTIMATE },
     embodied: { dieModel: {} },
+    estimates: { massKg: [1, 1.4] },
     board: { ...PCIE_BOARD, source: SPECS_ABOVE, note: PCIE_PROXY },
   },
   {
@@ -202,6 +205,7 @@ export const ACCELERATORS: readonly AcceleratorRecord[] = [
     shippedMass: { source: 'H100 SXM module mass as a proxy', note: '[R] Packaging excluded.' },
     power: { idleW: 70, full: { atTdp: NV_DATASHEET('H200') }, note: IDLE_ESTIMATE },
     embodied: { dieModel: {} },
+    estimates: { massKg: [1.5, 2] },
     board: { ...SXM_BOARD, source: SPECS_ABOVE, note: SXM_PROXY },
   },
   {
@@ -223,6 +227,8 @@ export const ACCELERATORS: readonly AcceleratorRecord[] = [
     shippedMass: { source: 'Carbon Lens estimate', note: '[R] No published module mass.' },
     power: { idleW: 110, full: { atTdp: NV_DATASHEET('HGX B200'), qualifier: 'per GPU' }, note: '[R] Both recalled or estimated.' },
     embodied: { pcf: HGX_B200_PCF },
+    // Two dies at or under the ~858 mm² reticle limit; a module between an H100 SXM and an OAM module.
+    estimates: { dieAreaMm2: [1500, 1716], massKg: [1.69, 2.5] },
     board: {
       ...SXM_BOARD,
       source: SPECS_ABOVE,
@@ -252,7 +258,7 @@ export const ACCELERATORS: readonly AcceleratorRecord[] = [
       full: { maxW: 407, source: 'Cloud Carbon Footprint GPU coefficients (Teads ratios on TechPowerUp TDP): A100 46 W idle, 407 W max' },
       note: '[S] As read from the CCF code in the methodology brief §2.2; not re-read here.',
     },
-    embodied: { dieModel: { crossCheck: 'Literature cross-check: Falk et al. 2025 (arXiv 2509.00093) A100 teardown 127.6 kg cradle-to-gate [S]' } },
+    embodied: { dieModel: { crossCheck: 'Literature cross-check: Falk et al. 2025 (arXiv 2509.00093) A100 teardown 127.6 kg cradle-to-gate [S], inside the range' } },
     board: {
       pcbAreaCm2: 105,
       heatsinkWeightKg: 1.25,
@@ -301,6 +307,7 @@ export const ACCELERATORS: readonly AcceleratorRecord[] = [
     shippedMass: { source: 'Carbon Lens estimate', note: '[R] Estimate; packaging excluded.' },
     power: { idleW: 38, full: { atTdp: NV_DATASHEET('L40S') }, note: IDLE_ESTIMATE },
     embodied: { dieModel: {} },
+    estimates: { massKg: [0.9, 1.3] },
     board: { ...PCIE_BOARD, source: SPECS_ABOVE, note: PCIE_PROXY },
   },
   {
@@ -350,6 +357,8 @@ export const ACCELERATORS: readonly AcceleratorRecord[] = [
     shippedMass: { source: 'Carbon Lens estimate', note: '[R] Estimate; packaging excluded.' },
     power: { idleW: 85, full: { atTdp: 'AMD Instinct MI300X datasheet' }, note: IDLE_ESTIMATE },
     embodied: { dieModel: {} },
+    // Press-reported chiplet areas, ±10%; an OAM module with heatsink, 1.9–2.8 kg.
+    estimates: { dieAreaMm2: [2160, 2640], massKg: [1.9, 2.8] },
     board: {
       ...SXM_BOARD,
       source: SPECS_ABOVE,

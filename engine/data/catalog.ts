@@ -1,4 +1,5 @@
-import type { Factor } from '../factors/factor';
+import { exact, range, type Range } from '../quantity';
+import { acceleratorEmbodied, PCF_SECONDARY_COPY, type AcceleratorDimensions } from './acceleratorModel';
 import {
   ACCELERATORS,
   acceleratorRecord,
@@ -16,182 +17,50 @@ import type { CatalogModel, EmbodiedFactor, HardwareSpecs, HostComponents, Sourc
 
 /**
  * Built-in hardware catalog: GPUs and GPU servers with specs for hover, an embodied figure per
- * unit (vendor PCF where one exists, else the die-area model below), power and shipped weight.
+ * unit (vendor PCF where one exists, else the accelerator model), power and shipped weight.
  * The GPU cards are stated once in accelerators.ts; their entries here derive from them.
  */
 
 // ---------------------------------------------------------------------------------------------
-// Die-area model for GPUs without a vendor PCF:
-//   embodied = Σ die area × CPA(node) + memory GB × kg/GB + card mass × board factor
-// The board factor (PCB, VRMs, other ICs, thermal, baseboard share) is calibrated so that the
-// model returns exactly NVIDIA's H100 SXM figure (164 kg); min and max combine the low and high
-// ends of every parameter.
+// Cards without a vendor PCF: the accelerator model (acceleratorModel.ts), fed the card's
+// dimensions from its record, with the record's estimate ranges carried into min and max.
 
-const ACT_NOTE = '[S] CPA values as computed in the Carbon Lens methodology brief §3.4 from ACT at commit abc9fbb; not re-run here.';
-
-export const CPA_5NM: Factor = {
-  id: 'dieModel/cpa-5nm',
-  label: 'Carbon per area of logic silicon, 5 nm class (TSMC N5/N4/4N)',
-  value: 2.778,
-  min: 1.8,
-  max: 2.963,
-  unit: 'kgCO2e/cm2',
-  source:
-    'ACT (Gupta et al., ISCA 2022) logic model at its defaults (yield 0.875, 97% abatement, Taiwan grid 583 g/kWh, 150 g packaging excluded); min: LLMCarbon (Faiz et al., ICLR 2024) TSMC 4 nm 1.8; max: ACT with the Taiwan 2023 grid',
-  url: 'https://github.com/facebookresearch/ACT',
-  year: 2022,
-  boundary: 'cradle-to-gate (wafer fabrication)',
-  note: ACT_NOTE,
-};
-
-export const CPA_7NM: Factor = {
-  id: 'dieModel/cpa-7nm',
-  label: 'Carbon per area of logic silicon, 7 nm class (TSMC N7/N6)',
-  value: 2.318,
-  min: 1.6,
-  max: 2.463,
-  unit: 'kgCO2e/cm2',
-  source: 'ACT (Gupta et al., ISCA 2022) logic model at its defaults; min: LLMCarbon TSMC 7 nm 1.6; max: ACT with the Taiwan 2023 grid',
-  url: 'https://github.com/facebookresearch/ACT',
-  year: 2022,
-  boundary: 'cradle-to-gate (wafer fabrication)',
-  note: ACT_NOTE,
-};
-
-export const HBM_KG_PER_GB: Factor = {
-  id: 'dieModel/hbm',
-  label: 'Stacked HBM memory, per GB',
-  value: 0.82,
-  min: 0.4,
-  max: 0.9,
-  unit: 'kgCO2e/GB',
-  source:
-    'NVIDIA HGX PCF summaries: memory 42% of 1,312 kg over 640 GB (H100) = 0.86 and 49% of 2,274 kg over 1,440 GB (B200) = 0.77, mean 0.82; min: LLMCarbon DRAM 0.4; max 0.9',
-  url: 'https://images.nvidia.com/aem-dam/Solutions/documents/HGX-H100-PCF-Summary.pdf',
-  year: 2025,
-  boundary: 'cradle-to-gate',
-  note: '[S] PCF totals and shares from the methodology brief (secondary); not read from the PDFs.',
-};
-
-export const GDDR_KG_PER_GB: Factor = {
-  id: 'dieModel/gddr',
-  label: 'GDDR graphics memory, per GB',
-  value: 0.4,
-  min: 0.065,
-  max: 0.82,
-  unit: 'kgCO2e/GB',
-  source: 'LLMCarbon (Faiz et al., ICLR 2024) DRAM 0.4 kg/GB; min: ACT DDR4 10 nm 0.065; max: the HBM value',
-  url: 'https://github.com/SotaroKaneda/MLCarbon',
-  year: 2024,
-  boundary: 'cradle-to-gate',
-  note: '[S] Values as compiled in the methodology brief §3.3–3.4.',
-};
-
-/** The carbon-per-area row of each TSMC process the catalog's dies are made in. */
-const CPA_BY_PROCESS: Readonly<Record<string, Factor>> = { '4N': CPA_5NM, '4NP': CPA_5NM, N5: CPA_5NM, N6: CPA_7NM, N7: CPA_7NM };
-
-export function cpaFor(process: string): Factor {
-  const cpa = CPA_BY_PROCESS[process];
-  if (!cpa) throw new Error(`No carbon-per-area row for process ${process}`);
-  return cpa;
-}
-
-/** The per-GB row of a memory type: stacked HBM or GDDR. */
-export function memoryFactorFor(type: string): Factor {
-  return type.startsWith('HBM') ? HBM_KG_PER_GB : GDDR_KG_PER_GB;
-}
+const fmt = (x: number) => x.toFixed(1);
 
 /** One card's share of its baseboard's PCF, kgCO2e. */
 function pcfShareKg(pcf: BaseboardPcf): number {
   return pcf.kgCO2e / pcf.gpus;
 }
 
-/** The card the board factor is calibrated on: its PCF share, die, memory and mass, from its record. */
-const CALIBRATION = acceleratorRecord('nvidia-h100-sxm') as AcceleratorRecord & { embodied: { pcf: BaseboardPcf } };
-const CALIBRATION_KG = pcfShareKg(CALIBRATION.embodied.pcf);
-const CALIBRATION_DIE_CM2 = dieAreaMm2(CALIBRATION) / 100;
-const CALIBRATION_CPA = cpaFor(CALIBRATION.dies[0].process);
-const CALIBRATION_MEMORY = memoryFactorFor(CALIBRATION.memory.type.value);
-const boardFactor = (cpa: number, memory: number) =>
-  (CALIBRATION_KG - CALIBRATION_DIE_CM2 * cpa - CALIBRATION.memory.gb.value * memory) / CALIBRATION.massKg.value;
-
-export const BOARD_KG_PER_KG: Factor = {
-  id: 'dieModel/board',
-  label: 'Board, other ICs, thermal and baseboard share, per kg of card',
-  value: boardFactor(CALIBRATION_CPA.value, CALIBRATION_MEMORY.value),
-  min: boardFactor(CALIBRATION_CPA.max ?? CALIBRATION_CPA.value, CALIBRATION_MEMORY.max ?? CALIBRATION_MEMORY.value),
-  max: boardFactor(CALIBRATION_CPA.min ?? CALIBRATION_CPA.value, CALIBRATION_MEMORY.min ?? CALIBRATION_MEMORY.value),
-  unit: 'kgCO2e/kg',
-  source:
-    `Calibrated on NVIDIA ${CALIBRATION.embodied.pcf.name} PCF: (${CALIBRATION_KG} − ${CALIBRATION_DIE_CM2} cm² × CPA 5 nm − ${CALIBRATION.memory.gb.value} GB × HBM) ÷ ${CALIBRATION.massKg.value} kg (H100 SXM mass, BoaviztAPI gpu_specs.csv); bounds use the opposite ends of CPA and HBM`,
-  url: CALIBRATION.embodied.pcf.url,
-  year: 2025,
-  boundary: 'cradle-to-gate',
-  note: '[S] Depends on the secondary H100 PCF figure; scaling by card mass is a Carbon Lens modelling choice.',
-};
-
-export const DIE_MODEL_FACTORS: readonly Factor[] = [CPA_5NM, CPA_7NM, HBM_KG_PER_GB, GDDR_KG_PER_GB, BOARD_KG_PER_KG];
-
-/** What the die-area model reads of a card. */
-export interface DieModelInput {
-  dies: readonly { label: string; areaMm2: number; cpa: Factor }[];
-  memoryGb: number;
-  memory: Factor;
-  cardKg: number;
+/** A record's dimension as a range: exact unless the record marks it as an estimate with a range. */
+function dimension(value: number, estimate: readonly [number, number] | undefined): Range {
+  return estimate ? range(value, estimate[0], estimate[1]) : exact(value);
 }
 
-/** The die-area model's inputs from a card's record. */
-export function dieModelInput(card: AcceleratorRecord): DieModelInput {
+/** What the accelerator model reads of a card's record. */
+export function acceleratorDimensions(card: AcceleratorRecord): AcceleratorDimensions {
   return {
-    dies: card.dies.map((die) => ({ label: die.count ? `${die.count} ${die.name}` : die.name, areaMm2: die.areaMm2, cpa: cpaFor(die.process) })),
-    memoryGb: card.memory.gb.value,
-    memory: memoryFactorFor(card.memory.type.value),
-    cardKg: card.massKg.value,
+    memoryGb: exact(card.memory.gb.value),
+    memoryKind: card.memory.type.value.startsWith('HBM') ? 'hbm' : 'gddr',
+    dieMm2: dimension(dieAreaMm2(card), card.estimates?.dieAreaMm2),
+    tdpW: exact(card.tdpW.value),
+    massKg: dimension(card.massKg.value, card.estimates?.massKg),
   };
 }
 
-type Bound = 'value' | 'min' | 'max';
-const at = (f: Factor, bound: Bound) => f[bound] ?? f.value;
-const fmt = (x: number) => x.toFixed(1);
-
-interface DieModelResult {
-  value: number;
-  min: number;
-  max: number;
-  derivation: string;
-}
-
-function dieModel({ dies, memoryGb, memory, cardKg }: DieModelInput): DieModelResult {
-  const total = (bound: Bound) =>
-    dies.reduce((sum, d) => sum + (d.areaMm2 / 100) * at(d.cpa, bound), 0) +
-    memoryGb * at(memory, bound) +
-    cardKg * at(BOARD_KG_PER_KG, bound);
-  const terms = [
-    ...dies.map((d) => {
-      const cm2 = d.areaMm2 / 100;
-      return `${d.label} ${cm2} cm² × ${d.cpa.value} (${d.cpa.id}) = ${fmt(cm2 * d.cpa.value)}`;
-    }),
-    `memory ${memoryGb} GB × ${memory.value} (${memory.id}) = ${fmt(memoryGb * memory.value)}`,
-    `board ${cardKg} kg × ${fmt(BOARD_KG_PER_KG.value)} (${BOARD_KG_PER_KG.id}) = ${fmt(cardKg * BOARD_KG_PER_KG.value)}`,
-  ];
-  const [value, min, max] = [total('value'), total('min'), total('max')];
-  const derivation = `${terms.join('; ')}; total ${fmt(value)} kgCO2e (min ${fmt(min)}, max ${fmt(max)})`;
-  return { value, min, max, derivation };
-}
-
-function bottomUp(id: string, name: string, year: number, input: DieModelInput, extra = ''): EmbodiedFactor {
-  const { value, min, max, derivation } = dieModel(input);
+function bottomUp(id: string, name: string, year: number, card: AcceleratorRecord, extra = ''): EmbodiedFactor {
+  const { value, min, max, derivation } = acceleratorEmbodied(acceleratorDimensions(card));
   return {
     id: `model/${id}`,
-    label: `${name} manufacturing (die-area model)`,
+    label: `${name} manufacturing (accelerator model)`,
     value,
     min,
     max,
     unit: 'kgCO2e/unit',
-    source: 'Carbon Lens die-area model: ACT CPA per node + HBM/GDDR per GB anchored on NVIDIA PCFs + board factor calibrated on the HGX H100 PCF',
+    source: 'Carbon Lens accelerator model: memory, ICs, thermal and board intensities calibrated on the NVIDIA HGX H100 and HGX B200 PCFs',
     year,
     boundary: 'cradle-to-gate',
-    note: '[S] Bottom-up estimate built on secondary parameters; see dieModel/* rows.',
+    note: '[S] Model calibrated on secondary copies of the PCFs; see the accelerator/* rows.',
     method: 'bottom-up',
     derivation: extra ? `${derivation}. ${extra}` : derivation,
   };
@@ -227,12 +96,13 @@ function vendorPcf(
   derivation: string,
   note = PCF_NOTE,
 ): EmbodiedFactor {
+  // The PCF's own uncertainty is not published with the figure: the secondary-copy range.
   return {
     id: `model/${id}`,
     label: `${name} manufacturing (vendor PCF)`,
     value,
-    min: value,
-    max: value,
+    min: value * (PCF_SECONDARY_COPY.min ?? 1),
+    max: value * (PCF_SECONDARY_COPY.max ?? 1),
     unit: 'kgCO2e/unit',
     source,
     url,
@@ -240,7 +110,7 @@ function vendorPcf(
     boundary,
     note,
     method: 'vendor-pcf',
-    derivation,
+    derivation: `${derivation}; range ${fmt(value * (PCF_SECONDARY_COPY.min ?? 1))}–${fmt(value * (PCF_SECONDARY_COPY.max ?? 1))} (${PCF_SECONDARY_COPY.id})`,
   };
 }
 
@@ -260,9 +130,10 @@ const CARD_SHARE_BOUNDARY = 'cradle-to-gate; one eighth of the HGX baseboard (GP
 
 function cardEmbodied(card: AcceleratorRecord): EmbodiedFactor {
   const name = card.shortName ?? card.name;
-  if ('dieModel' in card.embodied) return bottomUp(card.id, name, card.releaseYear, dieModelInput(card), card.embodied.dieModel.crossCheck);
+  if ('dieModel' in card.embodied) return bottomUp(card.id, name, card.releaseYear, card, card.embodied.dieModel.crossCheck);
   const { pcf } = card.embodied;
   const share = pcfShareKg(pcf);
+  const modelled = acceleratorEmbodied(acceleratorDimensions(card));
   return vendorPcf(
     card.id,
     name,
@@ -270,7 +141,7 @@ function cardEmbodied(card: AcceleratorRecord): EmbodiedFactor {
     baseboardPcfSource(pcf, card),
     pcf.year,
     CARD_SHARE_BOUNDARY,
-    `${pcf.name} PCF ${pcf.kgCO2e.toLocaleString('en-US')} kgCO2e ÷ ${pcf.gpus} GPUs = ${fmt(share)}; ${pcf.shares} of the baseboard`,
+    `${pcf.name} PCF ${pcf.kgCO2e.toLocaleString('en-US')} kgCO2e ÷ ${pcf.gpus} GPUs = ${fmt(share)}; ${pcf.shares} of the baseboard. The accelerator model gives ${fmt(modelled.value)} from the card's dimensions`,
   );
 }
 
@@ -519,13 +390,14 @@ const SERVER_MODELS: readonly CatalogModel[] = [
         cpu: { units: 2, cores: 24, dieSizePerCoreMm2: 24.5 },
         ram: [{ units: 12, capacityGb: 32 }],
         ssd: [{ units: 1, capacityGb: 400 }],
-        psu: { units: 2, weightKg: 2.99 },
+        // POWER_SUPPLY.units 2;1;2 and unit_weight 2.99;1;5: the mass is left to Boavizta's default (2.99, 1–5).
+        psu: { units: 2, unitsMin: 1 },
         chassis: 'rack',
         motherboard: { units: 1 },
       },
       includedInEmbodied: true,
       source: 'BoaviztAPI 2.4.1 archetypes/server.csv, dellR740',
-      note: 'Boavizta’s archetype, for component-level parity; the Dell PCF itself describes 2 CPUs, 32 GB RAM, 2 × 300 GB + 1 × 1 TB HDD.',
+      note: 'Boavizta’s archetype, for component-level parity (its power model runs on it under methodology: boavizta-2.4, at its workload 50%, 0–100, when no utilization is given); the Dell PCF itself describes 2 CPUs, 32 GB RAM, 2 × 300 GB + 1 × 1 TB HDD.',
     },
   },
 ];

@@ -63,7 +63,8 @@ export interface BoaviztaGpuInputs {
 
 /** The host server around a GPU baseboard (or the whole server), for the component model. */
 export interface HostComponents {
-  components: Components;
+  /** With the archetype's lower power-supply count when it gives a range (BoaviztAPI parity). */
+  components: Components & { psu?: Components['psu'] & { unitsMin?: number } };
   /** True when `embodied` already covers these parts (do not add them again). */
   includedInEmbodied: boolean;
   source: string;

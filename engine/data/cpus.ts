@@ -15,6 +15,8 @@ export interface CpuSpec {
   tdpW: number;
   /** Total die area of one package in mm², I/O dies included. */
   totalDieMm2: number;
+  /** Plausible bounds of `totalDieMm2` when it is an estimate, carried into the CPU's min and max. */
+  dieRangeMm2?: readonly [number, number];
   /** How the total is made up, e.g. `12 × 72 (CCD) + 397 (IOD)`. */
   dieComposition: string;
   process: string;
@@ -190,6 +192,7 @@ export const CPUS: readonly CpuSpec[] = [
     cores: 72,
     tdpW: 250,
     totalDieMm2: 500,
+    dieRangeMm2: [400, 650],
     dieComposition: '1 monolithic die (area not published)',
     process: 'TSMC 4N',
     year: 2023,

@@ -1,7 +1,9 @@
 import { Factor } from '../factors/factor';
 import { FactorSet } from '../factors/factorSet';
 import { FactorOverride } from '../manifest/types.generated';
+import { ACCELERATOR_MODEL_FACTORS } from './acceleratorModel';
 import { BOAVIZTA_FACTORS } from './boavizta';
+import { SERVER_MODEL_FACTORS } from './serverModel';
 import { CATALOG, catalogModel } from './catalog';
 import { cpuFor, cpuIds } from './cpus';
 import { DEFAULTS } from './defaults';
@@ -22,6 +24,8 @@ export const BUILT_IN_FACTORS: ReadonlyMap<string, Factor> = new Map(
     ...TRANSPORT_FACTORS,
     ...END_OF_LIFE_FACTORS,
     ...Object.values(DEFAULTS),
+    ...ACCELERATOR_MODEL_FACTORS,
+    ...SERVER_MODEL_FACTORS,
     ...CATALOG.map((m) => m.embodied),
     ...BOAVIZTA_FACTORS,
   ].map((f) => [f.id, f]),

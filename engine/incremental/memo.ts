@@ -7,7 +7,7 @@
 import type { AssetBasis } from '../compute/reuse';
 import type { ReportingPeriod } from '../compute/period';
 import type { SiteOptions } from '../compute/site';
-import type { Asset, PeriodRange, PeriodYear, Site } from '../manifest/types.generated';
+import type { Asset, PeriodQuarter, PeriodRange, PeriodYear, Site } from '../manifest/types.generated';
 
 interface SiteEntry {
   index: number;
@@ -54,7 +54,7 @@ function sameTerms(kept: readonly unknown[], terms: readonly unknown[], from: nu
 }
 
 export class InventoryMemoCache {
-  private periodEntry?: { key: PeriodYear | PeriodRange; value: ReportingPeriod };
+  private periodEntry?: { key: PeriodYear | PeriodQuarter | PeriodRange; value: ReportingPeriod };
   private readonly sites = new WeakMap<Site, SiteEntry>();
   private readonly assets = new WeakMap<Asset, AssetEntry>();
   /**
@@ -65,7 +65,7 @@ export class InventoryMemoCache {
   private readonly byIndex: AssetEntry[] = [];
   readonly blocks = new BlockCache();
 
-  period(period: PeriodYear | PeriodRange, compute: () => ReportingPeriod): ReportingPeriod {
+  period(period: PeriodYear | PeriodQuarter | PeriodRange, compute: () => ReportingPeriod): ReportingPeriod {
     if (this.periodEntry?.key === period) return this.periodEntry.value;
     const value = compute();
     this.periodEntry = { key: period, value };

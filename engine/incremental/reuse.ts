@@ -3,7 +3,7 @@ import type { Methodology } from '../compute/notes';
 import type { ReportingPeriod } from '../compute/period';
 import type { SiteOptions } from '../compute/site';
 import type { FactorSet } from '../factors/factorSet';
-import type { Asset, PeriodRange, PeriodYear, Site } from '../manifest/types.generated';
+import type { Asset, PeriodQuarter, PeriodRange, PeriodYear, Site } from '../manifest/types.generated';
 import { InventoryMemoCache } from './memo';
 import { sharedEmbodied, sharedValue } from './sharedTables';
 import { UnitCache } from './unitCache';
@@ -21,7 +21,7 @@ export class DocumentReuse implements Reuse {
     private readonly memo?: InventoryMemoCache,
   ) {}
 
-  period(period: PeriodYear | PeriodRange, compute: () => ReportingPeriod): ReportingPeriod {
+  period(period: PeriodYear | PeriodQuarter | PeriodRange, compute: () => ReportingPeriod): ReportingPeriod {
     return this.memo ? this.memo.period(period, compute) : compute();
   }
 

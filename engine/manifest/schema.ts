@@ -64,7 +64,7 @@ function ajvInstance() {
 }
 
 /** Section item kinds validated one item at a time (so an edit revalidates one item). */
-export type ItemKind = 'site' | 'asset' | 'budget' | 'scenario' | 'factorOverride';
+export type ItemKind = 'site' | 'asset' | 'budget' | 'scenario' | 'factorOverride' | 'target' | 'measurement';
 
 export const SECTION_ITEM_KIND: Record<SectionName, ItemKind> = {
   sites: 'site',
@@ -72,6 +72,8 @@ export const SECTION_ITEM_KIND: Record<SectionName, ItemKind> = {
   budgets: 'budget',
   scenarios: 'scenario',
   factors: 'factorOverride',
+  targets: 'target',
+  measurements: 'measurement',
 };
 
 /**

@@ -82,7 +82,32 @@ function patternIssue(path: PathSegment[], value: unknown): SchemaIssue {
       message: `\`location\` must be an ISO 3166 country code such as FR or FRA, or a US eGRID subregion such as US-CAMX; got "${String(value)}".`,
     };
   }
-  if (key === 'limit') {
+  if (key === 'baseline') {
+    return {
+      code: 'schema', path, on: 'value', data: { value },
+      message: `\`baseline\` must be the path of a saved JSON report inside this manifest's folder, such as reports/2024.json (no \`..\`, no absolute path or URL); got "${String(value)}".`,
+    };
+  }
+  if (key === 'period' || key === 'quarter') {
+    const text = String(value);
+    const quarter = /^[0-9]{4}-Q[0-9]+$/.test(text);
+    const monthAllowed = path[0] === 'measurements';
+    if (!quarter && path.length === 1) {
+      // The top-level period: a string that is no quarter was most likely meant as another form.
+      return {
+        code: 'wrong-type', path, on: 'value', data: { value },
+        message: `\`period\` must be a year such as 2026, a quarter such as 2026-Q1, or start and end dates ({ start: 2026-01-01, end: 2026-07-01 }); got the text "${text}".`,
+      };
+    }
+    return {
+      code: 'invalid-period', path, on: 'value', data: { value },
+      message: quarter
+        ? `"${text}" is not a quarter: a year has four, 2026-Q1 to 2026-Q4.`
+        : `\`${key}\` must be a quarter such as 2026-Q1${monthAllowed ? ' or a month such as 2026-03' : ''}; got "${text}".`,
+    };
+  }
+  if (key === 'limit' || key === 'base') {
+    const what = key === 'base' ? 'Target base' : 'Budget limit';
     const text = String(value);
     const unitFix = limitUnitFix(text);
     const unitOk = /(^|[\s\d.])(kg|t|kt|Mt)CO2e\s*$/.test(text);
@@ -92,13 +117,13 @@ function patternIssue(path: PathSegment[], value: unknown): SchemaIssue {
       code: 'invalid-limit', path, on: 'value', data: { value, allowedUnits: ['kgCO2e', 'tCO2e', 'ktCO2e', 'MtCO2e'] },
       message: unitFix
         ? unitOk
-          ? `Budget limit "${text}" must be a plain number (digits and one decimal point) before its unit; did you mean "${unitFix}"?`
-          : `Budget limit "${text}" has no valid unit; did you mean "${unitFix}"? Units are kgCO2e, tCO2e, ktCO2e or MtCO2e.`
+          ? `${what} "${text}" must be a plain number (digits and one decimal point) before its unit; did you mean "${unitFix}"?`
+          : `${what} "${text}" has no valid unit; did you mean "${unitFix}"? Units are kgCO2e, tCO2e, ktCO2e or MtCO2e.`
         : ambiguous
-          ? `Budget limit "${text}" is ambiguous: ${ambiguous} Write tCO2e (tonnes) or MtCO2e (megatonnes).`
+          ? `${what} "${text}" is ambiguous: ${ambiguous} Write tCO2e (tonnes) or MtCO2e (megatonnes).`
           : negative
-            ? `Budget limit "${text}" is negative: a limit is a positive number followed by a unit (for example "900 tCO2e").`
-            : `Budget limit "${text}" must be a number followed by a unit: kgCO2e, tCO2e, ktCO2e or MtCO2e (for example "900 tCO2e").`,
+            ? `${what} "${text}" is negative: a limit is a positive number followed by a unit (for example "900 tCO2e").`
+            : `${what} "${text}" must be a number followed by a unit: kgCO2e, tCO2e, ktCO2e or MtCO2e (for example "900 tCO2e").`,
       replacement: unitFix ? { target: 'value', text: unitFix, title: `Change to "${unitFix}"` } : undefined,
     };
   }
@@ -231,7 +256,7 @@ export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: Pat
         if (value !== null && typeof value === 'object' && !Array.isArray(value)) break;
         issue = {
           code: 'wrong-type', path, on: 'value', data: { value },
-          message: `${capitalize(subject(path))} must be a year such as 2026, or start and end dates ({ start: 2026-01-01, end: 2026-07-01 }); got ${describe(value)}.`,
+          message: `${capitalize(subject(path))} must be a year such as 2026, a quarter such as 2026-Q1, or start and end dates ({ start: 2026-01-01, end: 2026-07-01 }); got ${describe(value)}.`,
         };
         break;
       }

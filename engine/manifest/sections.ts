@@ -1,8 +1,8 @@
 /** The top-level lists of a manifest: validated, computed and outlined item by item. */
-export type SectionName = 'sites' | 'assets' | 'budgets' | 'scenarios' | 'factors';
+export type SectionName = 'sites' | 'assets' | 'budgets' | 'scenarios' | 'factors' | 'targets' | 'measurements';
 
 /** In the order the pipeline validates them. */
-export const SECTIONS: readonly SectionName[] = ['sites', 'assets', 'budgets', 'scenarios', 'factors'];
+export const SECTIONS: readonly SectionName[] = ['sites', 'assets', 'budgets', 'scenarios', 'factors', 'targets', 'measurements'];
 
 const SECTION_SET: ReadonlySet<string> = new Set(SECTIONS);
 

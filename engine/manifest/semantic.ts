@@ -1,6 +1,7 @@
 import { Note } from '../manifest/note';
 import { DataCatalog } from '../data/registry';
-import { Asset, Budget, FactorOverride, Scenario, Site } from './types.generated';
+import { Asset, Budget, FactorOverride, Measurement, Scenario, Site, Target } from './types.generated';
+import { checkTarget } from './targetChecks';
 import { closest } from './suggest';
 import { parseLimitKg } from './limit';
 import { catalogModel } from '../data/catalog';
@@ -12,6 +13,8 @@ export interface Sections {
   budgets: readonly (Budget | undefined)[];
   scenarios: readonly (Scenario | undefined)[];
   factors: readonly (FactorOverride | undefined)[];
+  targets: readonly (Target | undefined)[];
+  measurements: readonly (Measurement | undefined)[];
 }
 
 /** Which section items have errors that keep them out of the computation. */
@@ -26,6 +29,8 @@ export interface SemanticResult {
   setAside: Map<number, Set<string>>;
   /** Refrigerant leaks (by site index, leak indices) left out of a computed site: the gas is unknown. */
   unknownLeaks: Map<number, Set<number>>;
+  invalidTargets: Set<number>;
+  invalidMeasurements: Set<number>;
 }
 
 function duplicateIds(section: string, items: readonly ({ id: string } | undefined)[], notes: Note[], invalid: Set<number>): Map<string, number> {
@@ -191,11 +196,14 @@ export function checkSemantics(
     invalidFactors: new Set(),
     unknownLeaks: new Map(),
     setAside: new Map(),
+    invalidTargets: new Set(),
+    invalidMeasurements: new Set(),
   };
   const siteIds = duplicateIds('sites', sections.sites, notes, result.invalidSites);
   const assetIds = duplicateIds('assets', sections.assets, notes, result.invalidAssets);
   duplicateIds('budgets', sections.budgets, notes, result.invalidBudgets);
   duplicateIds('scenarios', sections.scenarios, notes, result.invalidScenarios);
+  duplicateIds('targets', sections.targets, notes, result.invalidTargets);
 
   sections.sites.forEach((site, index) => {
     if (!site) return;
@@ -304,6 +312,23 @@ export function checkSemantics(
         ' Completion on `id:` (Ctrl+Space) lists the factor ids.');
       result.invalidFactors.add(index);
     }
+  });
+
+  sections.targets.forEach((target, index) => {
+    if (target && !checkTarget(target, index, notes)) result.invalidTargets.add(index);
+  });
+  sections.measurements.forEach((measurement, index) => {
+    if (!measurement) return;
+    if (!siteIds.has(measurement.site)) {
+      if (!declared.sites.has(measurement.site)) unknownReference('unknown-site', 'site', measurement.site, siteIds.keys(), ['measurements', index, 'site'], notes);
+      result.invalidMeasurements.add(index);
+    }
+    (measurement.refrigerants ?? []).forEach((leak, i) => {
+      if (!data.hasRefrigerant(leak.gas)) {
+        unknownReference('unknown-refrigerant', 'refrigerant', leak.gas, data.refrigerants(), ['measurements', index, 'refrigerants', i, 'gas'], notes);
+        result.invalidMeasurements.add(index);
+      }
+    });
   });
   return result;
 }

@@ -8,6 +8,13 @@
  */
 export type PeriodYear = number;
 /**
+ * A calendar quarter, YYYY-QN: Q1 is January to March, Q2 April to June, Q3 July to September, Q4 October to December.
+ *
+ * This interface was referenced by `CarbonManifest`'s JSON-Schema
+ * via the `definition` "periodQuarter".
+ */
+export type PeriodQuarter = string;
+/**
  * Identifier: letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters.
  *
  * This interface was referenced by `CarbonManifest`'s JSON-Schema
@@ -35,9 +42,9 @@ export interface CarbonManifest {
    */
   organization?: string;
   /**
-   * Reporting period: a calendar year such as 2026, or explicit start and end dates (end exclusive). Use-phase emissions and the amortised share of embodied emissions are counted for this period.
+   * Reporting period: a calendar year such as 2026, a quarter such as 2026-Q1, or explicit start and end dates (end exclusive). Use-phase emissions and the amortised share of embodied emissions are counted for this period; targets compare it with the same share of their yearly path.
    */
-  period: PeriodYear | PeriodRange;
+  period: PeriodYear | PeriodQuarter | PeriodRange;
   /**
    * Calculation method. `default` uses vendor product carbon footprints where they exist and current factors; `boavizta-2.4` reproduces BoaviztAPI 2.4.1 for component-level servers (no PUE overhead at PUE 1, Boavizta grid factors).
    */
@@ -61,6 +68,12 @@ export interface CarbonManifest {
    */
   budgets?: Budget[];
   /**
+   * Reduction targets (such as a science-based target): each gives the emissions allowed in this period on the path from a base year to a target year, checked against the actual.
+   *
+   * @maxItems 1000
+   */
+  targets?: Target[];
+  /**
    * Reduction scenarios to compare against the baseline: each applies changes (PUE, renewable share, lifespan, refurbished hardware) to some or all sites and assets.
    *
    * @maxItems 1000
@@ -72,6 +85,12 @@ export interface CarbonManifest {
    * @maxItems 10000
    */
   factors?: FactorOverride[];
+  /**
+   * Metered data per site and quarter or month (facility or IT electricity, diesel, refrigerant leaks). It replaces the modelled figures for that site and time.
+   *
+   * @maxItems 100000
+   */
+  measurements?: Measurement[];
 }
 /**
  * A reporting period from `start` (inclusive) to `end` (exclusive).
@@ -440,6 +459,74 @@ export interface Budget {
    * How an exceeded budget is reported: error (fails `carbon-lens check`), warning or info. Defaults to error.
    */
   severity?: 'error' | 'warning' | 'info';
+  /**
+   * A calendar quarter, YYYY-QN: Q1 is January to March, Q2 April to June, Q3 July to September, Q4 October to December.
+   */
+  quarter?: string;
+}
+/**
+ * A reduction target: emissions in the covered scopes must fall from `base` in `baseYear` to the target level in `targetYear` along a straight line (linear absolute contraction). Each period is compared with its share of that yearly path.
+ *
+ * This interface was referenced by `CarbonManifest`'s JSON-Schema
+ * via the `definition` "target".
+ */
+export interface Target {
+  /**
+   * Identifier: letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters.
+   */
+  id: string;
+  /**
+   * The year the reduction is measured from.
+   */
+  baseYear: number;
+  /**
+   * Emissions of the covered scopes in the base year, a number with a unit: kgCO2e, tCO2e (tonnes), ktCO2e or MtCO2e. Give either `base` or `baseline`.
+   */
+  base?: string;
+  /**
+   * Path of a saved `carbon-lens report --format json` of the base year, relative to this manifest and inside its folder (no `..`, no absolute path or URL): its total in the covered scopes and view is the base. Read by `carbon-lens check` and `report`; give either `base` or `baseline`.
+   */
+  baseline?: string;
+  /**
+   * The year by which the reduction must be reached; after `baseYear`.
+   */
+  targetYear: number;
+  /**
+   * Share (0..1) of the base to cut by `targetYear`, reached along a straight line. Give either `reduction` or `pathway`.
+   */
+  reduction?: number;
+  /**
+   * A science-based pathway instead of `reduction`: `sbti-1.5c` cuts 4.2 % of the base every year, `sbti-wb2c` (well below 2 °C) 2.5 % a year (SBTi linear absolute contraction).
+   */
+  pathway?: 'sbti-1.5c' | 'sbti-wb2c';
+  /**
+   * Which emissions the target covers: `scope1`, `scope2Location` or `scope2Market` (Scope 2 counted one way), `scope3`. Defaults to Scope 1, location-based Scope 2 and Scope 3. The SBTi asks for Scope 3 when it is 40 % or more of the total.
+   *
+   * @minItems 1
+   * @maxItems 4
+   */
+  scopes?:
+    | ['scope1' | 'scope2Location' | 'scope2Market' | 'scope3']
+    | ['scope1' | 'scope2Location' | 'scope2Market' | 'scope3', 'scope1' | 'scope2Location' | 'scope2Market' | 'scope3']
+    | [
+        'scope1' | 'scope2Location' | 'scope2Market' | 'scope3',
+        'scope1' | 'scope2Location' | 'scope2Market' | 'scope3',
+        'scope1' | 'scope2Location' | 'scope2Market' | 'scope3'
+      ]
+    | [
+        'scope1' | 'scope2Location' | 'scope2Market' | 'scope3',
+        'scope1' | 'scope2Location' | 'scope2Market' | 'scope3',
+        'scope1' | 'scope2Location' | 'scope2Market' | 'scope3',
+        'scope1' | 'scope2Location' | 'scope2Market' | 'scope3'
+      ];
+  /**
+   * Which accounting view the actual is taken from: `period` (embodied amortised over lifespan, default) or `inventory` (GHG Protocol: capital goods in full in the year acquired).
+   */
+  view?: 'period' | 'inventory';
+  /**
+   * How an off-track target is reported: error (fails `carbon-lens check`), warning or info. Defaults to error.
+   */
+  severity?: 'error' | 'warning' | 'info';
 }
 /**
  * A reduction scenario: changes applied to the baseline to estimate the saving.
@@ -521,4 +608,47 @@ export interface FactorOverride {
    * Reference year of the value.
    */
   year?: number;
+}
+/**
+ * Metered data for one site and one quarter or month of the reporting period. Measured values replace the modelled ones for that site and time; the report says how much of each figure is measured.
+ *
+ * This interface was referenced by `CarbonManifest`'s JSON-Schema
+ * via the `definition` "measurement".
+ */
+export interface Measurement {
+  /**
+   * Identifier: letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters.
+   */
+  site: string;
+  /**
+   * The quarter (YYYY-QN, such as 2026-Q1) or month (YYYY-MM, such as 2026-03) the readings cover; inside the reporting period.
+   */
+  period: string;
+  /**
+   * Facility electricity meter reading for the period, in kWh: cooling and power overhead (PUE) are already in it.
+   */
+  electricityKWh?: number;
+  /**
+   * IT electricity meter reading (the servers' own consumption) for the period, in kWh: the site's PUE is applied to it. With `electricityKWh` too, the facility meter counts and the ratio of the two is checked against the site's PUE.
+   */
+  itElectricityKWh?: number;
+  /**
+   * Diesel burned by backup generators in the period, in litres (replaces the site's modelled share of `generators.dieselLitres`).
+   */
+  dieselLitres?: number;
+  /**
+   * Refrigerant leaks (top-ups) recorded in the period (replace the site's modelled share of its `refrigerants`).
+   *
+   * @maxItems 100
+   */
+  refrigerants?: {
+    /**
+     * Refrigerant designation, such as R-134a, R-410A, R-32 or HFC-227ea.
+     */
+    gas: string;
+    /**
+     * Mass of refrigerant leaked (recharged) during the period, in kg.
+     */
+    leakedKg: number;
+  }[];
 }

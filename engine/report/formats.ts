@@ -79,6 +79,19 @@ export function formatMarkdown(report: Report, options: FormatOptions = {}): str
     lines.push('', '## Budgets', '', '| Budget | Actual | Limit | Used | Status |', '|---|---:|---:|---:|---|',
       ...report.budgets.map((b) => `| ${mdEscape(b.id)} | ${kg(b.actualKgCO2e)} | ${kg(b.limitKgCO2e)} | ${formatBudgetUse(b.ratio)} | ${BUDGET_STATUS[budgetStatusOf(b)]} |`));
   }
+  if (report.targets && report.targets.length > 0) {
+    lines.push('', '## Targets', '', '| Target | Allowed | Actual | Gap | Status | Trend reaches target |', '|---|---:|---:|---:|---|---|',
+      ...report.targets.map((t) => `| ${mdEscape(t.id)} | ${kg(t.allowedKgCO2e)} | ${kg(t.actualKgCO2e)} | ${kg(t.gapKgCO2e)} | ${t.status === 'on-track' ? 'on track' : '**off track**'} | ${t.trendReachYear === null ? 'never' : `${t.trendReachYear} (target ${t.targetYear})`} |`));
+  }
+  if (report.quarters && report.quarters.length > 1) {
+    lines.push('', '## Quarters', '', '| Quarter | tCO2e | Measured | Modelled |', '|---|---:|---:|---:|',
+      ...report.quarters.map((q) => `| ${q.quarter} | ${formatNumber(q.kgCO2e / 1000)} | ${formatNumber(q.measuredKgCO2e / 1000)} | ${formatNumber(q.modelledKgCO2e / 1000)} |`));
+  }
+  if (report.measured && report.measured.kgCO2e > 0) lines.push('', `Measured: ${kg(report.measured.kgCO2e)} of the total (${formatPercent(report.measured.share)}) comes from meters; the rest is modelled.`);
+  if (report.roadmap && report.roadmap.length > 0) {
+    lines.push('', '## Reduction roadmap', '', '| Lever | Saving | Share of gap | Combined saving |', '|---|---:|---:|---:|',
+      ...report.roadmap.map((s) => `| ${mdEscape(s.description)} | ${kg(s.savingKgCO2e)} | ${s.gapClosedShare === null ? '—' : formatPercent(s.gapClosedShare)} | ${kg(s.cumulativeSavingKgCO2e)} |`));
+  }
   const scenarios = [...report.scenarios, ...report.whatIfs];
   if (scenarios.length > 0) {
     lines.push('', '## Reduction scenarios', '', '| Scenario | Saving | % | Saving (market) | % |', '|---|---:|---:|---:|---:|',

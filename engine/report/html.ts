@@ -39,6 +39,15 @@ ${issues ? `<h2>Issues</h2><ul>${issues}</ul>` : ''}
   const scenarios = [...report.scenarios, ...report.whatIfs].map((s) =>
     `<tr><th scope="row">${escapeHtml(s.description)}</th><td class="num">${escapeHtml(kg(s.savingKgCO2e))}</td><td class="num">${escapeHtml(formatPercent(s.savingShare))}</td><td class="num">${escapeHtml(kg(s.savingMarketKgCO2e))}</td></tr>`).join('');
   const issues = report.diagnostics.map((d) => `<li><span class="sev ${escapeHtml(d.severity)}">${escapeHtml(d.severity)}</span> line ${escapeHtml(d.line)}: ${escapeHtml(d.message)} <code>${escapeHtml(d.code)}</code></li>`).join('');
+  const targets = (report.targets ?? []).map((x) =>
+    `<tr><th scope="row">${escapeHtml(x.id)}</th><td class="num">${escapeHtml(kg(x.allowedKgCO2e))}</td><td class="num">${escapeHtml(kg(x.actualKgCO2e))}</td><td class="num">${escapeHtml(kg(x.gapKgCO2e))}</td><td>${x.status === 'on-track' ? 'on track' : '<strong>off track</strong>'}</td><td>${escapeHtml(x.trendReachYear === null ? 'never' : `${x.trendReachYear} (target ${x.targetYear})`)}</td></tr>`).join('');
+  const quarters = (report.quarters ?? []).length > 1 ? (report.quarters ?? []).map((q) =>
+    `<tr><th scope="row">${escapeHtml(q.quarter)}</th><td class="num">${escapeHtml(formatNumber(q.kgCO2e / 1000))}</td><td class="num">${escapeHtml(formatNumber(q.measuredKgCO2e / 1000))}</td><td class="num">${escapeHtml(formatNumber(q.modelledKgCO2e / 1000))}</td></tr>`).join('') : '';
+  const roadmap = (report.roadmap ?? []).map((s) =>
+    `<tr><th scope="row">${escapeHtml(s.description)}</th><td class="num">${escapeHtml(kg(s.savingKgCO2e))}</td><td class="num">${escapeHtml(s.gapClosedShare === null ? '—' : formatPercent(s.gapClosedShare))}</td><td class="num">${escapeHtml(kg(s.cumulativeSavingKgCO2e))}</td></tr>`).join('');
+  const progress = `${targets ? `<h2>Targets</h2><table><thead><tr><th>Target</th><th>Allowed</th><th>Actual</th><th>Gap</th><th>Status</th><th>Trend reaches target</th></tr></thead><tbody>${targets}</tbody></table>` : ''}
+${quarters ? `<h2>Quarters (tCO2e)</h2><table><thead><tr><th>Quarter</th><th>Total</th><th>Measured</th><th>Modelled</th></tr></thead><tbody>${quarters}</tbody></table>` : ''}
+${roadmap ? `<h2>Reduction roadmap</h2><table><thead><tr><th>Lever</th><th>Saving</th><th>Share of gap</th><th>Combined saving</th></tr></thead><tbody>${roadmap}</tbody></table>` : ''}`;
   return `<section>
 <h1>Carbon inventory — ${escapeHtml(report.organization ?? 'unnamed organisation')}, ${escapeHtml(report.period.label)}</h1>
 ${report.complete ? '' : `<p class="warn">Incomplete: ${escapeHtml(report.leftOut ?? 'some items are left out')} of the totals because of errors: every total is a lower bound.</p>`}
@@ -51,6 +60,7 @@ ${report.complete ? '' : `<p class="warn">Incomplete: ${escapeHtml(report.leftOu
 <tr><th scope="row">Scope 3</th><td class="num">${escapeHtml(formatNumber(t.byScope.scope3 / 1000))}</td></tr>
 </tbody></table>
 <h2>Hotspots</h2><table><thead><tr><th>Asset</th><th>Units</th><th>tCO2e</th><th>Share</th><th>Embodied/unit</th><th>Line</th></tr></thead><tbody>${assets}</tbody></table>
+${progress}
 ${budgets ? `<h2>Budgets</h2><table><thead><tr><th>Budget</th><th>Actual</th><th>Limit</th><th>Used</th><th>Status</th></tr></thead><tbody>${budgets}</tbody></table>` : ''}
 ${scenarios ? `<h2>Reduction scenarios</h2><table><thead><tr><th>Scenario</th><th>Saving</th><th>%</th><th>Saving (market)</th></tr></thead><tbody>${scenarios}</tbody></table>` : ''}
 ${issues ? `<h2>Issues</h2><ul>${issues}</ul>` : ''}

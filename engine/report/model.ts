@@ -14,6 +14,9 @@ import { DIAGNOSTIC_DEFAULTS, shownFindings } from '../views/diagnostics';
 import { fleetTotals } from '../views/file';
 import { shareOf } from '../views/figures';
 import { siteKgCO2e, SiteTotalsBuilder, totalsOfSite } from '../views/site';
+import { measuredTotals, QuarterView, quarterViews, targetViews, tracksProgress } from '../views/targets';
+import type { TargetScope } from '../compute/targets';
+import type { Roadmap, RoadmapStep } from '../compute/roadmap';
 
 /**
  * The serialisable result of analysing one manifest: what the CLI prints, what the editor's
@@ -71,6 +74,8 @@ export interface ReportAsset {
   parts: { label: string; kgCO2e: number; min: number; max: number; source: string }[];
   assumptions: string[];
   factorIds: string[];
+  /** Only when the manifest has measurements: the metered part of `kgCO2e`. */
+  measuredKgCO2e?: number;
 }
 
 export interface ReportSite {
@@ -92,6 +97,8 @@ export interface ReportSite {
   kgCO2e: number;
   share: number;
   assets: number;
+  /** Only when the manifest has measurements: the metered part of `kgCO2e`. */
+  measuredKgCO2e?: number;
 }
 
 export interface ReportBudget {
@@ -111,7 +118,41 @@ export interface ReportBudget {
   view: 'period' | 'inventory';
   per?: 'gpu' | 'unit';
   contributors: { kind: 'asset' | 'site'; id: string; kgCO2e: number }[];
+  /** A quarterly budget's quarter. */
+  quarter?: string;
 }
+
+/** A target against this period (all kgCO2e): the allowance on its linear path, the actual in its scopes and view. */
+export interface ReportTarget {
+  id: string;
+  index: number;
+  line: number;
+  scopes: TargetScope[];
+  view: 'period' | 'inventory';
+  severity: 'error' | 'warning' | 'info';
+  baseYear: number;
+  targetYear: number;
+  baseKgCO2e: number;
+  annualReductionShare: number;
+  rateSource: string;
+  allowedKgCO2e: number;
+  actualKgCO2e: number;
+  min: number;
+  max: number;
+  measuredKgCO2e: number;
+  measuredShare: number;
+  status: 'on-track' | 'off-track';
+  gapKgCO2e: number;
+  trendReachYear: number | null;
+  /** This period on the year axis, its share of a year and its actual scaled to a year (for the trend). */
+  periodYear: number;
+  yearShare: number;
+  annualActualKgCO2e: number;
+  path: { year: number; allowedKgCO2e: number }[];
+}
+
+export type ReportQuarter = QuarterView;
+export type ReportRoadmapStep = RoadmapStep;
 
 export interface ReportDiagnostic {
   code: string;
@@ -157,6 +198,17 @@ export interface Report {
   /** "2 assets left out", when `excluded` is not empty: the words every output puts next to its total. */
   leftOut?: string;
   factors: FactorUse[];
+  /**
+   * Progress tracking, only in reports of manifests with targets, measurements, quarterly
+   * budgets or a quarter as period: the targets, each quarter's footprint (measured and
+   * modelled), the reduction roadmap and the metered part of the totals.
+   */
+  targets?: ReportTarget[];
+  quarters?: ReportQuarter[];
+  roadmap?: ReportRoadmapStep[];
+  /** The target whose scopes, view and gap the roadmap is measured by, the modelled baseline and the gap. */
+  roadmapBasis?: { targetId?: string; baselineKgCO2e: number; gapKgCO2e: number | null };
+  measured?: { kgCO2e: number; share: number; marketKgCO2e: number; byScope: Record<TargetScope, number> };
 }
 
 function breakdownOf(b: Breakdown, allCategories = false): ReportBreakdown {
@@ -194,6 +246,8 @@ export interface ReportOptions {
   whatIfs?: ScenarioResult[];
   /** The budget-severity and completeness settings, as the editor applies them (default: neither). */
   settings?: DiagnosticSettings;
+  /** The reduction roadmap (computed by the caller, like the scenarios). */
+  roadmap?: Roadmap;
 }
 
 export function buildReport(analysis: Analysis, options: ReportOptions = {}): Report {
@@ -244,6 +298,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
   const factorIdLists = new Map<readonly FactorUse[], string[]>();
   const reportParts = new Map<readonly EmbodiedPart[], ReportAsset['parts']>();
   const siteSums = new SiteTotalsBuilder();
+  const hasMeasurements = inventory.measurements.length > 0;
   const assets: ReportAsset[] = inventory.assets.map((asset) => {
     let factorIds = factorIdLists.get(asset.factors);
     if (!factorIds) {
@@ -287,6 +342,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       parts,
       assumptions: asset.assumptions,
       factorIds,
+      ...(hasMeasurements ? { measuredKgCO2e: asset.measurement ? total(asset.measurement.measured).value : 0 } : {}),
     };
   });
 
@@ -317,6 +373,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       kgCO2e: kg,
       share: shareOf(kg, grand),
       assets: siteTotals.assets,
+      ...(hasMeasurements ? { measuredKgCO2e: siteMeasuredKg(inventory, site.id) } : {}),
     };
   });
 
@@ -349,8 +406,23 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       view: b.view,
       per: b.per,
       contributors: b.contributors,
+      ...(result.quarter ? { quarter: result.quarter } : {}),
     };
   });
+
+  const progress: Partial<Report> = {};
+  if (tracksProgress(analysis)) {
+    progress.targets = targetViews(inventory).map((t) => ({
+      id: t.id, index: t.index, line: itemLine('targets', t.index), scopes: t.scopes, view: t.view, severity: t.severity,
+      baseYear: t.baseYear, targetYear: t.targetYear, baseKgCO2e: t.baseKgCO2e, annualReductionShare: t.annualReductionShare, rateSource: t.rateSource,
+      allowedKgCO2e: t.allowedKgCO2e, actualKgCO2e: t.actualKgCO2e, min: t.minKgCO2e, max: t.maxKgCO2e, measuredKgCO2e: t.measuredKgCO2e, measuredShare: t.measuredShare,
+      status: t.status, gapKgCO2e: t.gapKgCO2e, trendReachYear: t.trendReachYear, periodYear: t.periodYear, yearShare: t.yearShare, annualActualKgCO2e: t.annualActualKgCO2e, path: t.path,
+    }));
+    progress.quarters = quarterViews(inventory);
+    progress.roadmap = options.roadmap?.steps ?? [];
+    if (options.roadmap) progress.roadmapBasis = { targetId: options.roadmap.targetId, baselineKgCO2e: options.roadmap.baselineKgCO2e, gapKgCO2e: options.roadmap.gapKgCO2e };
+    progress.measured = measuredTotals(inventory);
+  }
 
   return {
     format: 'carbon-lens-report/1',
@@ -370,7 +442,16 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
     excluded: inventory.excluded.map((e) => ({ kind: e.kind, id: e.id, line: itemLine(String(e.path[0]), Number(e.path[1])), reason: e.reason })),
     ...(inventory.excluded.length > 0 ? { leftOut: `${leftOutWords(inventory.excluded)} left out` } : {}),
     factors: [...factorById.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    ...progress,
   };
+}
+
+/** The metered part of a site's figure: its own and its assets'. */
+function siteMeasuredKg(inventory: NonNullable<Analysis['inventory']>, siteId: string): number {
+  let kg = 0;
+  for (const site of inventory.sites) if (site.id === siteId && site.measurement) kg += total(site.measurement.measured).value;
+  for (const asset of inventory.assets) if (asset.siteId === siteId && asset.measurement) kg += total(asset.measurement.measured).value;
+  return kg;
 }
 
 /** Why a manifest has no inventory: its first error (the period, or the file not being a manifest). */

@@ -89,6 +89,7 @@ export function formatText(report: Report, options: FormatOptions = {}): string 
         ...report.budgets.map((b) => [b.id, kg(b.actualKgCO2e), kg(b.limitKgCO2e), formatBudgetUse(b.ratio), BUDGET_STATUS[budgetStatusOf(b)](b.severity)]),
       ], [1, 2, 3]));
   }
+  out.push(...progressText(report, kg));
   const scenarios = [...report.scenarios, ...report.whatIfs];
   if (scenarios.length > 0) {
     out.push('', 'Reduction scenarios (saving against this period\'s total)',
@@ -110,4 +111,35 @@ export function formatText(report: Report, options: FormatOptions = {}): string 
     out.push('  Every factor and formula: docs/methodology.md and docs/factors.md');
   }
   return `${out.join('\n')}\n`;
+}
+
+const TARGET_STATUS = { 'on-track': 'on track', 'off-track': 'OFF TRACK' } as const;
+
+/** Targets, quarters, measured share and the roadmap, for manifests that track progress. */
+function progressText(report: Report, kg: (value: number) => string): string[] {
+  const out: string[] = [];
+  if (report.targets && report.targets.length > 0) {
+    out.push('', 'Targets (linear path from the base year; this period\'s share of each year)',
+      table([
+        ['Target', 'Allowed', 'Actual', 'Gap', 'Status', 'Trend reaches target'],
+        ...report.targets.map((t) => [t.id, kg(t.allowedKgCO2e), kg(t.actualKgCO2e), kg(t.gapKgCO2e), TARGET_STATUS[t.status], t.trendReachYear === null ? 'never' : `${t.trendReachYear} (target ${t.targetYear})`]),
+      ], [1, 2, 3]));
+  }
+  if (report.quarters && report.quarters.length > 1) {
+    out.push('', 'Quarters (measured where metered data exists)',
+      table([
+        ['Quarter', 'tCO2e', 'Measured', 'Modelled'],
+        ...report.quarters.map((q) => [q.quarter, formatNumber(q.kgCO2e / 1000), formatNumber(q.measuredKgCO2e / 1000), formatNumber(q.modelledKgCO2e / 1000)]),
+      ], [1, 2, 3]));
+  }
+  if (report.measured && report.measured.kgCO2e > 0) out.push('', `Measured: ${kg(report.measured.kgCO2e)} of the total (${formatPercent(report.measured.share)}) comes from meters; the rest is modelled.`);
+  if (report.roadmap && report.roadmap.length > 0) {
+    const basis = report.roadmapBasis;
+    out.push('', `Reduction roadmap (largest saving first, applied in order${basis?.targetId ? `; measured in the scopes of target ${basis.targetId}` : ''})`,
+      table([
+        ['Lever', 'Saving', 'Share of gap', 'Combined saving'],
+        ...report.roadmap.map((s) => [s.description, kg(s.savingKgCO2e), s.gapClosedShare === null ? '—' : formatPercent(s.gapClosedShare), kg(s.cumulativeSavingKgCO2e)]),
+      ], [1, 2, 3]));
+  }
+  return out;
 }

@@ -7,7 +7,8 @@ import { CatalogModel, HardwareKind } from '../data/catalogTypes';
 import { CPUS, cpuFor } from '../data/cpus';
 import { gridFactorFor, knownLocations, locationName } from '../data/grid';
 import { knownRefrigerants, refrigerantFor } from '../data/refrigerants';
-import { BUILT_IN_FACTORS, dataCatalog } from '../data/registry';
+import { BUILT_IN_FACTORS, dataCatalog, factorSetFor } from '../data/registry';
+import { catalogManufacturing } from '../compute/unit';
 
 export interface ModelSpec {
   label: string;
@@ -30,8 +31,22 @@ export interface ModelView {
   maxW: number;
   /** Shipped weight of one unit. */
   weightKg: number;
-  /** Cradle-to-gate manufacturing emissions of one unit, with its range and source. */
-  embodied: { kgCO2e: number; minKgCO2e: number; maxKgCO2e: number; method: string; source: string; year: number; boundary: string };
+  /**
+   * Cradle-to-gate manufacturing emissions of one unit as a manifest naming the model counts them
+   * (default methodology), with its range, source and boundary. For a GPU server whose PCF covers
+   * only the baseboard, that is the baseboard PCF plus the host estimate (`parts`).
+   */
+  embodied: {
+    kgCO2e: number;
+    minKgCO2e: number;
+    maxKgCO2e: number;
+    method: string;
+    source: string;
+    year: number;
+    boundary: string;
+    /** What the figure adds up, when more than the catalog row (baseboard PCF, host estimate). */
+    parts?: { label: string; kgCO2e: number; minKgCO2e: number; maxKgCO2e: number }[];
+  };
   powerSource: string;
   /** Set when the host server is modelled from its components on top of `embodied`. */
   hostComponentsSource?: string;
@@ -50,6 +65,9 @@ function viewOf(model: CatalogModel): ModelView {
   add('Die area', s.dieAreaMm2, 'mm²');
   add('Max system power', s.maxSystemPowerW, 'W');
   const e = model.embodied;
+  const counted = catalogManufacturing(model, 'default', factorSetFor([]));
+  const host = model.hostComponents && !model.hostComponents.includedInEmbodied ? model.hostComponents : undefined;
+  const hostKg = counted.manufacturing.value - e.value;
   return {
     id: model.id,
     name: model.name,
@@ -61,7 +79,23 @@ function viewOf(model: CatalogModel): ModelView {
     idleW: model.power.idleW,
     maxW: model.power.maxW,
     weightKg: model.weightKg.value,
-    embodied: { kgCO2e: e.value, minKgCO2e: e.min ?? e.value, maxKgCO2e: e.max ?? e.value, method: e.method, source: e.source, year: e.year, boundary: e.boundary },
+    embodied: {
+      kgCO2e: counted.manufacturing.value,
+      minKgCO2e: counted.manufacturing.min,
+      maxKgCO2e: counted.manufacturing.max,
+      method: host ? `${e.method} + component model` : e.method,
+      source: e.source,
+      year: e.year,
+      boundary: host ? `baseboard PCF (${e.boundary}) plus the host server estimated from its components (${Math.round(hostKg).toLocaleString('en-US')} kgCO2e)` : e.boundary,
+      ...(host
+        ? {
+            parts: [
+              { label: 'baseboard (vendor PCF)', kgCO2e: e.value, minKgCO2e: e.min ?? e.value, maxKgCO2e: e.max ?? e.value },
+              { label: 'host server (component model)', kgCO2e: hostKg, minKgCO2e: counted.manufacturing.min - (e.min ?? e.value), maxKgCO2e: counted.manufacturing.max - (e.max ?? e.value) },
+            ],
+          }
+        : {}),
+    },
     powerSource: model.power.source,
     hostComponentsSource: model.hostComponents && !model.hostComponents.includedInEmbodied ? model.hostComponents.source : undefined,
   };

@@ -31,6 +31,8 @@ import { startPlaygroundServer } from '../../scripts/start.mjs';
 
 const RESULTS_DIR = join(REPO_ROOT, 'test-results', 'ui');
 const SAMPLE = 'example-ai-lab.carbon.yaml';
+/** The sample with a target and two metered quarters. */
+const TRACKING = 'example-ai-lab-tracking.carbon.yaml';
 /** The shipped file of hand-typed mistakes (samples/), each commented with its message and fix. */
 const BROKEN = 'example-with-mistakes.carbon.yaml';
 
@@ -215,6 +217,54 @@ async function opensReportFromPalette(ctx) {
 }
 
 /**
+ * The tracking sample's report: a trajectory chart for its target (the allowance and the actual
+ * the CLI computes) and a quarterly bar chart whose four bars are reached with the keyboard,
+ * readable in the light and the dark theme.
+ */
+async function showsTargetsAndQuarters(ctx) {
+  const { page, theme, manifest } = ctx;
+  const cli = cliReport(join('samples', TRACKING));
+  await openFileFromExplorer(page, TRACKING);
+  await revealLine(page, 46); // the target, below the budgets
+  await waitForCodeLens(page, /^2026: [\d.]+ of 275 tCO2e allowed · on track$/);
+  const command = manifest.contributes.commands.find((c) => c.command === 'carbonLens.openReport');
+  await runCommand(page, `${command.category}: ${command.title}`);
+
+  const frame = await webviewFrame(page, '#targets .trajectory-chart', { timeoutMs: 30_000 });
+  const [target] = cli.targets;
+  const caption = (await frame.locator('#targets figcaption').first().textContent()) ?? '';
+  assert.ok(caption.includes(`of ${formatKg(target.allowedKgCO2e)} allowed`), `the trajectory caption gives the CLI's allowance (${target.allowedKgCO2e}); caption: ${caption}`);
+  assert.ok(caption.includes(`in ${target.trendReachYear}`), `the caption gives the trend year ${target.trendReachYear}`);
+  assert.equal(await frame.locator('#targets .traj-path').count(), 1, 'the allowed path is drawn');
+  assert.equal(await frame.locator('#targets .traj-actual.on-track').count(), 1, 'this period is drawn, as on track');
+
+  // Keyboard: the trajectory figure, then each quarter bar, in Tab order.
+  const bars = frame.locator('#quarters .quarter');
+  assert.equal(await bars.count(), cli.quarters.length, 'one bar per quarter');
+  await frame.locator('#targets figure.trajectory').first().focus();
+  const reached = [];
+  for (let i = 0; i < 8 && reached.length < cli.quarters.length; i++) {
+    await page.keyboard.press('Tab');
+    const key = await frame.locator(':focus').getAttribute('data-focus-key').catch(() => null);
+    if (key?.startsWith('quarter:')) reached.push(key.slice('quarter:'.length));
+  }
+  assert.deepEqual(reached, cli.quarters.map((q) => q.quarter), 'Tab reaches every quarter bar in order');
+  const q1 = (await bars.first().getAttribute('aria-label')) ?? '';
+  assert.ok(q1.includes(`${formatKg(cli.quarters[0].measuredKgCO2e)} measured`), `Q1 tells its measured part; label: ${q1}`);
+  assert.equal(await frame.locator('#quarters svg.quarter-chart .q-measured').count(), cli.quarters.length);
+  for (const selector of ['#targets figcaption', '#quarters figcaption', '#targets .chart-legend li']) {
+    const contrast = await textContrast(frame, selector);
+    assert.ok(contrast.ratio >= 4.5, `${selector} is readable in the ${theme} theme: contrast ${contrast.ratio.toFixed(2)}`);
+  }
+  await frame.locator('#targets').scrollIntoViewIfNeeded();
+  await parkMouse(page);
+  await ctx.shot(`targets-${theme}`);
+  await frame.locator('#quarters').scrollIntoViewIfNeeded();
+  await ctx.shot(`quarters-${theme}`);
+  assert.deepEqual(await errorMessages(page), [], 'no error');
+}
+
+/**
  * A click on an asset's name in a report opened over its manifest shows the manifest's existing
  * editor at that line, in the same group: no second split squeezing the report. In the report of
  * the file of mistakes, messages show their `code spans` as code, with no raw backtick.
@@ -310,6 +360,7 @@ const SCENARIOS = [
   { name: 'hovering an asset id shows its footprint breakdown', themes: ['light'], run: hoverShowsAssetBreakdown },
   { name: 'shows code lenses above the file, the assets and the budgets', themes: ['light'], run: showsCodeLenses },
   { name: 'opens the report from the palette with the CLI\'s total', themes: ['light', 'dark'], run: opensReportFromPalette },
+  { name: 'the tracking sample\'s report draws its target trajectory and quarters, keyboard-reachable', themes: ['light', 'dark'], run: showsTargetsAndQuarters },
   { name: 'a click on a name in the report reveals the manifest\'s editor, no new split; issues show code spans', themes: ['light'], run: reportClickRevealsEditor },
   { name: 'a count edited in a git repository: the lens and the report show the change vs HEAD', themes: ['light'], run: showsChangesVsHead },
 ];

@@ -52,11 +52,11 @@ describe('language server: the change against the base version (carbonLens/base,
     await summaryWith((s) => s.change?.state === 'found');
     const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: URI } });
     const titles = lenses!.map((l) => l.command?.title ?? '');
-    assert.match(titles[0], / · \+45 tCO2e vs HEAD$/);
-    assert.match(titles[1], /^≈ .* · \+45 tCO2e vs HEAD$/);
+    assert.match(titles[0], / · \+45\.6 tCO2e vs HEAD$/);
+    assert.match(titles[1], /^≈ .* · \+45\.6 tCO2e vs HEAD$/);
     const offset = HEAD.indexOf('training-pods') + 2;
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: TextDocument.create(URI, 'x', 1, HEAD).positionAt(offset) });
-    assert.match((hover!.contents as MarkupContent).value, /\*\*\\\+45 tCO2e vs HEAD\*\*.*count 16 → 20/);
+    assert.match((hover!.contents as MarkupContent).value, /\*\*\\\+45\\\.6 tCO2e vs HEAD\*\*.*count 16 → 20/);
   });
 
   it('carbonLens/change answers the diff of carbon-lens diff; an edit moves it', async () => {

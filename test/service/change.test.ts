@@ -25,7 +25,7 @@ describe('service: the change against the compareTo version', () => {
   it('lenses: the file and the edited asset say their change vs HEAD, an unchanged asset says nothing', () => {
     const [file, pods, storage, annual] = titles(HEAD, base(SAMPLE));
     assert.ok(file.endsWith(` · ${formatSignedKg(diff.delta.kgCO2e)} vs HEAD`), file);
-    assert.match(pods, /^≈ [\d.]+ tCO2e\/yr · \d+% of total · \+45 tCO2e vs HEAD$/);
+    assert.match(pods, /^≈ [\d.]+ tCO2e\/yr · \d+% of total · \+45\.6 tCO2e vs HEAD$/);
     assert.equal(pods, titles(HEAD)[1] + ` · ${formatSignedKg(diff.assets[0].deltaKgCO2e)} vs HEAD`);
     assert.match(storage, /of total$/);
     assert.match(annual, /^31% of 900 tCO2e · 26% at HEAD$/);
@@ -59,7 +59,7 @@ describe('service: the change against the compareTo version', () => {
     const text = (b?: DocumentBase) => (hover(analysis, position, settings(), b)!.contents as { value: string }).value;
     const pods = diff.assets[0];
     assert.ok(text(base(SAMPLE)).includes(`**${formatSignedKg(pods.deltaKgCO2e).replace(/[+\-.]/g, (c) => `\\${c}`)} vs HEAD** (`), text(base(SAMPLE)));
-    assert.match(text(base(SAMPLE)), /with both versions at the same factor bounds\) · was 180 tCO2e · count 16 → 20/);
+    assert.match(text(base(SAMPLE)), /with both versions at the same factor bounds\) · was 182 tCO2e · count 16 → 20/);
     assert.match(text(base(null)), /\*\*New since HEAD\*\*/);
     assert.match(text({ ref: 'main', state: 'noRef', message: 'main names no commit in this repository' }), /_No comparison with main\\: main names no commit in this repository_/);
     assert.doesNotMatch(text({ ref: 'HEAD', state: 'noRepository', message: 'the file is not in a git repository' }), /comparison/, 'the status says it, not every hover');

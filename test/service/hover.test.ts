@@ -57,7 +57,7 @@ describe('service: hover', () => {
     assert.match(text, /\*\*annual\\-total\*\* · within its limit/);
     assert.match(text, /of 900 tCO2e · \d+% · period view/);
     assert.match(text, /\| Top contributors \| tCO2e \|/);
-    assert.match(text, /\| training\\-pods \(asset\) \| 180 \|/);
+    assert.match(text, /\| training\\-pods \(asset\) \| 182 \|/);
   });
 
   it('shows catalog specs and the embodied source on a model id', () => {
@@ -65,6 +65,10 @@ describe('service: hover', () => {
     assert.match(text, /NVIDIA HGX H100/);
     assert.match(text, /Embodied \(manufacturing\)/);
     assert.match(text, /vendor\\-pcf/);
+    // What a manifest with the model counts: the baseboard PCF and the host estimate, both shown.
+    assert.match(text, /\| · baseboard \\\(vendor PCF\\\) \| 1\.31 tCO2e/);
+    assert.match(text, /\| · host server \\\(component model\\\) \| /);
+    assert.match(text, /baseboard PCF .* plus the host server estimated from its components/);
   });
 
   it('shows the schema description on other keys and the refrigerant GWP on gases', () => {

@@ -1,5 +1,5 @@
 import { useOf, type FactorUse } from '../../factors/factor';
-import { exact, type Range } from '../../quantity';
+import { exact, range, type Range } from '../../quantity';
 import { BOAVIZTA, CPU_DIE_BY_CORES } from '../../data/boavizta';
 import { describe, fmt, rangeOf } from './completion';
 import type { ComponentImpact, CpuSpec } from './types';
@@ -19,7 +19,10 @@ const COMPLETED_DIE_SIGNIFICANT_FIGURES = 3;
  * or the linear fit on cores when no CPU has that count; else the mean of all CPUs.
  */
 export function cpuDieSize(cpu: CpuSpec | undefined): CpuDieSize {
-  if (cpu?.dieSizeMm2 !== undefined) return { dieSizeMm2: exact(cpu.dieSizeMm2), factors: [], assumptions: [] };
+  if (cpu?.dieSizeMm2 !== undefined) {
+    const bounds = cpu.dieSizeRangeMm2;
+    return { dieSizeMm2: bounds ? range(cpu.dieSizeMm2, bounds[0], bounds[1]) : exact(cpu.dieSizeMm2), factors: [], assumptions: [] };
+  }
   if (cpu?.dieSizePerCoreMm2 !== undefined && cpu.cores !== undefined) {
     return { dieSizeMm2: exact(cpu.dieSizePerCoreMm2 * cpu.cores), factors: [], assumptions: [] };
   }

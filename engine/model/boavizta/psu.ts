@@ -23,9 +23,11 @@ export function psuEmbodied(psu: PsuSpec | undefined): ComponentImpact {
     assumptions.push(`Power supply mass not given: Boavizta's default, ${describe(BOAVIZTA.defaultPsuWeight)}`);
   }
   const perKg = BOAVIZTA.psu.value * units;
+  // An archetype's unit count may be a range (dellR740: 2;1;2): the lower count bounds the minimum.
+  const perKgMin = BOAVIZTA.psu.value * (psu?.unitsMin ?? units);
   return {
     component: 'psu',
-    kgCO2e: { value: weightKg.value * perKg, min: weightKg.min * perKg, max: weightKg.max * perKg },
+    kgCO2e: { value: weightKg.value * perKg, min: weightKg.min * perKgMin, max: weightKg.max * perKg },
     factors,
     assumptions,
   };

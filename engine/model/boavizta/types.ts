@@ -19,8 +19,11 @@ export interface PowerEstimate {
   assumptions: string[];
 }
 
-/** Manifest CPU, plus the Intel model range a CPU catalog may resolve from `name` (picks the power curve). */
-export type CpuSpec = NonNullable<Components['cpu']> & { modelRange?: string };
+/**
+ * Manifest CPU, plus the Intel model range a CPU catalog may resolve from `name` (picks the power
+ * curve) and the bounds of a catalog die area that is an estimate.
+ */
+export type CpuSpec = NonNullable<Components['cpu']> & { modelRange?: string; dieSizeRangeMm2?: readonly [number, number] };
 
 /** Manifest memory line, plus the keys Boavizta filters its DRAM density table by. */
 export type RamSpec = NonNullable<Components['ram']>[number] & { manufacturer?: string; processNm?: number };
@@ -29,12 +32,14 @@ export type RamSpec = NonNullable<Components['ram']>[number] & { manufacturer?: 
 export type SsdSpec = NonNullable<Components['ssd']>[number] & { manufacturer?: string; layers?: number };
 
 export type GpuSpec = NonNullable<Components['gpu']>;
-export type PsuSpec = NonNullable<Components['psu']>;
+/** Manifest power supplies, plus the lower unit count of an archetype's range (BoaviztAPI `units` as default;min;max). */
+export type PsuSpec = NonNullable<Components['psu']> & { unitsMin?: number };
 export type Chassis = NonNullable<Components['chassis']>;
 
 /** The manifest's `components` of one server; plain `Components` values are accepted as they are. */
 export interface ServerSpec extends Components {
   cpu?: CpuSpec;
+  psu?: PsuSpec;
   ram?: RamSpec[];
   ssd?: SsdSpec[];
 }

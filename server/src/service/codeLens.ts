@@ -1,5 +1,5 @@
 import { CodeLens, Command, InlayHint, Range } from 'vscode-languageserver';
-import { Analysis, assetFigure, budgetView, computedItems, fileSummary, isComputed, periodWording } from '../../../engine';
+import { Analysis, analysisTargets, assetFigure, budgetView, computedItems, fileSummary, isComputed, periodWording, targetAllowanceWords, targetView } from '../../../engine';
 import { Settings } from '../../../contracts/settings';
 import { formatKg, formatPercent } from '../../../contracts/units';
 import { assetLensChange, budgetLensChange, DocumentBase, fileLensChange } from './change';
@@ -27,7 +27,10 @@ export const RESOLVE_LENSES_ABOVE = 500;
 export const ASSET_HINTS_ABOVE = RESOLVE_LENSES_ABOVE;
 
 /** What a lens is about: the file, or the asset or budget at an index of its section. */
-type LensTarget = { kind: 'file'; range: Range } | { kind: 'asset' | 'budget'; index: number; range: Range };
+type LensTarget = { kind: 'file'; range: Range } | { kind: 'asset' | 'budget' | 'target'; index: number; range: Range };
+
+/** A resolvable lens's kind, by its number in `data`. */
+const LENS_KINDS = ['file', 'asset', 'budget', 'target'] as const;
 
 /** The lenses' targets in order: file total at the top, one per computed asset and per evaluated budget. */
 function lensTargets(analysis: Analysis, settings: Settings): LensTarget[] {
@@ -41,6 +44,10 @@ function lensTargets(analysis: Analysis, settings: Settings): LensTarget[] {
       const item = outline.get(`${kind}s/${index}`);
       if (item) targets.push({ kind, index, range: rangeOf(analysis, item.start, item.start) });
     }
+  }
+  for (const target of analysisTargets(analysis)) {
+    const item = outline.get(`targets/${target.index}`);
+    if (item) targets.push({ kind: 'target', index: target.index, range: rangeOf(analysis, item.start, item.start) });
   }
   return targets;
 }
@@ -74,6 +81,16 @@ function commandFor(analysis: Analysis, target: LensTarget, uri: string, setting
       title: `≈ ${formatKg(asset.kgCO2e, settings.units)}${per} · ${formatPercent(asset.shareOfTotal)} of total${OWNERSHIP_LENS[asset.ownership]}${asset.stale ? ' · stale (last figure, while being edited)' : ''}${assetLensChange(asset.id, asset.kgCO2e, settings, base)}`,
       command: OPEN_REPORT_COMMAND,
       arguments: [uri, { kind: 'asset', id: asset.id }],
+    };
+  }
+  if (target.kind === 'target') {
+    const view = targetView(analysis, target.index);
+    if (!view) return undefined;
+    const gap = view.status === 'off-track' ? ` (${formatKg(view.gapKgCO2e, settings.units)} over)` : '';
+    return {
+      title: `${targetAllowanceWords(view, settings.units)} · ${view.status === 'on-track' ? 'on track' : 'off track'}${gap}`,
+      command: OPEN_REPORT_COMMAND,
+      arguments: [uri, { kind: 'target', id: view.id }],
     };
   }
   const budget = budgetView(analysis, target.index);
@@ -129,7 +146,7 @@ export function codeLensesToSend(analysis: Analysis, uri: string, settings: Sett
   if (targets.length <= RESOLVE_LENSES_ABOVE) return targets.map((target) => ({ range: target.range, command: commandFor(analysis, target, uri, settings, base) }));
   return targets.map((target) => ({
     range: target.range,
-    data: target.kind === 'file' ? [tag, 0] : [tag, target.kind === 'asset' ? 1 : 2, target.index],
+    data: target.kind === 'file' ? [tag, 0] : [tag, LENS_KINDS.indexOf(target.kind), target.index],
   }));
 }
 
@@ -137,7 +154,8 @@ export function codeLensesToSend(analysis: Analysis, uri: string, settings: Sett
 export function resolveCodeLens(analysis: Analysis, lens: CodeLens, uri: string, settings: Settings, base?: DocumentBase): CodeLens {
   const data = lens.data as number[] | undefined;
   if (!Array.isArray(data) || lens.command) return lens;
-  const target: LensTarget = data[1] === 0 ? { kind: 'file', range: lens.range } : { kind: data[1] === 1 ? 'asset' : 'budget', index: data[2], range: lens.range };
+  const kind = LENS_KINDS[data[1]];
+  const target: LensTarget = kind === 'file' || !kind ? { kind: 'file', range: lens.range } : { kind, index: data[2], range: lens.range };
   const command = commandFor(analysis, target, uri, settings, base);
   return command ? { range: lens.range, command } : lens;
 }

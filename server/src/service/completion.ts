@@ -1,5 +1,5 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position } from 'vscode-languageserver';
-import { Analysis, cpuList, idsOf, locationList, modelViews, overridableFactors, PathSegment, refrigerantList, schemaKeysAt, schemaValuesAt } from '../../../engine';
+import { Analysis, cpuList, idsOf, locationList, modelViews, overridableFactors, PathSegment, periodQuarters, refrigerantList, schemaKeysAt, schemaValuesAt } from '../../../engine';
 import { formatKg, formatNumber } from '../../../contracts/units';
 
 interface LineInfo {
@@ -138,7 +138,10 @@ function valueItems(analysis: Analysis, path: PathSegment[], key: string): Compl
     }));
   }
   if (key === 'site') return idsOf(analysis, 'sites').map((id) => ({ label: id, kind: CompletionItemKind.Reference }));
-  if (key === 'limit') return UNIT_ITEMS;
+  if (key === 'limit' || (key === 'base' && path[0] === 'targets')) return UNIT_ITEMS;
+  if ((key === 'period' && path[0] === 'measurements') || (key === 'quarter' && path[0] === 'budgets')) {
+    return periodQuarters(analysis).map((q) => ({ label: q, kind: CompletionItemKind.Value, detail: 'a quarter of the reporting period' }));
+  }
   const allowed = schemaValuesAt([...path, key]);
   if (!allowed) return [];
   const kind = allowed.kind === 'enum' ? CompletionItemKind.EnumMember : CompletionItemKind.Value;
@@ -166,6 +169,20 @@ const SNIPPETS: Record<string, CompletionItem> = {
     insertTextFormat: InsertTextFormat.Snippet,
     insertText: 'id: ${1:annual-total}\nlimit: ${2:500} ${3|tCO2e,kgCO2e,ktCO2e|}\nseverity: ${4|error,warning,info|}',
     documentation: 'A carbon budget checked on every edit.',
+  },
+  targets: {
+    label: 'new target',
+    kind: CompletionItemKind.Snippet,
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertText: 'id: ${1:sbti-near-term}\nbaseYear: ${2:2024}\nbase: ${3:1000} ${4|tCO2e,kgCO2e,ktCO2e|}\ntargetYear: ${5:2030}\npathway: ${6|sbti-1.5c,sbti-wb2c|}\nseverity: ${7|error,warning,info|}',
+    documentation: 'A science-based target: the emissions allowed in each period on the straight line from the base year to the target year.',
+  },
+  measurements: {
+    label: 'new measurement',
+    kind: CompletionItemKind.Snippet,
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertText: 'site: ${1:dc1}\nperiod: ${2:2026-Q1}\nelectricityKWh: ${3:100000}',
+    documentation: 'Metered data of one site for a quarter or a month: it replaces the modelled figures there.',
   },
 };
 

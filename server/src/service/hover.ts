@@ -1,7 +1,7 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import {
   Analysis, AssetView, assetView, BudgetView, budgetView, cpuView, locationView, modelView, PathSegment, pathAtPosition,
-  refrigerantView, schemaDocAt, SiteView, siteView, Stage, StageRow, STAGES,
+  MeasurementView, measurementView, refrigerantView, schemaDocAt, SiteView, siteView, Stage, StageRow, STAGES, TargetView, targetView,
 } from '../../../engine';
 import { Settings } from '../../../contracts/settings';
 import { formatBudgetUse, formatKg, formatNumber, formatPercent, tableMassUnit } from '../../../contracts/units';
@@ -123,6 +123,42 @@ function budgetHover(budget: BudgetView, settings: Settings): string {
   return lines.join('\n');
 }
 
+function targetHover(target: TargetView, settings: Settings): string {
+  const fmt = (kg: number) => formatKg(kg, settings.units);
+  const scopes = target.scopes.map((s) => ({ scope1: 'Scope 1', scope2Location: 'Scope 2 (location)', scope2Market: 'Scope 2 (market)', scope3: 'Scope 3' })[s]).join(' + ');
+  const status = target.status === 'on-track' ? `on track, ${fmt(-target.gapKgCO2e)} below the path` : `**off track** by ${fmt(target.gapKgCO2e)}`;
+  const lines = [
+    `**${md(target.id)}** · ${status}`,
+    '',
+    `${md(target.periodLabel)}: actual **${fmt(target.actualKgCO2e)}** (${fmt(target.minKgCO2e)} – ${fmt(target.maxKgCO2e)}) of ${fmt(target.allowedKgCO2e)} allowed${target.yearShare !== 1 ? ` (${formatPercent(target.yearShare)} of a year)` : ''} · ${md(scopes)} · ${target.view} view`,
+    target.measuredKgCO2e > 0 ? `\n${formatPercent(target.measuredShare)} of the actual is metered, the rest modelled.` : '',
+    '',
+    `Path: ${fmt(target.baseKgCO2e)} in ${target.baseYear}, −${formatPercent(target.annualReductionShare)} of it a year (${md(shorten(target.rateSource, 160))})`,
+    '',
+    '| Year | Allowed |',
+    '|---|---:|',
+    ...target.path.map((p) => `| ${p.year} | ${fmt(p.allowedKgCO2e)} |`),
+    '',
+    target.trendReachYear === null
+      ? `At the current trend (${fmt(target.annualActualKgCO2e)} a year) the target level is never reached.`
+      : `At the current trend (${fmt(target.annualActualKgCO2e)} a year) the target level is reached in ${target.trendReachYear} (target year ${target.targetYear}).`,
+  ];
+  return lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n');
+}
+
+function measurementHover(m: MeasurementView, settings: Settings): string {
+  const fmt = (kg: number) => formatKg(kg, settings.units);
+  const mwh = (kWh: number) => `${formatNumber(kWh / 1000)} MWh`;
+  const model = m.modelledMinKWh === m.modelledMaxKWh ? mwh(m.modelledFacilityKWh) : `${mwh(m.modelledFacilityKWh)} (${mwh(m.modelledMinKWh)} – ${mwh(m.modelledMaxKWh)})`;
+  return [
+    `**${md(m.siteId)}** · ${md(m.period)} · metered`,
+    '',
+    m.facilityKWh === undefined ? `Model: ${model} of facility electricity (no electricity reading)` : `Facility electricity: **${mwh(m.facilityKWh)}** metered · model ${model}`,
+    '',
+    `Counted: **${fmt(m.measuredKgCO2e)}** from the meters, in place of ${fmt(m.replacedKgCO2e)} modelled for this site and time.`,
+  ].join('\n');
+}
+
 function modelHover(id: string): string | undefined {
   const model = modelView(id);
   if (!model) return undefined;
@@ -139,6 +175,8 @@ function modelHover(id: string): string | undefined {
     `| Weight | ${formatNumber(model.weightKg)} kg |`,
     model.gpus ? `| GPUs | ${model.gpus} |` : undefined,
     `| Embodied (manufacturing) | ${formatKg(e.kgCO2e)} (${formatKg(e.minKgCO2e)} – ${formatKg(e.maxKgCO2e)}) |`,
+    // What the figure adds up (baseboard PCF + host estimate), so the boundary is plain.
+    ...(e.parts ?? []).map((part) => `| · ${md(part.label)} | ${formatKg(part.kgCO2e)} (${formatKg(part.minKgCO2e)} – ${formatKg(part.maxKgCO2e)}) |`),
     model.hostComponentsSource ? `\n_Host server_ modelled from its components: ${md(shorten(model.hostComponentsSource, 160))}` : undefined,
   ].filter((l): l is string => l !== undefined).join('\n');
 }
@@ -183,6 +221,14 @@ function hoverText(analysis: Analysis, path: PathSegment[], onKey: boolean, valu
   if (section === 'budgets' && typeof index === 'number' && (key === 'id' || key === 'limit') && path.length === 3) {
     const budget = budgetView(analysis, index);
     if (budget) return budgetHover(budget, settings);
+  }
+  if (section === 'targets' && typeof index === 'number' && path.length === 3 && ['id', 'base', 'targetYear', 'pathway', 'reduction'].includes(String(key))) {
+    const target = targetView(analysis, index);
+    if (target && (key === 'id' || !onKey)) return targetHover(target, settings);
+  }
+  if (section === 'measurements' && typeof index === 'number' && path.length === 3 && !onKey && ['site', 'period', 'electricityKWh', 'itElectricityKWh', 'dieselLitres'].includes(String(key))) {
+    const measurement = measurementView(analysis, index);
+    if (measurement) return measurementHover(measurement, settings);
   }
   if (!onKey && section === 'assets' && key === 'site') {
     const site = siteView(analysis, String(value ?? ''));

@@ -8,9 +8,11 @@ const KIND: Record<SectionName, SymbolKind> = {
   budgets: SymbolKind.Number,
   scenarios: SymbolKind.Event,
   factors: SymbolKind.Constant,
+  targets: SymbolKind.Key,
+  measurements: SymbolKind.Field,
 };
 
-const SECTION_TITLE: Record<SectionName, string> = { sites: 'Sites', assets: 'Assets', budgets: 'Budgets', scenarios: 'Scenarios', factors: 'Factor overrides' };
+const SECTION_TITLE: Record<SectionName, string> = { sites: 'Sites', assets: 'Assets', budgets: 'Budgets', scenarios: 'Scenarios', factors: 'Factor overrides', targets: 'Targets', measurements: 'Measurements' };
 
 /** Outline: one group per section with its items (sites, assets, budgets …) as children. */
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {

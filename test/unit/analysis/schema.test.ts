@@ -155,7 +155,7 @@ describe('analysis: missing and conflicting keys', () => {
     const text = withLine(2, null);
     one(text, {
       code: 'missing-required',
-      message: 'The manifest is missing `period` (reporting period: a calendar year such as 2026, or explicit start and end dates (end exclusive)).',
+      message: 'The manifest is missing `period` (reporting period: a calendar year such as 2026, a quarter such as 2026-Q1, or explicit start and end dates (end exclusive)).',
       range: rangeOf(text, 1, 'version: 1'),
     });
   });
@@ -191,7 +191,7 @@ describe('analysis: missing and conflicting keys', () => {
 });
 
 describe('analysis: periods and dates', () => {
-  const periodMessage = (got: string) => `\`period\` must be a year such as 2026, or start and end dates ({ start: 2026-01-01, end: 2026-07-01 }); got ${got}.`;
+  const periodMessage = (got: string) => `\`period\` must be a year such as 2026, a quarter such as 2026-Q1, or start and end dates ({ start: 2026-01-01, end: 2026-07-01 }); got ${got}.`;
 
   it('explains the two period forms', () => {
     for (const [value, got] of [['FY2026', 'the text "FY2026"'], ['"2026"', 'the text "2026"'], ['2026-01-01', 'the text "2026-01-01"'], ['[2026]', 'a list'], ['2026.5', 'the number 2026.5']]) {

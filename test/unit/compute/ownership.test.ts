@@ -83,7 +83,8 @@ describe('compute: leased and sold hardware (assets[].ownership)', () => {
     closeRange(a.inventory.categories.useOfSoldProducts, [5562.9504, 5150.88 * (C_MIN + 1 - C_MAX + 0.041), 5150.88 * (C_MAX + 1 - C_MIN + 0.2)], 'category 11');
     // End of life: 2 × 26.3 × 0.00468568 = 0.246466768 (max 2 × 26.3 × 0.0213 = 1.12038)
     closeRange(a.inventory.categories.endOfLifeOfSoldProducts, [0.246466768, 0.246466768, 1.12038], 'category 12');
-    exactRange(a.inventory.categories.purchasedGoods, 2626.56, 'category 1: 2 × 1,313.28');
+    // ±20% for a secondary copy of the Dell PCF (pcf/secondary-copy): 2 × 1,050.624 – 2 × 1,575.936
+    closeRange(a.inventory.categories.purchasedGoods, [2626.56, 2101.248, 3151.872], 'category 1: 2 × 1,313.28');
     close(a.inventory.categories.upstreamTransport.value, 0.0103990200, 'category 4: 2 × 0.0263 × 0.01977 × 10');
     for (const c of ['capitalGoods', 'fuelAndEnergy', 'waste', 'upstreamLeased', 'downstreamLeased'] as const) exactRange(a.inventory.categories[c], 0, c);
     const scopes = byScope(a.inventory);

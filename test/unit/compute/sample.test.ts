@@ -45,6 +45,11 @@ const REFURBISHED = 0.13; // endOfLife/refurbished-share
 const CPU_DIE = 0.0197, CPU_BASE = 9.14, RAM_DIE = 2.2, RAM_BASE = 5.22, SSD_DIE = 2.2, SSD_BASE = 6.34;
 const PSU_PER_KG = 24.3, RACK = 150, MOTHERBOARD = 66.1, ASSEMBLY = 6.68;
 const PSU_KG: R = [2.99, 1, 5]; // boavizta/default/psu-weight
+// The default methodology's platform term (engine/data/serverModel.ts): the median residual of 40 rack
+// and tower Dell/HPE PCFs over the component lines, range the smallest and largest residual.
+const PLATFORM: R = [650.784, 17.007, 770.444]; // server/platform
+// Vendor PCFs read from a secondary copy: ±20% (pcf/secondary-copy).
+const PCF_LOW = 0.8, PCF_HIGH = 1.2;
 // Means of BoaviztAPI's density tables (11 DRAM rows, 19 NAND rows); a lower density means more silicon.
 const RAM_DENSITY = 1.2443636363636363, RAM_DENSITY_MIN = 0.625, RAM_DENSITY_MAX = 2.375;
 const SSD_DENSITY = 54.8842105263158, SSD_DENSITY_MIN = 16.4, SSD_DENSITY_MAX = 128;
@@ -80,7 +85,7 @@ function electricity(itKWh: number) {
 const TP = (() => {
   const count = 16, share = 0.2, weight = 170.45;
   const parts: [string, R][] = [
-    ['NVIDIA HGX H100 8-GPU server GPU baseboard', r(1312)], // model/nvidia-hgx-h100-8gpu (NVIDIA PCF)
+    ['NVIDIA HGX H100 8-GPU server GPU baseboard', r(1312, 1312 * PCF_LOW, 1312 * PCF_HIGH)], // model/nvidia-hgx-h100-8gpu (NVIDIA PCF)
     ['host assembly', r(ASSEMBLY)],
     ['host cpu', r(2 * (1908 * CPU_DIE + CPU_BASE))], // 2 × Xeon Platinum 8480+, 1,908 mm² each
     ['host ram[0]', ram(32, 64)], // 32 × 64 GB DDR5
@@ -89,6 +94,7 @@ const TP = (() => {
     ['host psu', times(PSU_KG, 6 * PSU_PER_KG)], // 6 PSUs at the default 2.99 kg (1–5)
     ['host chassis', r(RACK)],
     ['host motherboard', r(MOTHERBOARD)],
+    ['host platform (parts the component lines leave out)', PLATFORM],
   ];
   const manufacturing = plus(...parts.map(([, p]) => p));
   const transport = times(AIR, (weight / 1000) * 9500);
@@ -112,6 +118,7 @@ const SN = (() => {
     ['psu', r(2 * 2.5 * PSU_PER_KG)], // 121.5
     ['chassis', r(RACK)],
     ['motherboard', r(MOTHERBOARD)],
+    ['platform (parts the component lines leave out)', PLATFORM],
   ];
   const manufacturing = plus(...parts.map(([, p]) => p));
   // 19,000 km by sea + 1,000 km by road; upper bound: 10,000 km by air at the typical weight
@@ -348,7 +355,7 @@ function numericLeaves(value: unknown, path = '', out = new Map<string, number>(
 // The factor rows the report lists, checked against the tables themselves below.
 const FACTOR_IDS = [
   'electricity/lifecycle-combustion-share', 'electricity/td-loss', 'endOfLife/recycle', 'fuel/diesel', 'fuel/diesel-wtt',
-  'grid/FRA', 'model/nvidia-hgx-h100-8gpu', 'refrigerant/R-134a', 'transport/air', 'transport/road', 'transport/sea',
+  'grid/FRA', 'model/nvidia-hgx-h100-8gpu', 'refrigerant/R-134a', 'server/platform', 'transport/air', 'transport/road', 'transport/sea',
 ];
 
 describe('compute: the sample manifest, every number of its JSON report', function () {
@@ -368,7 +375,8 @@ describe('compute: the sample manifest, every number of its JSON report', functi
     row('endOfLife/recycle', RECYCLE[0], { min: RECYCLE[1], max: RECYCLE[2] });
     row('endOfLife/landfill', LANDFILL);
     row('endOfLife/refurbished-share', REFURBISHED);
-    row('model/nvidia-hgx-h100-8gpu', 1312);
+    row('model/nvidia-hgx-h100-8gpu', 1312, { min: 1312 * PCF_LOW, max: 1312 * PCF_HIGH });
+    row('server/platform', PLATFORM[0], { min: PLATFORM[1], max: PLATFORM[2] });
     row('default/server-weight', 25, { min: 15, max: 40 });
     row('default/best-practice-pue', 1.15);
     row('boavizta/default/psu-weight', PSU_KG[0], { min: PSU_KG[1], max: PSU_KG[2] });
@@ -400,13 +408,14 @@ describe('compute: the sample manifest, every number of its JSON report', functi
     close(TP.facility, 1448553.6, 'training-pods facility kWh');
     // its electricity: 1,448,553.6 × 0.098 × 1.08 = 153,314.913024 (Scope 2 141,958.25 ÷ 1.1 + category 3)
     close(TPp.use[0], 153314.913024, 'training-pods use');
-    // per unit manufacturing 1,312 + host 5,988.740202 = 7,300.740202
-    close(TP.manufacturing[0], 7300.740201575806, 'training-pods manufacturing per unit');
-    // 16 × 7,300.740202 × 0.2 = 23,362.368645
-    close(TPp.manufacturing[0], 23362.36864504258, 'training-pods manufacturing this period');
+    // per unit manufacturing 1,312 + host components 5,988.740202 + host platform 650.784 = 7,951.524202
+    close(TP.manufacturing[0], 7951.524201575806, 'training-pods manufacturing per unit');
+    // 16 × 7,951.524202 × 0.2 = 25,444.877445
+    close(TPp.manufacturing[0], 25444.87744504258, 'training-pods manufacturing this period');
     // diesel 8,000 × 2.705831 = 21,646.648580; refrigerant 12 × 1,300 = 15,600
     close(SCOPE1[0], 37246.64857967829, 'Scope 1');
-    close(TOTAL[0], 231677.4141453498, 'period total');
+    // 231,677.414145 before the platform term + 16 × 650.784 × 0.2 (training-pods) + 6 × 650.784 ÷ 6 (storage-nodes)
+    close(TOTAL[0], 234410.7069453498, 'period total');
   });
 
   it('matches every number of the JSON report', () => {

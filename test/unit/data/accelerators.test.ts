@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { ACCELERATORS, AcceleratorRecord, BaseboardPcf, dieAreaMm2, memoryDies, processName } from '../../../engine/data/accelerators';
-import { BOARD_KG_PER_KG, CATALOG, catalogModel, cpaFor, dieModelInput, GDDR_KG_PER_GB, HBM_KG_PER_GB } from '../../../engine/data/catalog';
+import { acceleratorDimensions, CATALOG, catalogModel } from '../../../engine/data/catalog';
+import { acceleratorEmbodied } from '../../../engine/data/acceleratorModel';
 
 /**
  * Each accelerator card is stated once (engine/data/accelerators.ts); its hover specs, die-area
@@ -63,13 +64,14 @@ describe('accelerator records and their views', () => {
           return;
         }
         assert.equal(embodied.method, 'bottom-up');
-        const input = dieModelInput(card);
-        assert.deepEqual(input.dies.map((d) => [d.areaMm2, d.cpa]), card.dies.map((d) => [d.areaMm2, cpaFor(d.process)]));
-        assert.equal(input.memoryGb, card.memory.gb.value);
-        assert.equal(input.memory, card.memory.type.value.startsWith('HBM') ? HBM_KG_PER_GB : GDDR_KG_PER_GB);
-        assert.equal(input.cardKg, card.massKg.value);
-        for (const die of card.dies) assert.ok(embodied.derivation.includes(`${die.areaMm2 / 100} cm²`), embodied.derivation);
-        assert.ok(embodied.derivation.includes(`memory ${card.memory.gb.value} GB`) && embodied.derivation.includes(`board ${card.massKg.value} kg`), embodied.derivation);
+        const dims = acceleratorDimensions(card);
+        assert.equal(dims.memoryGb.value, card.memory.gb.value);
+        assert.equal(dims.memoryKind, card.memory.type.value.startsWith('HBM') ? 'hbm' : 'gddr');
+        assert.equal(dims.dieMm2.value, dieAreaMm2(card));
+        assert.equal(dims.tdpW.value, card.tdpW.value);
+        assert.equal(dims.massKg.value, card.massKg.value);
+        assert.equal(embodied.value, acceleratorEmbodied(dims).value);
+        assert.ok(embodied.derivation.includes(`memory ${card.memory.gb.value} GB`) && embodied.derivation.includes(`TDP ${card.tdpW.value} W`), embodied.derivation);
       });
     });
   }
@@ -95,18 +97,7 @@ describe('accelerator records and their views', () => {
     }
   });
 
-  it('calibrates the board factor on a record: the die-area model gives that card exactly its PCF share', () => {
-    const calibrated = ACCELERATORS.find((card) => card.id === 'nvidia-h100-sxm') as AcceleratorRecord;
-    const pcf = pcfOf(calibrated) as BaseboardPcf;
-    const input = dieModelInput(calibrated);
-    const modelled = input.dies.reduce((sum, d) => sum + (d.areaMm2 / 100) * d.cpa.value, 0) + input.memoryGb * input.memory.value + input.cardKg * BOARD_KG_PER_KG.value;
-    assert.ok(Math.abs(modelled - pcf.kgCO2e / pcf.gpus) < 1e-9, `${modelled}`);
-  });
-
-  it('names a carbon-per-area row for every die and a per-GB row for every memory type', () => {
-    for (const card of ACCELERATORS) {
-      for (const die of card.dies) assert.doesNotThrow(() => cpaFor(die.process), `${card.id}: ${die.process}`);
-      assert.match(card.memory.type.value, /^(HBM|GDDR)/, card.id);
-    }
+  it('every memory type is HBM or GDDR (the accelerator model has a per-GB row for each)', () => {
+    for (const card of ACCELERATORS) assert.match(card.memory.type.value, /^(HBM|GDDR)/, card.id);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { BOARD_KG_PER_KG, CATALOG, catalogIds, catalogModel, CPA_5NM, HBM_KG_PER_GB } from '../../../engine/data/catalog';
+import { CATALOG, catalogIds, catalogModel } from '../../../engine/data/catalog';
 import type { Sourced } from '../../../engine/data/catalogTypes';
 import { cpuFor, cpuIds, CPUS } from '../../../engine/data/cpus';
 
@@ -108,13 +108,31 @@ describe('catalog', () => {
     }
   });
 
-  it('calibrates the die-area model on the H100 PCF', () => {
-    // 8.14 cm² × CPA + 80 GB × HBM + 1.69 kg × board = 164 kg by construction.
-    close(8.14 * CPA_5NM.value + 80 * HBM_KG_PER_GB.value + 1.69 * BOARD_KG_PER_KG.value, 164);
-    // H200: same die and board, 141 GB: 22.61 + 115.62 + 75.79 = 214.0
+  it('gives vendor-PCF rows the secondary-copy range (±20%), not min = max', () => {
+    // NVIDIA HGX H100 PCF 1,312 kg ÷ 8 = 164; 0.8 × 164 = 131.2, 1.2 × 164 = 196.8.
+    const h100 = catalogModel('nvidia-h100-sxm')?.embodied;
+    close(h100?.min ?? 0, 131.2);
+    close(h100?.max ?? 0, 196.8);
+    // Dell R740: 8,640 × 15.2% = 1,313.28; ±20%: 1,050.6–1,575.9.
+    const r740 = catalogModel('dell-poweredge-r740')?.embodied;
+    close(r740?.min ?? 0, 1050.624);
+    close(r740?.max ?? 0, 1575.936);
+  });
+
+  it('gives the cards without a PCF the accelerator model on their dimensions', () => {
+    // H200: 141 GB × 0.8174 (HBM: mean of 0.42 × 1,312 ÷ 8 ÷ 80 = 0.8610 and 0.49 × 2,274 ÷ 8 ÷ 180 = 0.7738)
+    //   + 814 mm² × 0.05006 (ICs: 0.25 × 164 ÷ 814 = 0.05037, 0.28 × 284.25 ÷ 1,600 = 0.04974)
+    //   + 700 W × 0.03814 (thermal: 0.18 × 164 ÷ 700 = 0.04217, 0.12 × 284.25 ÷ 1,000 = 0.03411)
+    //   + 1.69 kg × 15.10 (rest: 0.15 × 164 ÷ 1.69 = 14.56, 0.11 × 284.25 ÷ 2 = 15.63)
+    //   = 115.25 + 40.75 + 26.70 + 25.51 = 208.2
     const h200 = catalogModel('nvidia-h200-sxm')?.embodied;
     assert.equal(h200?.method, 'bottom-up');
-    close(h200?.value ?? 0, 8.14 * 2.778 + 141 * 0.82 + 1.69 * BOARD_KG_PER_KG.value);
+    const hbm = (0.42 * 1312 / 8 / 80 + 0.49 * 2274 / 8 / 180) / 2;
+    const logic = (0.25 * 164 / 814 + 0.28 * 284.25 / 1600) / 2;
+    const thermal = (0.18 * 164 / 700 + 0.12 * 284.25 / 1000) / 2;
+    const board = (0.15 * 164 / 1.69 + 0.11 * 284.25 / 2) / 2;
+    close(h200?.value ?? 0, 141 * hbm + 814 * logic + 700 * thermal + 1.69 * board);
+    close(h200?.value ?? 0, 208.2, 0.1);
     assert.ok((h200?.min ?? 0) < (h200?.value ?? 0) && (h200?.value ?? 0) < (h200?.max ?? 0));
     // Smaller parts land lower: L4 < A100 PCIe < H100 PCIe < H200.
     const v = (id: string) => catalogModel(id)?.embodied.value ?? 0;

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { CATALOG, DIE_MODEL_FACTORS } from '../../../engine/data/catalog';
+import { CATALOG } from '../../../engine/data/catalog';
+import { ACCELERATOR_MODEL_FACTORS, CATALOG_BUILD_FACTORS } from '../../../engine/data/acceleratorModel';
+import { SERVER_MODEL_FACTORS } from '../../../engine/data/serverModel';
 import { ELECTRICITY_UPSTREAM_FACTORS } from '../../../engine/data/electricityUpstream';
 import { END_OF_LIFE_FACTORS } from '../../../engine/data/endOfLife';
 import { FUEL_FACTORS } from '../../../engine/data/fuels';
@@ -16,7 +18,9 @@ const TABLES: Record<string, readonly Factor[]> = {
   fuels: FUEL_FACTORS,
   transport: TRANSPORT_FACTORS,
   endOfLife: END_OF_LIFE_FACTORS,
-  dieModel: DIE_MODEL_FACTORS,
+  acceleratorModel: ACCELERATOR_MODEL_FACTORS,
+  catalogBuild: CATALOG_BUILD_FACTORS,
+  serverModel: SERVER_MODEL_FACTORS,
   catalogEmbodied: CATALOG.map((m) => m.embodied),
 };
 

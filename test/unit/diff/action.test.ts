@@ -145,7 +145,7 @@ describe('the GitHub Action (action.yml)', function () {
   it('on a pull request: the diff in the job summary, a comment posted once and then updated in place', async () => {
     const first = await runAction({ comment: 'true' }, prEvent());
     assert.equal(first.code, 0, first.stdout);
-    assert.ok(first.summary.startsWith('<!-- carbon-lens-diff -->\n### Carbon Lens: +45 tCO2e this period (+19%)'), first.summary);
+    assert.ok(first.summary.startsWith('<!-- carbon-lens-diff -->\n### Carbon Lens: +45\\.6 tCO2e this period (+19%)'), first.summary);
     assert.ok(first.summary.includes(`[fleet\\.carbon\\.yaml\\:14](https://github.com/acme/fleet/blob/${headSha}/fleet.carbon.yaml#L14)`), 'links to the line at the head commit');
     assert.match(first.outputs['delta-kgco2e'], /^45\d{3}(\.\d+)?$/);
     assert.equal(first.outputs.failed, 'false');
@@ -161,9 +161,9 @@ describe('the GitHub Action (action.yml)', function () {
     assert.equal(second.code, 1, second.stdout);
     assert.deepEqual(stub.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`), ['GET /repos/acme/fleet/issues/7/comments', 'PATCH /repos/acme/fleet/issues/comments/100']);
     assert.equal(stub.comments.length, 1, 'no second comment');
-    assert.match(stub.comments[0].body, /\*\*Gate: failed\*\*\n\n- ❌ the change \+45 tCO2e/);
+    assert.match(stub.comments[0].body, /\*\*Gate: failed\*\*\n\n- ❌ the change \+45\\\.6 tCO2e/);
     assert.equal(second.outputs.failed, 'true');
-    assert.match(second.stdout, /::error::Carbon Lens: the change \+45 tCO2e/);
+    assert.match(second.stdout, /::error::Carbon Lens: the change \+45\.6 tCO2e/);
     const sarif = JSON.parse(readFileSync(join(repo.dir, 'carbon.sarif'), 'utf8'));
     assert.equal(sarif.runs[0].tool.driver.name, 'carbon-lens-diff');
     assert.equal(second.outputs['sarif-file'], join(repo.dir, 'carbon.sarif'));
@@ -176,7 +176,7 @@ describe('the GitHub Action (action.yml)', function () {
     assert.deepEqual(stub.requests, [], 'no request to the API');
     const push = await runAction({ comment: 'true' }, { before: baseSha, after: headSha }, 'push');
     assert.equal(push.code, 0, push.stdout);
-    assert.match(push.summary, /\+45 tCO2e this period/);
+    assert.match(push.summary, /\+45\\\.6 tCO2e this period/);
     assert.match(push.stdout, /not a pull request, so no comment/);
     assert.deepEqual(stub.requests, []);
   });

@@ -75,7 +75,7 @@ describe('carbon-lens diff', function () {
     const text = repo.cli(['diff', 'fleet.carbon.yaml']);
     assert.equal(text.status, 0, text.stderr);
     assert.ok(text.stdout.includes(`Total: ${formatKg(atBase.totals.kgCO2e)} → ${formatKg(atHead.totals.kgCO2e)}`), text.stdout);
-    assert.match(text.stdout, /~ training-pods {2}fleet\.carbon\.yaml:14 {2}\+45 tCO2e .*count 16 → 20/);
+    assert.match(text.stdout, /~ training-pods {2}fleet\.carbon\.yaml:14 {2}\+45\.6 tCO2e .*count 16 → 20/);
     assert.match(text.stdout, /^Carbon Lens diff, this period: HEAD \([0-9a-f]{12}\) → working tree$/m);
   });
 
@@ -167,7 +167,7 @@ describe('carbon-lens diff', function () {
     repo.write('fleet.carbon.yaml', edit(SAMPLE, 'count: 16', 'count: 20'));
     const central = repo.cli(['diff', '--fail-above', '40tCO2e', 'fleet.carbon.yaml']);
     assert.equal(central.status, 1, central.stdout);
-    assert.match(central.stdout, /Gate: FAILED\n {2}FAIL the change \+45 tCO2e \(\+19%\) exceeds --fail-above 40 tCO2e/);
+    assert.match(central.stdout, /Gate: FAILED\n {2}FAIL the change \+45\.6 tCO2e \(\+19%\) exceeds --fail-above 40 tCO2e/);
     const lower = repo.cli(['diff', '--fail-above', '40tCO2e', '--fail-on', 'lower', 'fleet.carbon.yaml']);
     assert.equal(lower.status, 0, lower.stdout);
     assert.match(lower.stdout, /exceeds centrally but not at every factor bound/);
@@ -252,8 +252,8 @@ describe('carbon-lens diff', function () {
     repo.write('fleet.carbon.yaml', edit(SAMPLE, 'count: 16', 'count: 20'));
     const plain = repo.cli(['diff', '--format', 'markdown', 'fleet.carbon.yaml']);
     assert.equal(plain.stdout.split('\n')[0], '<!-- carbon-lens-diff -->');
-    assert.match(plain.stdout, /^### Carbon Lens: \+45 tCO2e this period \(\+19%\)$/m);
-    assert.match(plain.stdout, /the change is between \+35\\\.7 tCO2e and \+62\\\.5 tCO2e/);
+    assert.match(plain.stdout, /^### Carbon Lens: \+45\\\.6 tCO2e this period \(\+19%\)$/m);
+    assert.match(plain.stdout, /the change is between \+35\\\.5 tCO2e and \+63\\\.3 tCO2e/);
     assert.match(plain.stdout, /\| training-pods \| fleet\\\.carbon\\\.yaml\\:14 \|/);
     assert.doesNotMatch(plain.stdout, /https:/);
     const sha = 'f'.repeat(40);

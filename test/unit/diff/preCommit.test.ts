@@ -101,7 +101,7 @@ describe('pre-commit hooks (.pre-commit-hooks.yaml)', function () {
     repo.git('add', 'fleet.carbon.yaml');
     const shown = runHook('carbon-lens-diff');
     assert.equal(shown.status, 0, shown.stderr);
-    assert.match(shown.stdout, /Total: 232 tCO2e → 277 tCO2e: \+45 tCO2e/);
+    assert.match(shown.stdout, /Total: 234 tCO2e → 280 tCO2e: \+45\.6 tCO2e/);
     const gated = runHook('carbon-lens-diff', ['--fail-above', '10tCO2e']);
     assert.equal(gated.status, 1);
     repo.git('reset', '-q', '--hard');

@@ -103,10 +103,11 @@ describe('security: capabilities (static audit)', () => {
     });
   }
 
-  it('the CLI reads only the files named on its command line (readFileSync of argv or stdin)', () => {
+  it('the CLI reads the files named on its command line, and targets\' baselines only through confinedPath', () => {
     const text = readFileSync(join(ROOT, 'cli', 'main.ts'), 'utf8');
     const reads = [...text.matchAll(/\b(readFileSync|readFile|createReadStream|openSync|open|readdirSync|statSync|existsSync|writeFileSync|writeFile)\s*\(([^)]*)\)/g)].map((m) => `${m[1]}(${m[2]})`);
-    for (const call of reads) assert.match(call, /^(readFileSync\((0|file), 'utf8'\)|readFileSync\(file === '-' \? 0 : file, 'utf8'\))$/, `cli/main.ts: ${call}`);
+    for (const call of reads) assert.match(call, /^(readFileSync\((0|file), 'utf8'\)|readFileSync\(file === '-' \? 0 : file, 'utf8'\)|readFileSync\(confined, 'utf8'\))$/, `cli/main.ts: ${call}`);
+    assert.match(text, /const confined = confinedPath\(folder, path\);\s+if \(confined === undefined\) continue;/, 'a baseline path is read only once confined to the manifest\'s folder');
     assert.ok(!/\b(writeFileSync|writeFile|mkdirSync|rmSync|unlinkSync|renameSync)\b/.test(text), 'the CLI writes no file (it prints to stdout)');
   });
 
@@ -116,13 +117,20 @@ describe('security: capabilities (static audit)', () => {
     const walk = (node: unknown, path: string) => {
       if (!node || typeof node !== 'object') return;
       for (const [key, value] of Object.entries(node)) {
-        if (path.endsWith('properties') && /file|path|url|uri|href|include|import|src|location(s)?Url|extends/i.test(key) && key !== 'location') offending.push(`${path}.${key}`);
+        // `pathway` is an enum of reduction pathways; a target's `baseline` is the one file reference, confined (below).
+        if (path.endsWith('properties') && /file|path|url|uri|href|include|import|src|location(s)?Url|extends|baseline/i.test(key) && !['location', 'pathway'].includes(key)) {
+          if (!(key === 'baseline' && path === '#.$defs.target.properties')) offending.push(`${path}.${key}`);
+        }
         if (key === 'format' && typeof value === 'string' && /uri|iri|url/i.test(value)) offending.push(`${path}.${key}: ${value}`);
         walk(value, `${path}.${key}`);
       }
     };
     walk(schema, '#');
     assert.deepEqual(offending, [], 'a schema property names a file or URL: it would need a workspace-confinement check (docs/security.md)');
+    // The target baseline: a relative .json path with no `..` segment, no absolute path, no URL.
+    const baseline = new RegExp((schema as { $defs: { target: { properties: { baseline: { pattern: string } } } } }).$defs.target.properties.baseline.pattern);
+    for (const bad of ['../2024.json', 'a/../../2024.json', '/etc/passwd.json', '\\\\server\\x.json', 'C:\\x.json', 'file:///x.json', 'https://x/y.json', 'reports/2024.yaml']) assert.ok(!baseline.test(bad), bad);
+    assert.ok(baseline.test('reports/2024.json'));
   });
 
   it('untrusted workspaces: declared supported, with no setting that names a path or a program', () => {
