@@ -160,20 +160,26 @@ function analyseFiles(options: Options): { reports: Report[]; unreadable: boolea
   return { reports, unreadable };
 }
 
-/** A manifest fails `check` when it has errors or an error-severity budget is exceeded. */
+/**
+ * A manifest fails `check` when it has errors, an error-severity budget is exceeded, or anything
+ * is left out of its totals (whatever comments or settings hide): a smaller total that looks
+ * complete must never pass CI.
+ */
 export function fails(report: Report): boolean {
-  return report.diagnostics.some((d) => d.severity === 'error');
+  return !report.complete || report.diagnostics.some((d) => d.severity === 'error');
 }
 
 function checkText(reports: Report[], settings: Settings): string {
   const lines: string[] = [];
   for (const report of reports) {
     for (const d of report.diagnostics) lines.push(`${report.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}${LIST_HINTS[d.code] ?? ''}`);
-    const budgets = report.budgets.map((b) => `${b.id} ${b.ratio === null ? 'over' : `${Math.round(b.ratio * 100)}%`}${b.status === 'exceeded' ? ' EXCEEDED' : ''}`).join(', ');
+    const budgets = report.budgets.map((b) => `${b.id} ${b.ratio === null ? 'over' : `${Math.round(b.ratio * 100)}%`}${b.status === 'exceeded' ? ' EXCEEDED' : b.status === 'unknown' ? ' UNKNOWN' : ''}`).join(', ');
+    const atLeast = report.complete ? '' : '≥ ';
     const headline = settings.view === 'period'
-      ? `${formatKg(report.totals.kgCO2e, settings.units)} this period`
-      : `${formatKg(report.totals.inventoryView.kgCO2e, settings.units)} (GHG inventory view)`;
-    lines.push(`${report.file}: ${fails(report) ? 'FAIL' : 'ok'} — ${report.notComputed ? 'not computed' : headline}${budgets ? `; budgets: ${budgets}` : ''}`);
+      ? `${atLeast}${formatKg(report.totals.kgCO2e, settings.units)} this period`
+      : `${atLeast}${formatKg(report.totals.inventoryView.kgCO2e, settings.units)} (GHG inventory view)`;
+    const leftOut = report.leftOut ? ` · ${report.leftOut} (${report.excluded.map((e) => `line ${e.line}`).slice(0, 5).join(', ')}${report.excluded.length > 5 ? ', …' : ''})` : '';
+    lines.push(`${report.file}: ${fails(report) ? 'FAIL' : 'ok'} — ${report.notComputed ? 'not computed' : headline}${leftOut}${budgets ? `; budgets: ${budgets}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -35,10 +35,16 @@ export interface AnalysisSummary {
   /** Headline total in the chosen view (location-based Scope 2) in kgCO2e, or null when it cannot be computed. */
   totalKgCO2e: number | null;
   view: ViewName;
-  budgets: { ok: number; near: number; exceeded: number };
+  budgets: { ok: number; near: number; exceeded: number; /** Budgets whose outcome depends on items left out because of errors. */ unknown?: number };
   /** Error diagnostics, as the Problems panel shows them (after the budget-severity setting). */
   errors: number;
   complete: boolean;
+  /** "2 assets left out" when errors left something out (the total is then a lower bound). */
+  leftOut?: string;
+  /** How many assets, sites or parts are left out (the status bar's "N left out"). */
+  leftOutCount?: number;
+  /** Items whose last good figure stands in while they are being edited (see `stale` in the engine's file summary). */
+  stale?: number;
   /** The change against the `compareTo` version (absent until the client sent a base). */
   change?: DocumentChange;
 }

@@ -70,6 +70,7 @@ export const RULES: readonly Rule[] = [
   },
   { code: 'invalid-date', category: 'schema', severity: 'error', doc: 'A date that is not a real `YYYY-MM-DD` date.', fix: 'A date written another way (`15/01/2025` → `2025-01-15`); both readings offered when day and month can swap.' },
   { code: 'not-finite', category: 'schema', severity: 'error', doc: '`.nan`, `.inf` or a number too large to represent.' },
+  { code: 'inconsistent-values', category: 'schema', severity: 'error', doc: 'Values each in range but impossible together: `power.idleW` above `power.maxW` (an error: `power` is then estimated as if missing), a GPU\'s `idleW` above its `tdpW` (a warning). `data` gives both values and the relation.' },
   { code: 'invalid-period', category: 'schema', severity: 'error', doc: 'A period that ends before it starts, or a quarter or month that does not exist (`2026-Q5`, `2026-13`).' },
   { code: 'schema', category: 'schema', severity: 'error', doc: 'Any other departure from the manifest schema, worded from the schema.' },
 
@@ -91,6 +92,7 @@ export const RULES: readonly Rule[] = [
     fix: 'A lifespan-extension scenario for the largest asset.',
   },
   { code: 'budget-near', category: 'budget', severity: 'info', doc: 'Actual at 90% of the limit or more.' },
+  { code: 'budget-unknown', category: 'budget', severity: 'warning', doc: 'Within the limit on what was computed, but assets or sites in its scope are left out because of errors: its status is `unknown`, never `ok`. `data.leftOut` lists them.' },
   { code: 'budget-ok', category: 'budget', severity: 'hint', unlisted: true, doc: 'Within the limit; carries the same data as `budget-exceeded` for tools that read findings.' },
   { code: 'budget-no-gpus', category: 'budget', severity: 'warning', doc: 'A `per: gpu` budget over assets without GPUs.' },
   { code: 'quarter-outside-period', category: 'budget', severity: 'error', doc: 'A quarterly budget (`quarter: 2026-Q3`) whose quarter is not inside the reporting period; it is not checked.' },
@@ -120,6 +122,7 @@ export const RULES: readonly Rule[] = [
   { code: 'estimated-power', category: 'completeness', severity: 'hint', completeness: true, doc: 'Power estimated from components; measured `power` makes the use phase exact.' },
 
   // Information
+  { code: 'implausible-power', category: 'information', severity: 'warning', doc: 'A measured `power` more than 3× the catalog model\'s maximum or below a third of its idle power (per rack instead of per unit, or kW for W). `data`: `measuredW`, `modelIdleW`, `modelMaxW`, `model`. Counted as written.' },
   { code: 'not-in-service', category: 'information', severity: 'info', doc: 'An asset acquired after the period or retired before it.' },
   { code: 'leased-asset-scope', category: 'information', severity: 'info', doc: 'A leased asset (`ownership: leased-in` or `leased-out`): where its use and hardware fall in the GHG Protocol inventory (Scope 2, category 8 or 13) and, leased out, the site grid and PUE taken for the lessee\'s.' },
   { code: 'sold-use-assumed', category: 'information', severity: 'info', doc: 'Sold hardware (`ownership: sold`): the lifetime, grid, PUE, uptime and utilisation its category 11 use of sold products assumes, and its category 12 end of life.' },

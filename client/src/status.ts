@@ -44,17 +44,20 @@ export function describeChange(change: DocumentChange | undefined, units: UnitsS
 export function describeSummary(summary: AnalysisSummary, units: UnitsSetting): { text: string; detail: string } {
   const total = summary.totalKgCO2e === null
     ? 'no total (errors)'
-    : `${formatKg(summary.totalKgCO2e, units)} ${summary.view === 'period' ? 'this period' : 'inventory view'}`;
+    : `${summary.complete ? '' : '≥ '}${formatKg(summary.totalKgCO2e, units)} ${summary.view === 'period' ? 'this period' : 'inventory view'}${summary.leftOut ? ` · ${summary.leftOut}` : ''}`;
   const { ok, near, exceeded } = summary.budgets;
-  const count = ok + near + exceeded;
+  const unknown = summary.budgets.unknown ?? 0;
+  const count = ok + near + exceeded + unknown;
   const parts: string[] = [];
   if (count === 0) parts.push('no budgets');
-  else if (exceeded === 0 && near === 0) parts.push(`${count === 1 ? 'budget' : `${count} budgets`} ok`);
+  else if (exceeded === 0 && near === 0 && unknown === 0) parts.push(`${count === 1 ? 'budget' : `${count} budgets`} ok`);
   else {
     if (exceeded > 0) parts.push(`${exceeded} budget${exceeded > 1 ? 's' : ''} exceeded`);
+    if (unknown > 0) parts.push(`${unknown} budget${unknown > 1 ? 's' : ''} unknown (items left out)`);
     if (near > 0) parts.push(`${near} near the limit`);
     if (ok > 0) parts.push(`${ok} ok`);
   }
+  if (summary.stale) parts.push(`${summary.stale} stale figure${summary.stale > 1 ? 's' : ''} (an item being edited keeps its last figure)`);
   if (!summary.complete) parts.push(summary.errors > 0 ? `${summary.errors} error${summary.errors > 1 ? 's' : ''}: incomplete` : 'incomplete');
   const change = describeChange(summary.change, units);
   if (change.detail) parts.push(change.detail);

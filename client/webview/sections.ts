@@ -286,8 +286,8 @@ export function breakdown(ctx: Ctx): HTMLElement {
 // ---------------------------------------------------------------------------------------------
 // Budgets
 
-const STATUS_TEXT = { ok: 'Within budget', near: 'Near the limit', exceeded: 'Exceeded' } as const;
-const STATUS_GLYPH = { ok: '✓', near: '!', exceeded: '✕' } as const;
+const STATUS_TEXT = { ok: 'Within budget', near: 'Near the limit', exceeded: 'Exceeded', unknown: 'Unknown: items left out' } as const;
+const STATUS_GLYPH = { ok: '✓', near: '!', exceeded: '✕', unknown: '?' } as const;
 
 export function budgets(ctx: Ctx): HTMLElement {
   const r = ctx.report;

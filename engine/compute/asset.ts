@@ -39,6 +39,8 @@ export interface AssetResult {
   parts: EmbodiedPart[];
   factors: FactorUse[];
   assumptions: string[];
+  /** The asset's last good figure, standing in while its text does not read (compute/lastGood.ts). */
+  stale?: true;
   /** Set when metered data replaced part of the modelled figures (measured.ts). */
   measurement?: MeasuredFigures<AssetResult>;
 }

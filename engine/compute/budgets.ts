@@ -8,11 +8,13 @@ import { Note } from '../manifest/note';
 import { NO_REUSE, Reuse } from './reuse';
 import { SiteResult } from './site';
 import { formatKg } from '../../contracts/units';
+import { LeftOut, leftOutWords } from './leftOut';
 
 /** Share of the limit at which a budget is reported as "near". */
 export const NEAR_BUDGET_RATIO = 0.9;
 
-export type BudgetStatus = 'ok' | 'near' | 'exceeded';
+/** `unknown`: within the limit on what was computed, but something in its scope is left out because of errors. */
+export type BudgetStatus = 'ok' | 'near' | 'exceeded' | 'unknown';
 
 export interface Contributor {
   kind: 'asset' | 'site';
@@ -35,6 +37,8 @@ export interface BudgetResult {
   /** Number of GPUs or units the total was divided by (1 without `per`). */
   divisor: number;
   contributors: Contributor[];
+  /** What its scope leaves out because of errors (its actual is then a lower bound). */
+  leftOut: LeftOut[];
   /** Set for a quarterly budget: the quarter it was checked against. */
   quarter?: string;
 }
@@ -165,6 +169,7 @@ export function evaluateBudget(
   sites: readonly SiteResult[],
   notes: Note[],
   scans: BudgetScans = new BudgetScans(assets, sites),
+  excluded: readonly LeftOut[] = [],
 ): BudgetResult | undefined {
   const limitKgCO2e = parseLimitKg(budget.limit);
   if (limitKgCO2e === undefined || !Number.isFinite(limitKgCO2e)) return undefined;
@@ -200,7 +205,12 @@ export function evaluateBudget(
   contributors.sort((a, b) => b.kgCO2e - a.kgCO2e);
   contributors.length = Math.min(contributors.length, 5);
   const ratio = limitKgCO2e > 0 ? actual.value / limitKgCO2e : actual.value > 0 ? Infinity : 0;
-  const status: BudgetStatus = ratio > 1 ? 'exceeded' : ratio >= NEAR_BUDGET_RATIO ? 'near' : 'ok';
+  const leftOut = excluded.filter((item) => inScope(budget, item));
+  // What is left out can only add to a total, so an exceeded budget stays exceeded; a per-GPU or
+  // per-unit figure could go either way.
+  const status: BudgetStatus = leftOut.length > 0 && (budget.per || !(ratio > 1))
+    ? 'unknown'
+    : ratio > 1 ? 'exceeded' : ratio >= NEAR_BUDGET_RATIO ? 'near' : 'ok';
   const result: BudgetResult = {
     id: budget.id,
     index,
@@ -213,9 +223,18 @@ export function evaluateBudget(
     per: budget.per,
     divisor,
     contributors: contributors.slice(0, 5),
+    leftOut,
   };
   notes.push(budgetNote(budget, result));
   return result;
+}
+
+/** Whether a left-out item could change the budget's figure. */
+function inScope(budget: Budget, item: LeftOut): boolean {
+  if (item.kind === 'part') return !budget.assets && !budget.per && (budget.site === undefined || item.siteId === undefined || item.siteId === budget.site);
+  if (budget.site !== undefined && item.siteId !== undefined && item.siteId !== budget.site) return false;
+  if (budget.assets) return item.kind === 'asset' && (item.id === undefined || budget.assets.includes(item.id));
+  return true;
 }
 
 function budgetNote(budget: Budget, result: BudgetResult): Note {
@@ -237,11 +256,23 @@ function budgetNote(budget: Budget, result: BudgetResult): Note {
     view: result.view,
     per: result.per,
     contributors: result.contributors,
+    ...(result.leftOut.length > 0 ? { leftOut: result.leftOut.map((item) => ({ kind: item.kind, path: item.path, id: item.id, reason: item.reason })) } : {}),
   };
   const related = result.contributors.slice(0, 3).map((c) => ({
     path: [c.kind === 'asset' ? 'assets' : 'sites', c.index],
     message: `${c.id}: ${formatKg(c.kgCO2e)}${per} (${Math.round((c.kgCO2e / Math.max(result.actualKgCO2e.value, 1e-12)) * 100)}% of this budget)`,
   }));
+  if (result.status === 'unknown') {
+    const ids = result.leftOut.filter((item) => item.id !== undefined).slice(0, 3).map((item) => `"${item.id}"`);
+    return {
+      code: 'budget-unknown',
+      severity: 'warning',
+      message: `Budget "${budget.id}" cannot be checked: ${leftOutWords(result.leftOut)} in its scope ${result.leftOut.length > 1 ? 'are' : 'is'} left out because of errors${ids.length ? ` (${ids.join(', ')})` : ''}, so its ${result.per ? 'figure' : `actual of at least ${actual}`}${per} against ${limit} is not known. Fix the errors to check it.`,
+      path,
+      data,
+      related,
+    };
+  }
   if (result.status === 'exceeded') {
     return {
       code: 'budget-exceeded',

@@ -13,6 +13,10 @@ import { NO_REUSE, Reuse, UnitBasis } from './reuse';
 import { SiteContext, siteContext, siteDirect, SiteOptions, SiteResult } from './site';
 import { unitProfile } from './unit';
 import { blocked } from './blockSum';
+import { LastGoodFigures } from './lastGood';
+import { LeftOut } from './leftOut';
+
+export type { LeftOut } from './leftOut';
 import { applyMeasurements, MeasurementResult } from './measured';
 import { BaselineTotals, evaluateTarget, TargetResult } from './targets';
 import { quarterBudgets } from './quarterBudgets';
@@ -42,6 +46,14 @@ export interface ComputeInput {
   keptHosts?: ReadonlySet<string>;
   /** Asset ids bought refurbished (set by the refurbishment scenario). */
   refurbishedAssets?: ReadonlySet<string>;
+  /** Ids of the sites written in the text, computed or not (for what a left-out site is called). */
+  siteIds?: readonly (string | undefined)[];
+  /** Ids and sites of the assets written in the text, computed or not. */
+  assetRefs?: readonly ({ id?: string; site?: string } | undefined)[];
+  /** Parts of computed items left out because they are invalid (a site's refrigerant leak). */
+  leftOutParts?: readonly LeftOut[];
+  /** The last good figures of the document's assets (the editor's, while an item is being typed). */
+  lastGood?: LastGoodFigures;
 }
 
 export interface Inventory {
@@ -53,8 +65,8 @@ export interface Inventory {
   budgets: BudgetResult[];
   /** Manifest totals in both views (sites' direct emissions plus every asset). */
   totals: { period: Breakdown; inventory: Breakdown };
-  /** Assets or sites left out because of errors: totals are incomplete while this is non-empty. */
-  excluded: { path: (string | number)[]; id?: string; reason: string }[];
+  /** Assets, sites or parts left out because of errors: totals are incomplete (lower bounds) while this is non-empty. */
+  excluded: LeftOut[];
   notes: Note[];
   /** Metered data applied (see measured.ts); `measured` is the metered part of the totals. */
   measurements: MeasurementResult[];
@@ -80,7 +92,11 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   const siteContexts = new Map<string, SiteContext>();
   const sites: SiteResult[] = [];
   input.sites.forEach((site, index) => {
-    if (!site) return;
+    if (!site) {
+      const id = input.siteIds?.[index];
+      excluded.push({ kind: 'site', path: ['sites', index], ...(id !== undefined ? { id, siteId: id } : {}), reason: 'has errors' });
+      return;
+    }
     if (siteContexts.has(site.id)) return; // duplicate ids are reported by the semantic checks
     const run = () => {
       const siteNotes: Note[] = [];
@@ -95,15 +111,25 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
 
   const assets: AssetResult[] = [];
   const seenAssets = new Set<string>();
+  /** The asset's last good figure instead of leaving it out, when the document keeps one. */
+  const standIn = (index: number, id: string | undefined): boolean => {
+    const kept = input.lastGood?.standIn(index, id);
+    if (!kept || seenAssets.has(kept.id) || !siteContexts.has(kept.siteId)) return false;
+    seenAssets.add(kept.id);
+    assets.push(kept);
+    return true;
+  };
   input.assets.forEach((asset, index) => {
     if (!asset) {
-      excluded.push({ path: ['assets', index], reason: 'has errors' });
+      const ref = input.assetRefs?.[index];
+      if (standIn(index, ref?.id)) return;
+      excluded.push({ kind: 'asset', path: ['assets', index], ...(ref?.id !== undefined ? { id: ref.id } : {}), ...(ref?.site !== undefined ? { siteId: ref.site } : {}), reason: 'has errors' });
       return;
     }
     if (seenAssets.has(asset.id)) return;
     const site = siteContexts.get(asset.site);
     if (!site) {
-      excluded.push({ path: ['assets', index], id: asset.id, reason: `its site "${asset.site}" is not defined` });
+      excluded.push({ kind: 'asset', path: ['assets', index], id: asset.id, siteId: asset.site, reason: input.siteIds?.includes(asset.site) ? `its site "${asset.site}" is left out` : `its site "${asset.site}" is not defined` });
       return;
     }
     const refurbished = input.refurbishedAssets?.has(asset.id) ?? false;
@@ -113,7 +139,8 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
       moved,
     );
     if (!computed) {
-      excluded.push({ path: ['assets', index], id: asset.id, reason: `its model "${asset.model ?? ''}" is not in the catalog` });
+      if (standIn(index, asset.id)) return;
+      excluded.push({ kind: 'asset', path: ['assets', index], id: asset.id, siteId: asset.site, reason: `its model "${asset.model ?? ''}" is not in the catalog` });
       return;
     }
     seenAssets.add(asset.id);
@@ -121,7 +148,10 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
     if (computed.assetNotes.length > 0) for (const note of computed.assetNotes) notes.push(note);
   });
 
+  input.lastGood?.remember(assets);
   pueNotes(sites, assets, context.factors, notes);
+  for (const part of input.leftOutParts ?? []) excluded.push(part);
+
   if (input.keptHosts && input.keptHosts.size > 0) assets.splice(0, assets.length, ...keepHosts(assets, input.keptHosts));
 
   // Metered data replaces the modelled figures of its site and time (new results; the modelled ones stay as they were).
@@ -145,7 +175,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   const scans = new BudgetScans(assets, sites, reuse);
   input.budgets.forEach((budget, index) => {
     if (!budget || budget.quarter !== undefined) return;
-    const result = evaluateBudget(budget, index, assets, sites, notes, scans);
+    const result = evaluateBudget(budget, index, assets, sites, notes, scans, excluded);
     if (result) budgets.push(result);
   });
   // Quarterly budgets are checked against their quarter's slice; the list keeps the manifest's order.

@@ -1,4 +1,4 @@
-import { Factor, isOverridable } from '../factors/factor';
+import { Factor, isOverridable, mustBePositive } from '../factors/factor';
 import { FactorSet } from '../factors/factorSet';
 import { FactorOverride } from '../manifest/types.generated';
 import { ACCELERATOR_MODEL_FACTORS } from './acceleratorModel';
@@ -62,6 +62,8 @@ export interface DataCatalog {
   hasFactor(id: string): boolean;
   /** A built-in factor a manifest may override (model parameters may not). */
   isOverridableFactor(id: string): boolean;
+  /** A factor whose override must be above zero (it divides). */
+  isPositiveFactor(id: string): boolean;
   /** The ids a manifest can override. */
   factorIds(): readonly string[];
   /** The ids the engine uses that a manifest cannot override (model parameters). */
@@ -97,6 +99,10 @@ export function dataCatalog(): DataCatalog {
     isOverridableFactor: (id) => {
       const row = BUILT_IN_FACTORS.get(canonicalFactorId(id));
       return row !== undefined && isOverridable(row);
+    },
+    isPositiveFactor: (id) => {
+      const row = BUILT_IN_FACTORS.get(canonicalFactorId(id));
+      return row !== undefined && mustBePositive(row);
     },
     factorIds: () => factorIds,
     fixedFactorIds: () => fixedFactorIds,

@@ -38,6 +38,11 @@ export function isOverridable(f: Factor): boolean {
   return f.boundary !== 'model parameter';
 }
 
+/** Densities divide a capacity (GB ÷ GB/cm² = cm² of die): an override must be above zero. */
+export function mustBePositive(f: Factor): boolean {
+  return f.boundary === 'die density';
+}
+
 /** A reference to a factor used in a computation, carried with each result. */
 export interface FactorUse {
   id: string;

@@ -585,7 +585,10 @@ function syntaxFindings(state: SegmentedState): Finding[] {
     section.items.forEach((item, index) => {
       if (!item.syntax) return;
       const start = section.starts[index];
-      for (const finding of item.syntax) findings.push({ ...finding, start: finding.start + start, end: finding.end + start });
+      for (const finding of item.syntax) {
+        const suggestions = finding.suggestions?.map((s) => ({ ...s, start: s.start + start, end: s.end + start }));
+        findings.push({ ...finding, start: finding.start + start, end: finding.end + start, ...(suggestions ? { suggestions } : {}) });
+      }
     });
   }
   // As for a whole document: a tab used as indentation misreads every line after it, so then
@@ -616,6 +619,9 @@ export function segmentedSource(state: SegmentedState): ManifestSource {
     lazyOutline: true,
     locate: (path) => locateInState(state, path, nodes),
     outline: () => outlineIn(state),
+    // Each item is read on its own: a syntax error touches only its own item.
+    readsItemsApart: true,
+    brokenItem: (section, index) => state.sections.find((s) => s.name === section)?.items[index]?.syntax !== undefined,
     checkItem: (section, index, item) => {
       const segmented = state.sections.find((s) => s.name === section);
       if (segmented) {

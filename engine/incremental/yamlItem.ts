@@ -1,6 +1,7 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, parseDocument, visit } from 'yaml';
 import { Finding } from '../manifest/finding';
 import { parseManifest, PARSE_LIMITS } from '../manifest/parse';
+import { unclosedQuoteAt } from '../manifest/yamlWords';
 import { detach, LMap, LNode, LSeq, NON_SCALAR_KEY, parseFastItem } from './fastYaml';
 
 /** The options `parseManifest` gives `yaml` (kept identical so that both parse alike). */
@@ -143,50 +144,12 @@ export function parseBrokenItem(text: string, from: number, to: number): BrokenI
     if (f.start < lastLineEnd) return { ...f, end: Math.min(f.end, lastLineEnd) };
     // Past the item: an unclosed quote points at its opening quote (what was just typed),
     // anything else at the end of the item's last line.
-    const quote = /^Missing closing (["'])quote/.exec(f.message);
-    const opening = quote ? unclosedQuoteAt(segment, quote[1]) : -1;
+    const quote = f.data?.mistake === 'unclosed-quote' ? String(f.data.quote) : undefined;
+    const opening = quote ? unclosedQuoteAt(segment, quote) : -1;
     return opening >= 0 ? { ...f, start: opening, end: opening + 1 } : { ...f, start: lastLineEnd, end: lastLineEnd };
   });
   const whole = { node: { t: 0, s: from, e: from + lastLineEnd, v: undefined } as const, end: from + lastLineEnd };
   return { findings, ...(recoveredItem(parsed.doc.contents, from) ?? whole) };
-}
-
-/**
- * Offset of the first quoted scalar of this kind (a quote after `:`, `-`, `,`, `[`, `{` or at
- * the start of a line) that its line does not close, or -1.
- */
-function unclosedQuoteAt(segment: string, quote: string): number {
-  for (let lineStart = 0; lineStart < segment.length;) {
-    let lineEnd = segment.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = segment.length;
-    let previous = '';
-    for (let i = lineStart; i < lineEnd; i++) {
-      const c = segment[i];
-      if (c === '#' && (previous === '' || segment[i - 1] === ' ')) break; // a comment
-      if (c === quote && (previous === '' || ':-,[{'.includes(previous))) {
-        const close = closingQuote(segment, i, lineEnd, quote);
-        if (close < 0) return i;
-        i = close;
-        previous = quote;
-        continue;
-      }
-      if (c !== ' ' && c !== '\t') previous = c;
-    }
-    lineStart = lineEnd + 1;
-  }
-  return -1;
-}
-
-/** Offset of the quote closing the one at `open` on its line (`\"` and `''` are escapes), or -1. */
-function closingQuote(segment: string, open: number, lineEnd: number, quote: string): number {
-  for (let i = open + 1; i < lineEnd; i++) {
-    if (quote === '"' && segment[i] === '\\') i++;
-    else if (segment[i] === quote) {
-      if (quote === "'" && segment[i + 1] === "'") i++;
-      else return i;
-    }
-  }
-  return -1;
 }
 
 /** The first item of a recovered segment as a light node (document offsets), when `yaml` gave it ranges. */

@@ -1,6 +1,7 @@
-import { Alias, Document, isScalar, parseAllDocuments, visit } from 'yaml';
+import { Alias, Document, isScalar, parseAllDocuments, visit, YAMLError } from 'yaml';
 import { Finding } from './finding';
 import { locateIn, NodeLocation, PathSegment, YAML_TREE } from './tree';
+import { syntaxWords } from './yamlWords';
 
 export type { NodeLocation, PathSegment } from './tree';
 
@@ -43,11 +44,48 @@ function cleanYamlMessage(message: string): string {
   return text.endsWith('.') ? text : `${text}.`;
 }
 
-const YAML_CODE_HINTS: Record<string, string> = {
-  DUPLICATE_KEY: 'The second value would silently replace the first; remove or rename one of them.',
-  TAB_AS_INDENT: 'YAML indentation must use spaces, not tabs.',
-  BAD_INDENT: 'Check the indentation of this line against its parent.',
-};
+/** Errors that make the parser misread the lines after them: what it says about those is a cascade. */
+const CASCADE_AFTER = new Set(['tab', 'unclosed-bracket', 'bad-indentation', 'missing-space-after-dash']);
+/** Parser errors that only restate another on the same lines. */
+const RESTATING = new Set(['MULTILINE_IMPLICIT_KEY']);
+
+/**
+ * One finding per syntax mistake, in our words at the line to fix (yamlWords.ts). A tab, an
+ * unclosed bracket or a misindented line makes the parser misread the lines after it: those
+ * are reported, not the cascade. Two errors on one line are one mistake seen twice.
+ */
+function syntaxFindings(text: string, errors: readonly YAMLError[]): Finding[] {
+  const words = errors.map((error) => ({ error, words: syntaxWords(text, error.code, error.message, error.pos) }));
+  const tabs = words.some((w) => w.words.kind === 'tab');
+  const findings: Finding[] = [];
+  const lines = new Map<number, number>();
+  let cascadeFrom = Infinity;
+  for (const { error, words: w } of words) {
+    if (tabs && w.kind !== 'tab') continue;
+    if (RESTATING.has(error.code) && words.length > 1) continue;
+    if (w.start > cascadeFrom && (error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'BAD_INDENT')) continue;
+    if (CASCADE_AFTER.has(w.kind)) cascadeFrom = Math.min(cascadeFrom, w.start);
+    const lineStart = text.lastIndexOf('\n', w.start - 1) + 1;
+    const finding: Finding = {
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: w.message,
+      start: w.start,
+      end: Math.max(w.end, w.start),
+      data: { yamlCode: error.code, mistake: w.kind, ...w.data },
+      ...(w.suggestion ? { suggestions: [w.suggestion] } : {}),
+    };
+    const same = lines.get(lineStart);
+    if (same !== undefined) {
+      // A value with `: ` in it is also read as a second key: say the cause, once.
+      if (w.kind === 'colon-in-value') findings[same] = finding;
+      continue;
+    }
+    lines.set(lineStart, findings.length);
+    findings.push(finding);
+  }
+  return findings;
+}
 
 /*
  * The guards below run over the whole text before any parse. They search with regular
@@ -187,24 +225,7 @@ export function parseManifest(text: string): ParsedManifest {
   if (!Array.isArray(docs)) docs = [];
   const doc = docs[0];
   for (const [index, d] of docs.entries()) {
-    // A tab used as indentation makes the parser misread every line after it: report the tabs,
-    // not the cascade. Errors at the same position are one mistake seen twice: keep the first.
-    const tabs = d.errors.some((e) => e.code === 'TAB_AS_INDENT');
-    const seenAt = new Set<number>();
-    for (const error of d.errors) {
-      if ((tabs && error.code !== 'TAB_AS_INDENT') || seenAt.has(error.pos[0])) continue;
-      seenAt.add(error.pos[0]);
-      const hint = YAML_CODE_HINTS[error.code];
-      findings.push({
-        code: 'yaml-syntax',
-        severity: 'error',
-        message: hint ? `${cleanYamlMessage(error.message)} ${hint}` : cleanYamlMessage(error.message),
-        // yaml can place an error one past the end of the text (an unclosed quote or bracket).
-        start: Math.min(error.pos[0], text.length),
-        end: Math.min(Math.max(error.pos[1], error.pos[0]), text.length),
-        data: { yamlCode: error.code },
-      });
-    }
+    findings.push(...syntaxFindings(text, d.errors));
     for (const warning of d.warnings) {
       findings.push({
         code: warning.code === 'TAG_RESOLVE_FAILED' ? 'yaml-unknown-tag' : 'yaml-warning',

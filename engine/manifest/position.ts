@@ -60,15 +60,44 @@ export function noteFinding(locate: Locator, text: string, note: Note): Finding 
 
 const IGNORE_PATTERN = /#\s*carbon-lens-ignore\s+([a-z0-9-]+)(?:\s+(.*))?$/;
 
-/** `# carbon-lens-ignore <code> <reason>` on the line above silences that finding. */
+/** Sections whose errors change no emission figure (a budget's own mistakes, a scenario's). */
+const UNCOUNTED_SECTIONS = new Set<PathSegment>(['budgets', 'scenarios', 'version', 'organization']);
+
+/**
+ * Whether an error changes what is counted: an item estimated or left out, a syntax error, a
+ * period that cannot be read. No ignore comment hides it (a smaller total that looks complete
+ * is the worst failure), and the "Ignore … here" quick fix is not offered for it.
+ */
+export function changesTotals(finding: Finding): boolean {
+  if (finding.severity !== 'error') return false;
+  const path = finding.data?.path;
+  return !(Array.isArray(path) && path.length > 0 && UNCOUNTED_SECTIONS.has(path[0] as PathSegment));
+}
+
+/** Marks the errors that change what is counted (`data.affectsTotals`), for the quick fixes, the report and SARIF. */
+export function markTotalsErrors(findings: Finding[]): Finding[] {
+  return findings.map((finding) => (changesTotals(finding) ? { ...finding, data: { ...finding.data, affectsTotals: true } } : finding));
+}
+
+/**
+ * `# carbon-lens-ignore <code> <reason>` on the line above silences that finding, unless it is
+ * an error that changes what is counted: that one stays, and says why.
+ */
 export function applyIgnoreComments(text: string, lines: LineIndex, findings: Finding[]): Finding[] {
   if (!text.includes('carbon-lens-ignore')) return findings;
-  return findings.filter((finding) => {
+  const kept: Finding[] = [];
+  for (const finding of findings) {
     const line = lines.position(finding.start).line;
-    if (line === 0) return true;
-    const previousStart = lines.lineStart(line - 1);
-    const previous = text.slice(previousStart, lines.lineStart(line)).trimEnd();
+    const previous = line === 0 ? '' : text.slice(lines.lineStart(line - 1), lines.lineStart(line)).trimEnd();
     const match = IGNORE_PATTERN.exec(previous);
-    return !(match && match[1] === finding.code);
-  });
+    if (!(match && match[1] === finding.code)) kept.push(finding);
+    else if (finding.data?.affectsTotals) {
+      kept.push({
+        ...finding,
+        message: `${finding.message} (The \`carbon-lens-ignore\` comment above cannot hide this error: it changes what is counted.)`,
+        data: { ...finding.data, ignoreRefused: true },
+      });
+    }
+  }
+  return kept;
 }

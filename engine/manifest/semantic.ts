@@ -5,6 +5,7 @@ import { checkTarget } from './targetChecks';
 import { closest } from './suggest';
 import { cpuDieSize } from '../model/boavizta/cpu';
 import { parseLimitKg } from './limit';
+import { catalogModel } from '../data/catalog';
 
 /** The sections of a manifest after schema validation (invalid items are undefined). */
 export interface Sections {
@@ -25,6 +26,10 @@ export interface SemanticResult {
   invalidBudgets: Set<number>;
   invalidScenarios: Set<number>;
   invalidFactors: Set<number>;
+  /** Asset keys (by asset index) whose values contradict each other: counted as if missing (estimated). */
+  setAside: Map<number, Set<string>>;
+  /** Refrigerant leaks (by site index, leak indices) left out of a computed site: the gas is unknown. */
+  unknownLeaks: Map<number, Set<number>>;
   invalidTargets: Set<number>;
   invalidMeasurements: Set<number>;
 }
@@ -32,7 +37,7 @@ export interface SemanticResult {
 function duplicateIds(section: string, items: readonly ({ id: string } | undefined)[], notes: Note[], invalid: Set<number>): Map<string, number> {
   const first = new Map<string, number>();
   items.forEach((item, index) => {
-    if (!item) return;
+    if (!item || typeof item.id !== 'string') return;
     const previous = first.get(item.id);
     if (previous === undefined) {
       first.set(item.id, index);
@@ -114,6 +119,67 @@ export function checkNonFinite(value: unknown, basePath: (string | number)[], no
   return found.length > 0;
 }
 
+/**
+ * Values each within its range but impossible together (`power: { idleW: 900, maxW: 250 }`).
+ * Like an invalid value, the pair is counted as if missing (estimated) and the error says so.
+ */
+function checkRelations(asset: Asset, index: number, notes: Note[], setAside: Map<number, Set<string>>): void {
+  const power = asset.power;
+  if (power?.idleW !== undefined && power.maxW !== undefined && power.idleW > power.maxW) {
+    notes.push({
+      code: 'inconsistent-values',
+      severity: 'error',
+      message: `Idle power (${power.idleW} W) is above the power at full load (${power.maxW} W): idle is at most the maximum; were the two swapped? Until it is fixed, \`power\` is counted as if missing (estimated from the model or components).`,
+      path: ['assets', index, 'power', 'idleW'],
+      data: { idleW: power.idleW, maxW: power.maxW, relation: 'idleW <= maxW', estimated: true, assumed: 'power estimated from the model or components' },
+    });
+    const keys = setAside.get(index) ?? new Set<string>();
+    keys.add('power');
+    setAside.set(index, keys);
+  }
+  measuredVsModelled(asset, index, notes);
+  const gpu = asset.components?.gpu;
+  if (gpu?.idleW !== undefined && gpu.tdpW !== undefined && gpu.idleW > gpu.tdpW) {
+    notes.push({
+      code: 'inconsistent-values',
+      severity: 'warning',
+      message: `GPU idle power (${gpu.idleW} W) is above its TDP (${gpu.tdpW} W): idle is at most the TDP; were the two swapped?`,
+      path: ['assets', index, 'components', 'gpu', 'idleW'],
+      data: { idleW: gpu.idleW, tdpW: gpu.tdpW, relation: 'idleW <= tdpW' },
+    });
+  }
+}
+
+/** How far a measured power may be from the catalog's idle–maximum span before it is queried. */
+const PLAUSIBLE_POWER_FACTOR = 3;
+
+/**
+ * Measured against modelled: a `power` far outside the catalog model's idle–maximum span is
+ * usually given per rack or for all units instead of per unit (or in kW). A warning with both
+ * figures: the measured value is still what is counted.
+ */
+function measuredVsModelled(asset: Asset, index: number, notes: Note[]): void {
+  const power = asset.power;
+  const model = typeof asset.model === 'string' ? catalogModel(asset.model) : undefined;
+  if (!power || !model) return;
+  const measuredW = power.averageW ?? power.maxW;
+  if (measuredW === undefined) return;
+  const { idleW, maxW } = model.power;
+  const above = measuredW > maxW * PLAUSIBLE_POWER_FACTOR;
+  const below = measuredW * PLAUSIBLE_POWER_FACTOR < idleW;
+  if (!above && !below) return;
+  const key = power.averageW !== undefined ? 'averageW' : 'maxW';
+  notes.push({
+    code: 'implausible-power',
+    severity: 'warning',
+    message: above
+      ? `Measured power ${measuredW} W is ${Math.round(measuredW / maxW)}× the most one ${model.id} draws (${maxW} W at full load, ${model.power.source}): \`power\` is per unit (one server), not per rack or for all ${asset.count ?? 1} units. It is counted as written.`
+      : `Measured power ${measuredW} W is below a third of what one ${model.id} draws at idle (${idleW} W, ${model.power.source}): was it written in kW? \`power\` is in watts per unit. It is counted as written.`,
+    path: ['assets', index, 'power', key],
+    data: { measuredW, modelIdleW: idleW, modelMaxW: maxW, model: model.id, relation: above ? 'measured > 3 × modelled maximum' : 'measured < modelled idle / 3' },
+  });
+}
+
 /** Cross-references and catalog lookups that the JSON schema cannot express. */
 export function checkSemantics(
   sections: Sections,
@@ -129,6 +195,8 @@ export function checkSemantics(
     invalidBudgets: new Set(),
     invalidScenarios: new Set(),
     invalidFactors: new Set(),
+    unknownLeaks: new Map(),
+    setAside: new Map(),
     invalidTargets: new Set(),
     invalidMeasurements: new Set(),
   };
@@ -142,19 +210,25 @@ export function checkSemantics(
     if (!site) return;
     if (site.location && !data.hasLocation(site.location)) {
       unknownReference('unknown-location', 'grid location', site.location, data.locationCandidates(site.location), ['sites', index, 'location'], notes,
-        ' Use an ISO 3166 country code (FR, FRA), EU for Europe, or a US eGRID subregion (US-CAMX).');
+        ' Use an ISO 3166 country code (FR, FRA), EU for Europe, or a US eGRID subregion (US-CAMX). Until it is fixed, its electricity is counted with the world-average grid factor and its widest range.');
     }
     (site.refrigerants ?? []).forEach((leak, i) => {
-      if (!data.hasRefrigerant(leak.gas)) {
-        unknownReference('unknown-refrigerant', 'refrigerant', leak.gas, data.refrigerants(), ['sites', index, 'refrigerants', i, 'gas'], notes);
-        result.invalidSites.add(index);
+      if (typeof leak?.gas === 'string' && !data.hasRefrigerant(leak.gas)) {
+        // Only the leak is left out: the site's electricity and its assets still count.
+        unknownReference('unknown-refrigerant', 'refrigerant', leak.gas, data.refrigerants(), ['sites', index, 'refrigerants', i, 'gas'], notes,
+          ' This leak is left out of the totals until the gas is known.');
+        const leaks = result.unknownLeaks.get(index) ?? new Set<number>();
+        leaks.add(i);
+        result.unknownLeaks.set(index, leaks);
       }
     });
   });
 
   sections.assets.forEach((asset, index) => {
     if (!asset) return;
-    if (!siteIds.has(asset.site) && declared.sites.has(asset.site)) {
+    if (typeof asset.site !== 'string') {
+      // No site to check (its own error says so).
+    } else if (!siteIds.has(asset.site) && declared.sites.has(asset.site)) {
       // The site exists but has errors of its own: the asset cannot be computed, nothing more to say.
       result.invalidAssets.add(index);
     } else if (!siteIds.has(asset.site)) {
@@ -167,6 +241,7 @@ export function checkSemantics(
         ' Completion on `model:` (Ctrl+Space) lists the catalog; or describe the server with `components`.');
       result.invalidAssets.add(index);
     }
+    checkRelations(asset, index, notes, result.setAside);
     const gpuModel = asset.components?.gpu?.model;
     if (gpuModel !== undefined && !data.hasGpuModel(gpuModel)) {
       unknownReference('unknown-model', 'GPU model', gpuModel, data.gpuModels(), ['assets', index, 'components', 'gpu', 'model'], notes);
@@ -198,7 +273,7 @@ export function checkSemantics(
 
   sections.budgets.forEach((budget, index) => {
     if (!budget) return;
-    const limitKg = parseLimitKg(budget.limit);
+    const limitKg = typeof budget.limit === 'string' ? parseLimitKg(budget.limit) : undefined;
     if (limitKg !== undefined && !Number.isFinite(limitKg)) {
       notes.push({
         code: 'invalid-limit',
@@ -214,6 +289,7 @@ export function checkSemantics(
       result.invalidBudgets.add(index);
     }
     (budget.assets ?? []).forEach((id, i) => {
+      if (typeof id !== 'string') return;
       if (!assetIds.has(id) && declared.assets.has(id)) {
         result.invalidBudgets.add(index);
       } else if (!assetIds.has(id)) {
@@ -226,12 +302,14 @@ export function checkSemantics(
   sections.scenarios.forEach((scenario, index) => {
     if (!scenario) return;
     (scenario.sites ?? []).forEach((id, i) => {
+      if (typeof id !== 'string') return;
       if (!siteIds.has(id) && !declared.sites.has(id)) {
         unknownReference('unknown-site', 'site', id, siteIds.keys(), ['scenarios', index, 'sites', i], notes);
         result.invalidScenarios.add(index);
       }
     });
     (scenario.assets ?? []).forEach((id, i) => {
+      if (typeof id !== 'string') return;
       if (!assetIds.has(id) && !declared.assets.has(id)) {
         unknownReference('unknown-asset', 'asset', id, assetIds.keys(), ['scenarios', index, 'assets', i], notes);
         result.invalidScenarios.add(index);
@@ -241,7 +319,7 @@ export function checkSemantics(
 
   sections.factors.forEach((override, index) => {
     if (!override) return;
-    if (!data.hasFactor(override.id)) {
+    if (typeof override.id === 'string' && !data.hasFactor(override.id)) {
       unknownReference('unknown-factor', 'factor id', override.id, data.factorIds(), ['factors', index, 'id'], notes,
         ' Completion on `id:` (Ctrl+Space) lists the factor ids.');
       result.invalidFactors.add(index);
@@ -252,6 +330,15 @@ export function checkSemantics(
         message: `Factor "${override.id}" is a model parameter, not an emission factor: it cannot be overridden, so this override would change nothing. Remove it (completion on \`id:\` lists the ids that can be).`,
         path: ['factors', index, 'id'],
         data: { factorId: override.id },
+      });
+      result.invalidFactors.add(index);
+    } else if (typeof override.value === 'number' && override.value <= 0 && data.isPositiveFactor(override.id)) {
+      notes.push({
+        code: 'out-of-range',
+        severity: 'error',
+        message: `Factor "${override.id}" is a density that divides a capacity: it must be above 0 (got ${override.value}). Until it is fixed, the built-in value is used.`,
+        path: ['factors', index, 'value'],
+        data: { factorId: override.id, value: override.value, minimumExclusive: 0 },
       });
       result.invalidFactors.add(index);
     }

@@ -8,7 +8,7 @@ import { SectionName } from './sections';
 /**
  * A read manifest, as the analysis pipeline needs it: from one `yaml` parse of the whole text
  * (analysis.ts `wholeSource`), or segment by segment with per-item results kept across edits
- * (engine/incremental/segmented.ts). Both answer alike for the same text.
+ * (engine/incremental/segmented.ts). Both answer alike for the same text (with syntax errors, the segmented reading knows which items they touch).
  */
 export interface ManifestSource {
   parsed: ParsedManifest;
@@ -17,6 +17,13 @@ export interface ManifestSource {
   syntaxErrors: boolean;
   locate: Locator;
   outline(): OutlineItem[];
+  /**
+   * Whether a YAML syntax error touches this list item (it is then left out, not computed from
+   * the parser's guess at what was meant). Without it, every item is taken as touched.
+   */
+  brokenItem?(section: SectionName, index: number): boolean;
+  /** Each list item is read on its own, so a syntax error cannot hide the items after it. */
+  readsItemsApart?: boolean;
   /** A kept check of the item (undefined: check it now). */
   checkItem?(section: SectionName, index: number, item: unknown): ItemCheck | undefined;
   /** Build the outline only when something reads it. */

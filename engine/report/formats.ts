@@ -35,7 +35,7 @@ export function formatReports(reports: Report[], format: ReportFormat, options: 
   }
 }
 
-const BUDGET_STATUS = { ok: 'ok', near: 'ok (near)', exceeded: 'exceeded' } as const;
+const BUDGET_STATUS = { ok: 'ok', near: 'ok (near)', exceeded: 'exceeded', unknown: 'unknown (items left out)' } as const;
 
 export function formatMarkdown(report: Report, options: FormatOptions = {}): string {
   const t = report.totals;
@@ -50,8 +50,8 @@ export function formatMarkdown(report: Report, options: FormatOptions = {}): str
   const lines = [
     `# Carbon inventory — ${mdEscape(report.organization ?? 'unnamed organisation')}, ${mdEscape(report.period.label)}`,
     '',
-    report.complete ? '' : '> **Incomplete:** some items have errors and are left out of the totals.\n',
-    `**Total ${head.title}: ${kg(head.kgCO2e)}** (${kg(head.min)} – ${kg(head.max)}); market-based ${kg(head.marketKgCO2e)}; ${head.other.label} ${kg(head.other.kgCO2e)}.`,
+    report.complete ? '' : `> **Incomplete:** ${mdEscape(report.leftOut ?? 'some items are left out')} of the totals because of errors: every total is a lower bound.\n`,
+    `**Total ${head.title}: ${report.complete ? '' : '≥ '}${kg(head.kgCO2e)}** (${kg(head.min)} – ${kg(head.max)})${report.complete ? '' : ` · ${mdEscape(report.leftOut ?? 'items left out')}`}; market-based ${kg(head.marketKgCO2e)}; ${head.other.label} ${kg(head.other.kgCO2e)}.`,
     '',
     '| Stage | tCO2e | Scope 1 | Scope 2 (location) | Scope 2 (market) | Scope 3 |',
     '|---|---:|---:|---:|---:|---:|',

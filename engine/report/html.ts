@@ -13,7 +13,7 @@ function bar(share: number, label: string): string {
   return `<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(label)}"><rect width="100" height="8" class="track"/><rect width="${width.toFixed(2)}" height="8" class="fill"/></svg>`;
 }
 
-const BUDGET_STATUS = { ok: () => 'ok', near: () => 'near', exceeded: (severity: string) => `exceeded (${severity})` } as const;
+const BUDGET_STATUS = { ok: () => 'ok', near: () => 'near', exceeded: (severity: string) => `exceeded (${severity})`, unknown: () => 'unknown: items left out' } as const;
 
 function section(report: Report, options: FormatOptions): string {
   const t = report.totals;
@@ -50,8 +50,8 @@ ${quarters ? `<h2>Quarters (tCO2e)</h2><table><thead><tr><th>Quarter</th><th>Tot
 ${roadmap ? `<h2>Reduction roadmap</h2><table><thead><tr><th>Lever</th><th>Saving</th><th>Share of gap</th><th>Combined saving</th></tr></thead><tbody>${roadmap}</tbody></table>` : ''}`;
   return `<section>
 <h1>Carbon inventory — ${escapeHtml(report.organization ?? 'unnamed organisation')}, ${escapeHtml(report.period.label)}</h1>
-${report.complete ? '' : '<p class="warn">Incomplete: some items have errors and are left out of the totals.</p>'}
-<p class="total"><strong>${escapeHtml(kg(head.kgCO2e))}</strong> ${escapeHtml(head.title)} (${escapeHtml(kg(head.min))} – ${escapeHtml(kg(head.max))}) · market-based ${escapeHtml(kg(head.marketKgCO2e))} · ${escapeHtml(head.other.label)} ${escapeHtml(kg(head.other.kgCO2e))}</p>
+${report.complete ? '' : `<p class="warn">Incomplete: ${escapeHtml(report.leftOut ?? 'some items are left out')} of the totals because of errors: every total is a lower bound.</p>`}
+<p class="total"><strong>${report.complete ? '' : '≥ '}${escapeHtml(kg(head.kgCO2e))}</strong> ${escapeHtml(head.title)} (${escapeHtml(kg(head.min))} – ${escapeHtml(kg(head.max))}) · market-based ${escapeHtml(kg(head.marketKgCO2e))} · ${escapeHtml(head.other.label)} ${escapeHtml(kg(head.other.kgCO2e))}</p>
 <h2>By lifecycle stage (tCO2e)</h2><table><tbody>${stages}</tbody></table>
 <h2>By scope (tCO2e)</h2><table><tbody>
 <tr><th scope="row">Scope 1</th><td class="num">${escapeHtml(formatNumber(t.byScope.scope1 / 1000))}</td></tr>

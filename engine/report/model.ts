@@ -1,4 +1,4 @@
-import { reportedBudgetStatus } from '../../contracts/budgets';
+import { reportedBudgetStatus, ReportedStatus } from '../../contracts/budgets';
 import type { DiagnosticSettings } from '../../contracts/rules';
 import { Analysis } from '../analysis';
 import { byScope, byStage, Breakdown, CATEGORIES, Category, OWNED_CATEGORIES, OwnedCategory, Stage, STAGES, total } from '../compute/breakdown';
@@ -9,6 +9,7 @@ import { Severity } from '../manifest/finding';
 import { positionIn } from '../manifest/lines';
 import { assetPeriodFigures } from '../views/asset';
 import { budgetViewOf } from '../views/budget';
+import { leftOutWords } from '../compute/leftOut';
 import { DIAGNOSTIC_DEFAULTS, shownFindings } from '../views/diagnostics';
 import { fleetTotals } from '../views/file';
 import { shareOf } from '../views/figures';
@@ -110,7 +111,8 @@ export interface ReportBudget {
   max: number;
   /** actual ÷ limit; null when the limit is 0 and the actual is not (an infinite ratio has no JSON form). */
   ratio: number | null;
-  status: 'ok' | 'exceeded';
+  /** `unknown` when items in its scope are left out because of errors (never `ok` then). */
+  status: ReportedStatus;
   near: boolean;
   severity: 'error' | 'warning' | 'info';
   view: 'period' | 'inventory';
@@ -191,7 +193,10 @@ export interface Report {
   scenarios: ScenarioResult[];
   whatIfs: ScenarioResult[];
   diagnostics: ReportDiagnostic[];
-  excluded: { id?: string; line: number; reason: string }[];
+  /** What errors left out (assets, sites, a site's refrigerant leak): every total is then a lower bound. */
+  excluded: { kind?: 'asset' | 'site' | 'part'; id?: string; line: number; reason: string }[];
+  /** "2 assets left out", when `excluded` is not empty: the words every output puts next to its total. */
+  leftOut?: string;
   factors: FactorUse[];
   /**
    * Progress tracking, only in reports of manifests with targets, measurements, quarterly
@@ -434,7 +439,8 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
     scenarios: options.scenarios ?? [],
     whatIfs: options.whatIfs ?? [],
     diagnostics,
-    excluded: inventory.excluded.map((e) => ({ id: e.id, line: itemLine(String(e.path[0]), Number(e.path[1])), reason: e.reason })),
+    excluded: inventory.excluded.map((e) => ({ kind: e.kind, id: e.id, line: itemLine(String(e.path[0]), Number(e.path[1])), reason: e.reason })),
+    ...(inventory.excluded.length > 0 ? { leftOut: `${leftOutWords(inventory.excluded)} left out` } : {}),
     factors: [...factorById.values()].sort((a, b) => a.id.localeCompare(b.id)),
     ...progress,
   };

@@ -5,7 +5,7 @@ import { acquisitionSpan, FormatOptions, headline, leasedAndSoldCategories } fro
 
 const STAGE_LABELS = { manufacturing: 'Manufacturing', transport: 'Transport', use: 'Use (electricity, on-site fuel, leaks)', endOfLife: 'End of life' } as const;
 
-const BUDGET_STATUS = { ok: () => 'ok', near: () => 'near limit', exceeded: (severity: string) => `EXCEEDED (${severity})` } as const;
+const BUDGET_STATUS = { ok: () => 'ok', near: () => 'near limit', exceeded: (severity: string) => `EXCEEDED (${severity})`, unknown: () => 'UNKNOWN (items left out)' } as const;
 
 function pad(text: string, width: number, right = false): string {
   if (text.length >= width) return text;
@@ -35,10 +35,11 @@ export function formatText(report: Report, options: FormatOptions = {}): string 
     for (const d of report.diagnostics.filter((x) => x.severity === 'error' || x.severity === 'warning').slice(0, 50)) out.push(`  ${d.line}:${d.column} ${d.severity} [${d.code}] ${d.message}`);
     return `${out.join('\n')}\n`;
   }
-  if (!report.complete) out.push('', 'INCOMPLETE: some items have errors and are left out of the totals (see Issues).');
+  if (!report.complete) out.push('', `INCOMPLETE: ${report.leftOut ?? 'some items are left out'} of the totals because of errors (see Issues): every total below is a lower bound.`);
+  const atLeast = report.complete ? '' : '≥ ';
   out.push(
     '',
-    `Total footprint ${head.title}: ${kg(head.kgCO2e)} (range ${kg(head.min)} – ${kg(head.max)})`,
+    `Total footprint ${head.title}: ${atLeast}${kg(head.kgCO2e)} (range ${kg(head.min)} – ${kg(head.max)})${report.complete ? '' : ` · ${report.leftOut ?? 'items left out'}`}`,
     `  Market-based (with renewable contracts): ${kg(head.marketKgCO2e)}`,
     `  ${head.other.title}: ${kg(head.other.kgCO2e)}`,
     `  Fleet: ${formatNumber(t.units)} units, ${formatNumber(t.gpus)} GPUs, ${formatNumber(t.facilityEnergyKWh / 1000)} MWh of facility electricity`,

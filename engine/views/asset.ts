@@ -146,6 +146,8 @@ export interface AssetFigure {
   id: string;
   kgCO2e: number;
   shareOfTotal: number;
+  /** Its last good figure, standing in while its text does not read (being typed). */
+  stale?: true;
   ownership: Ownership;
 }
 
@@ -154,5 +156,5 @@ export function assetFigure(analysis: Analysis, index: number, view: ViewName): 
   const asset = inventory && assetAt(inventory, index);
   if (!inventory || !asset) return undefined;
   const kg = total(asset[view]).value;
-  return { id: asset.id, kgCO2e: kg, shareOfTotal: shareOf(kg, grandTotal(inventory, view).value), ownership: asset.ownership };
+  return { id: asset.id, kgCO2e: kg, shareOfTotal: shareOf(kg, grandTotal(inventory, view).value), ownership: asset.ownership, ...(asset.stale ? { stale: true as const } : {}) };
 }

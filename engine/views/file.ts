@@ -2,6 +2,7 @@
 import type { DiagnosticSettings } from '../../contracts/rules';
 import type { ViewName } from '../../contracts/settings';
 import type { Analysis } from '../analysis';
+import { leftOutWords } from '../compute/leftOut';
 import { Inventory } from '../compute/inventory';
 import { errorCount } from './diagnostics';
 import { grandTotal, KgRange, kgRange } from './figures';
@@ -34,18 +35,22 @@ export interface FileSummary {
   total: KgRange | null;
   /** Computed assets. */
   assets: number;
-  budgets: { ok: number; near: number; exceeded: number };
+  budgets: { ok: number; near: number; exceeded: number; unknown: number };
   /** Findings shown as errors under the settings. */
   errors: number;
   /** Assets and sites left out of the totals because of errors. */
   leftOut: number;
   /** Computed, with nothing left out. */
   complete: boolean;
+  /** "2 assets left out" when something is (the total is then a lower bound: "≥"). */
+  leftOutText?: string;
+  /** Assets whose last good figure stands in while their text does not read (being typed). */
+  stale: number;
 }
 
 export function fileSummary(analysis: Analysis, settings: DiagnosticSettings & { view: ViewName }): FileSummary {
   const inventory = analysis.inventory;
-  const budgets = { ok: 0, near: 0, exceeded: 0 };
+  const budgets = { ok: 0, near: 0, exceeded: 0, unknown: 0 };
   for (const budget of inventory?.budgets ?? []) budgets[budget.status] += 1;
   return {
     view: settings.view,
@@ -55,5 +60,7 @@ export function fileSummary(analysis: Analysis, settings: DiagnosticSettings & {
     errors: errorCount(analysis, settings),
     leftOut: inventory?.excluded.length ?? 0,
     complete: !!inventory && inventory.excluded.length === 0,
+    stale: inventory ? inventory.assets.filter((a) => a.stale).length : 0,
+    ...(inventory && inventory.excluded.length > 0 ? { leftOutText: `${leftOutWords(inventory.excluded)} left out` } : {}),
   };
 }

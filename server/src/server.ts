@@ -148,7 +148,7 @@ export function startServer(connection: Connection): void {
   function summary(uri: string, version: number, settings: Settings, analysis: Analysis): AnalysisSummary {
     const file = fileSummary(analysis, settings);
     const change = documentChange(analysis, settings, bases.get(uri, settings));
-    return { uri, version, totalKgCO2e: file.total?.kgCO2e ?? null, view: file.view, budgets: file.budgets, errors: file.errors, complete: file.complete, ...(change ? { change } : {}) };
+    return { uri, version, totalKgCO2e: file.total?.kgCO2e ?? null, view: file.view, budgets: file.budgets, errors: file.errors, complete: file.complete, ...(file.leftOutText ? { leftOut: file.leftOutText, leftOutCount: file.leftOut } : {}), ...(file.stale ? { stale: file.stale } : {}), ...(change ? { change } : {}) };
   }
 
   /** Coalesces bursts of edits: only the latest version of a document is analysed and published. */

@@ -48,6 +48,18 @@ describe('service: code actions', () => {
     assert.ok(!analyze(fixed).findings.some((f) => f.severity === 'error'));
   });
 
+  it('offers no "Ignore … here" for an error that changes what is counted, and the comment would not hide it', () => {
+    const text = SAMPLE.replace('pue: 1.3', 'pue: 13');
+    const { actions } = actionsFor(text, 'out-of-range');
+    assert.ok(!actions.some((a) => /Ignore/.test(a.title)), actions.map((a) => a.title).join(' | '));
+    const commented = text.replace('    pue: 13', '    # carbon-lens-ignore out-of-range\n    pue: 13');
+    const diagnostics = validate(analyze(commented), URI, settings()).filter((d) => d.code === 'out-of-range');
+    assert.equal(diagnostics.length, 1);
+    assert.match(diagnostics[0].message, /cannot hide this error: it changes what is counted/);
+    // A budget's own error changes no figure: it can still be ignored.
+    assert.ok(actionsFor(SAMPLE.replace('limit: 900 tCO2e', 'limit: 900 tonnes'), 'invalid-limit').actions.some((a) => /Ignore/.test(a.title)));
+  });
+
   it('inserts an ignore comment that silences the diagnostic', () => {
     const { apply } = actionsFor(SAMPLE, 'missing-transport');
     const fixed = apply(/Ignore `missing-transport`/);

@@ -196,8 +196,20 @@ describe('cli', function () {
       const path = write('bad.carbon.yaml', SAMPLE_TEXT.replace('count: 16', 'count: sixteen'));
       const { status, stdout } = cli(['check', path]);
       assert.equal(status, 1);
-      assert.ok(stdout.split('\n').includes(`${path}:17:12: error [wrong-type] \`count\` must be a whole number; got the text "sixteen".`), stdout);
+      assert.ok(stdout.split('\n').includes(`${path}:17:12: error [wrong-type] \`count\` must be a whole number; got the text "sixteen". Until it is fixed, it is counted as one unit (the default count): the figure grows when the count is fixed.`), stdout);
       assert.match(stdout, /: FAIL — /);
+    });
+
+    it('fails when an ignored error would change what is counted, and shows the estimate or what is left out', () => {
+      const ignored = write('ignored.carbon.yaml', SAMPLE_TEXT.replace('    pue: 1.3', '    # carbon-lens-ignore out-of-range\n    pue: 13'));
+      const run = cli(['check', ignored]);
+      assert.equal(run.status, 1, run.stdout);
+      assert.match(run.stdout, /error \[out-of-range\] `pue` must be at most 5; got 13\..*counted as PUE 1\.58/);
+      assert.doesNotMatch(run.stdout, /— 0 kgCO2e/);
+      const leftOut = write('left-out.carbon.yaml', SAMPLE_TEXT.replace('model: nvidia-hgx-h100-8gpu', '# carbon-lens-ignore unknown-model\n    model: nvidia-hgx-h1'));
+      const out = cli(['check', leftOut]);
+      assert.equal(out.status, 1);
+      assert.match(out.stdout, /: FAIL — ≥ [\d.]+ tCO2e this period · 1 asset left out \(line \d+\); budgets: annual-total \d+% UNKNOWN/);
     });
 
     it('adds the command that lists the catalog to an unknown model, as the editor offers completion', () => {

@@ -90,7 +90,7 @@ describe('read models (engine/views)', () => {
     const period = fileSummary(analysis, DEFAULT_SETTINGS);
     assert.deepEqual(period.total, { kgCO2e: report.totals.kgCO2e, minKgCO2e: report.totals.min, maxKgCO2e: report.totals.max });
     assert.equal(fileSummary(analysis, { ...DEFAULT_SETTINGS, view: 'inventory' }).total!.kgCO2e, report.totals.inventoryView.kgCO2e);
-    assert.deepEqual([period.assets, period.budgets, period.errors, period.complete], [2, { ok: 2, near: 0, exceeded: 0 }, 0, true]);
+    assert.deepEqual([period.assets, period.budgets, period.errors, period.complete], [2, { ok: 2, near: 0, exceeded: 0, unknown: 0 }, 0, true]);
     const over = analyze(SAMPLE.replace('limit: 900 tCO2e', 'limit: 100 tCO2e'));
     assert.equal(fileSummary(over, DEFAULT_SETTINGS).errors, 1);
     assert.equal(fileSummary(over, { ...DEFAULT_SETTINGS, budgetSeverity: 'warning' }).errors, 0, 'the status counts errors as the Problems panel shows them');

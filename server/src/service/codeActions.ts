@@ -73,7 +73,8 @@ function fixes(analysis: Analysis, uri: string, diagnostic: Diagnostic): CodeAct
     const action = lifespanScenario(analysis, uri, diagnostic, data);
     if (action) actions.push(action);
   }
-  if (typeof diagnostic.code === 'string') {
+  // An error that changes what is counted cannot be ignored (the engine keeps it whatever the comment says).
+  if (typeof diagnostic.code === 'string' && !(diagnostic.data as { affectsTotals?: boolean } | undefined)?.affectsTotals) {
     const line = diagnostic.range.start.line;
     const indent = lineIndent(analysis, line);
     actions.push({

@@ -58,10 +58,12 @@ function fileTitle(analysis: Analysis, settings: Settings, base?: DocumentBase):
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const exceeded = summary.budgets.exceeded;
   return [
-    `Carbon Lens: ${formatKg(summary.total.kgCO2e, settings.units)}${settings.view === 'period' ? ' this period' : ' (GHG inventory view)'}`,
+    `Carbon Lens: ${summary.complete ? '' : '≥ '}${formatKg(summary.total.kgCO2e, settings.units)}${settings.view === 'period' ? ' this period' : ' (GHG inventory view)'}`,
     plural(summary.assets, 'asset'),
     ...(exceeded ? [`${plural(exceeded, 'budget')} exceeded`] : []),
-    ...(summary.leftOut ? [`${summary.leftOut} left out (errors)`] : []),
+    ...(summary.budgets.unknown ? [`${plural(summary.budgets.unknown, 'budget')} unknown`] : []),
+    ...(summary.leftOutText ? [`${summary.leftOutText} (errors)`] : []),
+    ...(summary.stale ? [`${plural(summary.stale, 'stale figure')} (being edited)`] : []),
   ].join(' · ') + fileLensChange(analysis, settings, base);
 }
 
@@ -76,7 +78,7 @@ function commandFor(analysis: Analysis, target: LensTarget, uri: string, setting
     // The period view is a figure for the reporting period: per year only when the period is one.
     const per = settings.view === 'period' ? periodWording(analysis)?.perPeriod ?? '' : '';
     return {
-      title: `≈ ${formatKg(asset.kgCO2e, settings.units)}${per} · ${formatPercent(asset.shareOfTotal)} of total${OWNERSHIP_LENS[asset.ownership]}${assetLensChange(asset.id, asset.kgCO2e, settings, base)}`,
+      title: `≈ ${formatKg(asset.kgCO2e, settings.units)}${per} · ${formatPercent(asset.shareOfTotal)} of total${OWNERSHIP_LENS[asset.ownership]}${asset.stale ? ' · stale (last figure, while being edited)' : ''}${assetLensChange(asset.id, asset.kgCO2e, settings, base)}`,
       command: OPEN_REPORT_COMMAND,
       arguments: [uri, { kind: 'asset', id: asset.id }],
     };

@@ -104,6 +104,7 @@ const BUDGET_STATUS = {
   ok: () => 'within its limit',
   near: () => 'near its limit',
   exceeded: (budget: BudgetView, fmt: (kg: number) => string) => `**exceeded** by ${fmt(budget.overKgCO2e)}`,
+  unknown: () => '**unknown**: items in its scope are left out because of errors',
 } as const;
 
 function budgetHover(budget: BudgetView, settings: Settings): string {

@@ -9,7 +9,7 @@ const WITHOUT_LIFESPAN = BASE_LINES.filter((_, i) => i !== 11);
 describe('analysis: YAML syntax', () => {
   it('reports a tab used as indentation once, without a cascade', () => {
     const text = withLine(12, '\tlifespanYears: 4');
-    one(text, { code: 'yaml-syntax', message: 'Tabs are not allowed as indentation. YAML indentation must use spaces, not tabs.', range: '12:1-12:2' });
+    one(text, { code: 'yaml-syntax', message: 'This line is indented with a tab: YAML needs spaces. Replace the tab with spaces, lined up with the lines around it.', range: '12:1-12:2' });
   });
 
   it('reports one error per tabbed line and nothing built on the misread structure', () => {
@@ -19,20 +19,20 @@ describe('analysis: YAML syntax', () => {
     assert.deepEqual(found.map((p) => Number(p.range.split(':')[0])), tabbed, 'one error on each tabbed line');
     for (const p of found) {
       assert.equal(p.code, 'yaml-syntax');
-      assert.match(p.message, /^Tabs are not allowed as indentation/);
+      assert.match(p.message, /^This line is indented with a tab/);
       assert.match(p.range, /^(\d+):1-\1:2$/);
     }
   });
 
   it('reports a duplicate key, not the value it would replace', () => {
     const text = insertAfter(11, '    count: 3');
-    one(text, { code: 'yaml-syntax', message: 'Map keys must be unique. The second value would silently replace the first; remove or rename one of them.', range: '12:5-12:6' });
+    one(text, { code: 'yaml-syntax', message: '`count` is given twice in the same mapping: the second value would silently replace the first. Remove or rename one of them (a new list entry starts with `- `).', range: '12:5-12:6' });
   });
 
-  it('holds back schema findings while the YAML does not parse (an unclosed quote swallows the rest)', () => {
+  it('holds back findings built on a misread structure (an unclosed quote swallows the rest), at the opening quote', () => {
     const text = withLine(10, '    model: "dell-poweredge-r740');
     const found = problems(text);
-    assert.deepEqual(found.map((p) => [p.code, p.message]), [['yaml-syntax', 'Missing closing "quote.']]);
+    assert.deepEqual(found.map((p) => [p.code, p.message, p.range]), [['yaml-syntax', 'This quote (") is never closed: add the closing " at the end of the value.', rangeOf(text, 10, '"')]]);
   });
 
   it('still computes what it could read, for lenses and hovers', () => {
@@ -89,8 +89,15 @@ describe('analysis: # carbon-lens-ignore comments', () => {
     assert.equal(warning(`${far.join('\n')}\n`).length, 1);
   });
 
-  it('can silence an error as well', () => {
+  it('never hides an error that changes what is counted, and says why', () => {
     const text = withLine(10, '    # carbon-lens-ignore unknown-model not in the catalog yet\n    model: cray-x');
+    const errors = problems(text).filter((p) => p.severity === 'error');
+    assert.deepEqual(errors.map((p) => p.code), ['unknown-model']);
+    assert.match(errors[0].message, /left out of the totals until it is fixed\. \(The `carbon-lens-ignore` comment above cannot hide this error: it changes what is counted\.\)$/);
+  });
+
+  it('can silence an error that changes no figure (a budget\'s own)', () => {
+    const text = withLine(19, '    # carbon-lens-ignore invalid-limit not decided yet\n    limit: 900 tonnes');
     assert.deepEqual(problems(text).filter((p) => p.severity === 'error'), []);
   });
 });

@@ -58,7 +58,7 @@ describe('analysis: unknown names with suggestions', () => {
 
   it('suggests a refrigerant', () => {
     const text = insertAfter(6, '    refrigerants: [{ gas: R-134, leakedKg: 3 }]');
-    one(text, { code: 'unknown-refrigerant', message: 'Unknown refrigerant "R-134"; did you mean "R-134a"?', range: rangeOf(text, 7, 'R-134') });
+    one(text, { code: 'unknown-refrigerant', message: 'Unknown refrigerant "R-134"; did you mean "R-134a"? This leak is left out of the totals until the gas is known.', range: rangeOf(text, 7, 'R-134') });
   });
 
   it('suggests a site', () => {
@@ -139,10 +139,10 @@ describe('analysis: one error per mistake (no cascades)', () => {
     one(pue, { code: 'out-of-range', message: /^`pue` must be at least 1; got 0\.5\./, range: rangeOf(pue, 6, '0.5') });
     const location = withLine(5, '    location: fr');
     one(location, { code: 'invalid-location', message: /got "fr"\. Codes are written in capitals: FR \(France\)\.$/, range: rangeOf(location, 5, 'fr') });
-    // the asset is left out of the totals (the report lists it as excluded)
+    // the PUE is counted as if missing (estimated), so neither the site nor its asset is left out
     const analysis = analyze(pue);
-    assert.deepEqual(analysis.inventory?.excluded.map((e) => e.path), [['assets', 0]]);
-    assert.equal(analysis.inventory?.assets.length, 0);
+    assert.deepEqual(analysis.inventory?.excluded, []);
+    assert.equal(analysis.inventory?.assets.length, 1);
   });
 
   it('does not call an asset with its own error "unknown" where budgets list it', () => {
@@ -154,17 +154,17 @@ describe('analysis: one error per mistake (no cascades)', () => {
     const text = 'version: 1\nperiod: 2026\nsites: [{ id: s1, location: FR, pue: 1.2 }]\nassets: [3, "x", ~]\n';
     const found = problems(text);
     assert.deepEqual(found.map((p) => [p.code, p.message, p.range]), [
-      ['wrong-type', 'This asset must be a mapping of keys to values; got the number 3.', rangeOf(text, 4, '3')],
-      ['wrong-type', 'This asset must be a mapping of keys to values; got the text "x".', rangeOf(text, 4, '"x"')],
-      ['wrong-type', 'This asset must be a mapping of keys to values; got nothing.', rangeOf(text, 4, '~')],
+      ['wrong-type', 'This asset must be a mapping of keys to values; got the number 3. This item is left out of the totals until it is fixed.', rangeOf(text, 4, '3')],
+      ['wrong-type', 'This asset must be a mapping of keys to values; got the text "x". This item is left out of the totals until it is fixed.', rangeOf(text, 4, '"x"')],
+      ['wrong-type', 'This asset must be a mapping of keys to values; got nothing. This item is left out of the totals until it is fixed.', rangeOf(text, 4, '~')],
     ]);
   });
 
-  it('still computes the rest of the manifest around an invalid asset', () => {
-    const text = withLine(11, '    count: six');
+  it('still computes the rest of the manifest around an asset that cannot be estimated', () => {
+    const text = withLine(10, '    model: 42');
     const analysis = analyze(text);
     assert.ok(analysis.inventory);
     assert.equal(analysis.inventory.assets.length, 0);
-    assert.deepEqual(analysis.inventory.excluded.map((e) => e.reason), ['has errors']);
+    assert.deepEqual(analysis.inventory.excluded.map((e) => [e.kind, e.id, e.reason]), [['asset', 'a1', 'has errors']]);
   });
 });

@@ -58,16 +58,16 @@ describe('analysis: wrong types', () => {
 
 describe('analysis: unknown keys', () => {
   it('suggests the closest key, on the key', () => {
-    const text = withLine(12, '    lifespan: 4');
-    one(text, { code: 'unknown-key', message: 'Unknown key `lifespan` in this asset; did you mean `lifespanYears`?', range: rangeOf(text, 12, 'lifespan') });
+    const text = insertAfter(12, '    lifespan: 4');
+    one(text, { code: 'unknown-key', message: 'Unknown key `lifespan` in this asset; did you mean `lifespanYears`?', range: rangeOf(text, 13, 'lifespan') });
   });
 
   it('lists the allowed keys when nothing is close', () => {
-    const text = withLine(12, '    colour: blue');
+    const text = insertAfter(12, '    colour: blue');
     one(text, {
       code: 'unknown-key',
       message: 'Unknown key `colour` in this asset. Allowed keys: id, name, site, model, count, components, power, utilization, utilizationHours, uptime, acquired, lifespanYears, ownership, transport, endOfLife.',
-      range: rangeOf(text, 12, 'colour'),
+      range: rangeOf(text, 13, 'colour'),
     });
   });
 

@@ -161,4 +161,16 @@ describe('compute: every listed factor can be overridden, or is refused', functi
       assert.match(finding.message, /model parameter/);
     }
   });
+
+  it('a density override of 0 is refused at its value and the built-in density counts (no division by zero)', () => {
+    // Found by the engine fuzzer: boavizta/ram/density/8 = 0 made a DRAM die area infinite.
+    const base = manifest({});
+    const analysis = analyze(overridden(base, 'boavizta/ram/density/8', 0));
+    const finding = analysis.findings.find((f) => f.code === 'out-of-range' && f.data?.factorId === 'boavizta/ram/density/8');
+    assert.ok(finding, 'an error on the override');
+    assert.equal(finding.severity, 'error');
+    assert.deepEqual(finding.data?.path, ['factors', 0, 'value']);
+    const totals = (text: string) => JSON.stringify(reportFromAnalysis(analyze(text), 'm.carbon.yaml').totals);
+    assert.equal(totals(overridden(base, 'boavizta/ram/density/8', 0)), totals(base), 'the built-in density is used');
+  });
 });

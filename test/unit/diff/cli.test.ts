@@ -183,7 +183,8 @@ describe('carbon-lens diff', function () {
     assert.match(budget.stdout, /annual-total .*NEWLY EXCEEDED \(error\)/);
     assert.equal(repo.cli(['diff', '--budget-severity', 'warning', 'fleet.carbon.yaml']).status, 0, 'a warning-severity budget does not fail');
 
-    repo.write('fleet.carbon.yaml', edit(SAMPLE, 'count: 16', 'count: sixteen'));
+    // An unknown model cannot be estimated: the asset is left out (an invalid count would be counted as one unit).
+    repo.write('fleet.carbon.yaml', edit(SAMPLE, 'model: nvidia-hgx-h100-8gpu', 'model: nvidia-hgx-h100-8gpx'));
     const errors = repo.cli(['diff', 'fleet.carbon.yaml']);
     assert.equal(errors.status, 1);
     assert.match(errors.stdout, /- training-pods .*left out at head \(error at line 14\)/);

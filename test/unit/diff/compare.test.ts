@@ -269,18 +269,19 @@ describe('diffs (engine/diff)', () => {
     });
 
     it('errors at head fail the gate: the asset they leave out is not a saving', () => {
-      const d = diff(SAMPLE, edited(SAMPLE, ['count: 16', 'count: sixteen']));
+      // A model of the wrong type cannot be estimated (an invalid count would be counted as one unit).
+      const d = diff(SAMPLE, edited(SAMPLE, ['model: nvidia-hgx-h100-8gpu', 'model: 42']));
       const pods = d.assets.find((a) => a.id === 'training-pods')!;
       assert.equal(pods.status, 'removed');
       assert.deepEqual(pods.leftOut, { side: 'head', line: 14, reason: 'has errors' });
-      assert.ok(d.diagnostics.some((x) => x.side === 'head' && x.severity === 'error' && x.line === 17));
+      assert.ok(d.diagnostics.some((x) => x.side === 'head' && x.severity === 'error' && x.line === 16));
       assert.equal(d.head.complete, false);
       assert.match(d.notes.join('\n'), /Errors leave items out of the head totals/);
       const gate = evaluateGate(d, { failAbove: threshold('5tCO2e') });
       assert.equal(gate.failed, true);
       assert.ok(gate.checks.some((c) => c.kind === 'errors' && c.failed), JSON.stringify(gate.checks));
-      // A plain report lists what it left out by line: the diff's report names it.
-      assert.equal(buildReport(analyze(edited(SAMPLE, ['count: 16', 'count: sixteen']))).excluded[0].id, undefined);
+      // A plain report names what it left out when its text gives an id.
+      assert.equal(buildReport(analyze(edited(SAMPLE, ['model: nvidia-hgx-h100-8gpu', 'model: 42']))).excluded[0].id, 'training-pods');
     });
 
     it('refuses a version with nothing computed', () => {

@@ -109,34 +109,46 @@ describe('YAML errors inside one item: read with the item alone', () => {
     ['a tab after a dash, and an error elsewhere', sample.replace('- id: storage-nodes', '- \tid: storage-nodes').replace('count: 16', 'count: [16')],
   ];
   for (const [name, text] of local) {
-    it(`${name}: the same findings as the whole-document reading, the broken item left out`, () => {
+    it(`${name}: the syntax errors of the whole-document reading, the broken item left out, the others computed and checked`, () => {
       const { analysis, state } = analyzeIncremental(text);
       assert.ok(state, 'read segment by segment');
       const whole = analyzeWhole(text);
       assert.ok(syntaxFindings(whole).length > 0);
-      assert.deepEqual(analysis.findings, whole.findings);
-      // Unlike the whole reading, which computes what yaml recovered, the broken item is left out.
+      // The whole reading stops trusting the parser after a mistake that misleads it (an
+      // unclosed bracket); reading items apart also finds the mistakes in later items.
+      const own = syntaxFindings(analysis);
+      for (const finding of syntaxFindings(whole)) assert.ok(own.some((f) => JSON.stringify(f) === JSON.stringify(finding)), finding.message);
+      // The broken item is left out (never computed from what yaml guessed), and said to be.
       const broken = itemsOf(state, 'assets').filter((item) => item.syntax);
       assert.ok(broken.length > 0 && broken.every((item) => item.value === undefined));
       assert.ok(analysis.inventory, 'the rest is still computed');
       assert.equal(analysis.inventory.assets.length, 2 - broken.length);
+      assert.equal(analysis.inventory.excluded.length, broken.length);
+      // The items the error does not touch keep their own findings (every error at once).
+      const brokenRanges = itemsOf(state, 'assets').map((item, i) => ({ item, start: state.sections.find((s) => s.name === 'assets')!.starts[i] })).filter((x) => x.item.syntax);
+      for (const finding of analysis.findings.filter((f) => f.code !== 'yaml-syntax')) {
+        assert.ok(brokenRanges.every((b) => finding.start < b.start || finding.start >= b.start + b.item.length), `${finding.code} is outside the broken items`);
+      }
+      // The whole reading cannot tell where the parser's recovery stops: everything from the error on is left out, and said to be.
+      assert.ok(whole.inventory && whole.inventory.excluded.length > 0);
     });
   }
 
-  it('reports an unclosed quote at its opening quote, where the whole reading reports it at the end of the text', () => {
+  it('reports an unclosed quote at its opening quote in both readings (the parser reports it at the end of the text)', () => {
     const text = sample.replace('model: nvidia-hgx-h100-8gpu', 'model: "nvidia-hgx-h100-8gpu');
     const { analysis, state } = analyzeIncremental(text);
     assert.ok(state);
+    const message = 'This quote (") is never closed: add the closing " at the end of the value.';
     const whole = syntaxFindings(analyzeWhole(text));
-    assert.deepEqual(whole.map((f) => [f.message, f.start]), [['Missing closing "quote.', text.length]]);
+    assert.deepEqual(whole.map((f) => [f.message, f.start]), [[message, text.indexOf('"nvidia')]]);
     const found = syntaxFindings(analysis);
-    assert.deepEqual(found.map((f) => [f.message, f.start, f.end]), [['Missing closing "quote.', text.indexOf('"nvidia'), text.indexOf('"nvidia') + 1]]);
+    assert.deepEqual(found.map((f) => [f.message, f.start, f.end]), [[message, text.indexOf('"nvidia'), text.indexOf('"nvidia') + 1]]);
   });
 
   it('finds the unclosed single quote past closed ones and apostrophes in plain text', () => {
     const text = sample.replace('model: nvidia-hgx-h100-8gpu', "name: 'it''s' # don't\n    model: 'nvidia-hgx-h100-8gpu");
     const found = syntaxFindings(analyzeIncremental(text).analysis);
-    assert.deepEqual(found.map((f) => [f.message, f.start]), [["Missing closing 'quote.", text.indexOf("'nvidia")]]);
+    assert.deepEqual(found.map((f) => [f.message, f.start]), [["This quote (') is never closed: add the closing ' at the end of the value.", text.indexOf("'nvidia")]]);
   });
 
   it('puts other errors yaml places past the item at the end of its last line', () => {
@@ -222,7 +234,7 @@ describe('edits that change the items of a list (1,000 generated assets)', funct
     const found = syntaxFindings(result.analysis);
     const item = itemAround(result.state, at);
     assert.ok(found.length > 0 && found.every((f) => item.start <= f.start && f.end <= item.end), 'the errors are in the broken item');
-    assert.deepEqual(result.analysis.findings, analyzeWhole(opened).findings);
+    assert.deepEqual(found, syntaxFindings(analyzeWhole(opened)));
     assertSameAnalysis(result.analysis, analyze(opened), 'as a from-scratch reading');
     // Closing the bracket reads the item again, and the analysis is the whole reading's again.
     const closed = opened.replace(/count: \[(\d+)/, 'count: [$1]');
