@@ -318,8 +318,9 @@ export function checkSemantics(
   });
 
   sections.factors.forEach((override, index) => {
-    if (!override) return;
-    if (typeof override.id === 'string' && !data.hasFactor(override.id)) {
+    // A half-written override (no id yet) is the schema's to report.
+    if (!override || typeof override.id !== 'string') return;
+    if (!data.hasFactor(override.id)) {
       unknownReference('unknown-factor', 'factor id', override.id, data.factorIds(), ['factors', index, 'id'], notes,
         ' Completion on `id:` (Ctrl+Space) lists the factor ids.');
       result.invalidFactors.add(index);
