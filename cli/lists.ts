@@ -1,4 +1,4 @@
-import { modelViews, overridableFactors } from '../engine';
+import { fixedFactors, modelViews, overridableFactors, type FactorRow } from '../engine';
 import { formatNumber } from '../contracts/units';
 
 /** `carbon-lens models`: the catalog with each model's embodied figure and its source. */
@@ -11,10 +11,16 @@ export function listModels(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `carbon-lens factors`: every factor id a manifest can override, with value and source. */
+const factorLine = (f: FactorRow): string =>
+  `${f.id.padEnd(40)} ${formatNumber(f.value, 4).padStart(9)} ${f.unit.padEnd(16)} ${f.year}  ${f.source}`;
+
+/**
+ * `carbon-lens factors`: every factor the engine uses, with value and source: those a manifest
+ * can override, then the model parameters it cannot.
+ */
 export function listFactors(): string {
-  const lines = overridableFactors().map((f) => `${f.id.padEnd(40)} ${formatNumber(f.value, 4).padStart(9)} ${f.unit.padEnd(16)} ${f.year}  ${f.source}`);
-  return `${lines.join('\n')}\n`;
+  const fixed = fixedFactors().map(factorLine);
+  return `${overridableFactors().map(factorLine).join('\n')}\n\n# Model parameters (used, not overridable)\n${fixed.join('\n')}\n`;
 }
 
 /** What `check` adds to a message whose list the editor offers by completion: the command that prints it. */

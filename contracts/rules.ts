@@ -79,10 +79,11 @@ export const RULES: readonly Rule[] = [
   { code: 'unknown-site', category: 'reference', severity: 'error', doc: 'An asset, budget or scenario names a site that is not defined.', fix: 'Did you mean.' },
   { code: 'unknown-asset', category: 'reference', severity: 'error', doc: 'A budget or scenario names an asset that is not defined.', fix: 'Did you mean.' },
   { code: 'unknown-model', category: 'reference', severity: 'error', doc: 'A catalog model id that does not exist.', fix: 'Did you mean.' },
-  { code: 'unknown-location', category: 'reference', severity: 'error', doc: 'A well-formed location that has no grid factor.', fix: 'Did you mean.' },
+  { code: 'unknown-location', category: 'reference', severity: 'error', doc: 'A well-formed location that has no grid factor (`EU` is Europe\'s; only another US subregion is suggested, never a country one letter away).', fix: 'Did you mean.' },
   { code: 'unknown-refrigerant', category: 'reference', severity: 'error', doc: 'A refrigerant the GWP table does not know.', fix: 'Did you mean.' },
   { code: 'unknown-factor', category: 'reference', severity: 'error', doc: 'A `factors` override whose id does not exist (completion on `id:` and `carbon-lens factors` list them).', fix: 'Did you mean.' },
-  { code: 'unknown-cpu', category: 'reference', severity: 'warning', doc: 'A CPU `name` not in the CPU table; the die size is estimated.' },
+  { code: 'factor-not-overridable', category: 'reference', severity: 'error', doc: 'A `factors` override of a model parameter (wafer geometry, curve-fit bounds, match threshold): listed by `carbon-lens factors` but fixed, so an override is refused rather than silently ignored. `data.factorId`.' },
+  { code: 'unknown-cpu', category: 'reference', severity: 'warning', doc: 'A CPU `name` not in the CPU table; says how the die size is estimated (core-count group or all CPUs, `data.dieSizeMm2` with bounds) and suggests only CPUs of the same vendor and generation.' },
 
   // Budgets
   {
@@ -113,11 +114,11 @@ export const RULES: readonly Rule[] = [
 
   // Completeness
   { code: 'missing-transport', category: 'completeness', severity: 'warning', completeness: true, doc: 'An asset without `transport` (estimated sea + road; `data.airPerUnitKgCO2e` says what air freight would be).' },
-  { code: 'missing-end-of-life', category: 'completeness', severity: 'warning', completeness: true, doc: 'An asset without `endOfLife` (assumed WEEE recycling).' },
+  { code: 'missing-end-of-life', category: 'completeness', severity: 'warning', completeness: true, doc: 'An asset without `endOfLife` (assumed WEEE recycling; the GPU sub-model\'s own end of life is given apart in `data`).' },
   { code: 'missing-lifespan', category: 'completeness', severity: 'warning', completeness: true, doc: 'An asset without `lifespanYears` (assumed 4 years; the message gives 3- and 6-year figures).' },
   { code: 'missing-pue', category: 'completeness', severity: 'warning', completeness: true, doc: 'A site without `pue` (assumed 1.58; the message gives the overhead it adds and the 1.1/2.0 bounds).' },
   { code: 'missing-location', category: 'completeness', severity: 'warning', completeness: true, doc: 'A site without `location` (world average with the widest range, or the `defaultLocation` setting).' },
-  { code: 'incomplete-components', category: 'completeness', severity: 'info', completeness: true, doc: 'A component-level server with no memory, storage or CPU listed.' },
+  { code: 'incomplete-components', category: 'completeness', severity: 'info', completeness: true, doc: 'A component-level server with no memory, storage or CPU listed: BoaviztAPI\'s default parts are assumed and included; `data.parts` gives what each adds per unit (kgCO2e, min, max).' },
   { code: 'estimated-power', category: 'completeness', severity: 'hint', completeness: true, doc: 'Power estimated from components; measured `power` makes the use phase exact.' },
 
   // Information

@@ -266,6 +266,7 @@ export function analyzeSource(
         message: root === undefined || root === null
           ? 'This file is empty: a manifest starts with `version: 1`, a `period`, `sites` and `assets`.'
           : 'A manifest must be a mapping of keys (`version`, `period`, `sites`, `assets`, …), not a list or a single value.',
+        data: { found: root === undefined || root === null ? 'empty' : Array.isArray(root) ? 'list' : typeof root },
         start: 0,
         end: Math.min(text.length, Math.max(1, text.indexOf('\n'))),
       });
@@ -389,7 +390,7 @@ function periodIsValid(period: unknown, notes: Note[]): boolean {
   if (period && typeof period === 'object') {
     const range = period as PeriodRange;
     if (parseIsoDate(range.end) <= parseIsoDate(range.start)) {
-      notes.push({ code: 'invalid-period', severity: 'error', message: `The period ends (${range.end}) before it starts (${range.start}).`, path: ['period', 'end'] });
+      notes.push({ code: 'invalid-period', severity: 'error', message: `The period ends (${range.end}) before it starts (${range.start}).`, path: ['period', 'end'], data: { start: range.start, end: range.end } });
       return false;
     }
   }

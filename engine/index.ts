@@ -42,7 +42,7 @@ export { periodWording } from './views/period';
 export type { PeriodWording } from './views/period';
 export { lifespanWhatIf } from './views/whatIf';
 export type { LifespanWhatIf } from './views/whatIf';
-export { cpuList, cpuView, locationList, locationView, modelView, modelViews, overridableFactors, refrigerantList, refrigerantView } from './views/catalog';
+export { cpuList, cpuView, fixedFactors, locationList, locationView, modelView, modelViews, overridableFactors, refrigerantList, refrigerantView } from './views/catalog';
 export type { CpuView, FactorRow, LocationView, ModelSpec, ModelView, RefrigerantView } from './views/catalog';
 export { schemaDocAt, schemaKeysAt, schemaPlaceholderAt, schemaValuesAt } from './views/schema';
 export type { SchemaDoc, SchemaKey } from './views/schema';

@@ -17,6 +17,9 @@ const transport = load('transport');
 const endOfLife = load('endOfLife');
 const cpus = load('cpus');
 const catalog = load('catalog');
+const defaults = load('defaults');
+const boavizta = load('boavizta');
+const { isOverridable } = require(join(outDir, 'engine', 'factors', 'factor.js'));
 const acceleratorModel = load('acceleratorModel');
 const serverModel = load('serverModel');
 
@@ -113,8 +116,12 @@ Scarlat / ADEME) or \`combustion\` (eGRID); the engine splits or adds upstream w
 \`electricity/*\` rows so the two families are never mixed. Transport is well-to-wheel throughout.
 End of life follows the cut-off approach: no recycling credits.
 
-Manifests override any row by id under \`factors:\`; \`grid/FR\` and \`refrigerant/HFC-134a\`
-resolve to \`grid/FRA\` and \`refrigerant/R-134a\`.
+Manifests override any row by id under \`factors:\` (\`carbon-lens factors\` lists them all);
+\`grid/FR\`, \`grid/EU\` and \`refrigerant/HFC-134a\` resolve to \`grid/FRA\`, \`grid/EEE\` and
+\`refrigerant/R-134a\`. An override takes effect wherever the engine reads the row (the component
+and power models included) and is flagged \`overridden\` in the report's factor list. Model
+parameters (boundary \`model parameter\`: wafer geometry, curve-fit bounds, a match threshold) are
+listed but fixed: overriding one is the error \`factor-not-overridable\`.
 
 ## 1. Grid electricity (location-based Scope 2)
 
@@ -124,7 +131,7 @@ These rows are exactly what \`methodology: boavizta-2.4\` uses. \`grid/default-b
 when a site has no location.
 
 ${factorTable([...grid.BOAVIZTA_GRID_FACTORS, grid.DEFAULT_GRID_BOUNDS])}
-ISO 3166 alpha-2 codes accepted for these zones: ${[...grid.ALPHA2_TO_ALPHA3.entries()].map(([a2, a3]) => `${a2}→${a3}`).join(', ')}; also RS/SRB→SCG, UK→GBR.
+ISO 3166 alpha-2 codes accepted for these zones: ${[...grid.ALPHA2_TO_ALPHA3.entries()].map(([a2, a3]) => `${a2}→${a3}`).join(', ')}; also RS/SRB→SCG, UK→GBR, EU/EUR→EEE (Europe).
 
 ### 1.2 US eGRID2023 subregions
 
@@ -184,6 +191,17 @@ ${catalogSection()}
 Total die area includes I/O dies of chiplet parts.
 
 ${cpuSection()}
+## 10. Defaults for what a manifest leaves out
+
+Each is reported by a completeness finding with the figure it adds (docs/methodology.md §5).
+
+${factorTable(Object.values(defaults.DEFAULTS))}
+## 11. BoaviztAPI component and power model
+
+The rows of the component model (both methodologies) and of the power model used when an asset
+gives no \`power\`. *overridable* is "no" for model parameters.
+
+${factorTable(boavizta.BOAVIZTA_FACTORS, [{ title: 'overridable', value: (f) => (isOverridable(f) ? 'yes' : 'no') }])}
 `;
 
 writeFileSync(resolve('docs/factors.md'), doc);

@@ -1,5 +1,5 @@
 import { DEFAULTS } from '../data/defaults';
-import { FactorUse } from '../factors/factor';
+import { Factor, FactorUse, useOf } from '../factors/factor';
 import { Asset } from '../manifest/types.generated';
 import { mul, Range, scale, ZERO } from '../quantity';
 import { Breakdown, Cell } from './breakdown';
@@ -53,24 +53,35 @@ export interface AssetInputs {
   period: ReportingPeriod;
   /** Shares the asset's factor and assumption lists with the assets that have the same ones. */
   reuse?: Reuse;
+  /** The lifespan an asset without `lifespanYears` gets (the manifest's factor set may override it). */
+  defaultLifespan?: Factor;
 }
 
-/** The default lifespan, as the factor an asset without `lifespanYears` uses. */
-const DEFAULT_LIFESPAN_USE: FactorUse = Object.freeze({
-  id: DEFAULTS.lifespanYears.id,
-  value: DEFAULTS.lifespanYears.value,
-  unit: 'years',
-  source: DEFAULTS.lifespanYears.source,
-  year: DEFAULTS.lifespanYears.year,
-});
+const lifespanUses = new WeakMap<Factor, FactorUse>();
+
+/** The default lifespan, as the factor an asset without `lifespanYears` uses (one object per row). */
+function lifespanUse(lifespan: Factor): FactorUse {
+  let use = lifespanUses.get(lifespan);
+  if (!use) lifespanUses.set(lifespan, (use = Object.freeze(useOf(lifespan))));
+  return use;
+}
+
+/**
+ * Share of an asset's whole-life embodied footprint that falls in the period for a lifespan
+ * (linear amortisation over the service window): the one formula the asset result and the
+ * `missing-lifespan` message use.
+ */
+export function amortisedShare(period: ReportingPeriod, acquiredMs: number, lifespanYears: number): number {
+  return serviceWindow(period, acquiredMs, lifespanYears).amortisedShare;
+}
 
 /**
  * An asset's factor list: its unit profile's, the default lifespan when it states none, its
  * site's. It depends on those lists alone, so thousands of assets share a few hundred of them.
  */
-function factorsOf(unit: UnitProfile, site: SiteContext, defaultLifespan: boolean, reuse: Reuse): FactorUse[] {
+function factorsOf(unit: UnitProfile, site: SiteContext, defaultLifespan: FactorUse | undefined, reuse: Reuse): FactorUse[] {
   return reuse.shared('asset factor list', [unit.factors, site], defaultLifespan, () =>
-    defaultLifespan ? [...unit.factors, DEFAULT_LIFESPAN_USE, ...site.factors] : [...unit.factors, ...site.factors]);
+    defaultLifespan ? [...unit.factors, defaultLifespan, ...site.factors] : [...unit.factors, ...site.factors]);
 }
 
 function assumptionsOf(unit: UnitProfile, acquired: boolean, period: ReportingPeriod, reuse: Reuse): string[] {
@@ -80,17 +91,17 @@ function assumptionsOf(unit: UnitProfile, acquired: boolean, period: ReportingPe
 }
 
 /** Computes one asset's footprint in both views from its per-unit profile and its site. */
-export function computeAsset({ asset, index, unit, site, period, reuse = NO_REUSE }: AssetInputs, notes: Note[]): AssetResult {
+export function computeAsset({ asset, index, unit, site, period, reuse = NO_REUSE, defaultLifespan = DEFAULTS.lifespanYears }: AssetInputs, notes: Note[]): AssetResult {
   const count = asset.count ?? 1;
-  const lifespanYears = asset.lifespanYears ?? DEFAULTS.lifespanYears.value;
+  const lifespanYears = asset.lifespanYears ?? defaultLifespan.value;
   const acquiredMs = asset.acquired ? parseIsoDate(asset.acquired) : period.startMs;
   const window = serviceWindow(period, acquiredMs, lifespanYears);
   // The amortised share; without a stated lifespan it spans the default lifespan's range.
   let shareMin = window.amortisedShare;
   let shareMax = window.amortisedShare;
   if (asset.lifespanYears === undefined) {
-    shareMin = Math.min(serviceWindow(period, acquiredMs, DEFAULTS.lifespanYears.max).amortisedShare, window.amortisedShare);
-    shareMax = Math.max(serviceWindow(period, acquiredMs, DEFAULTS.lifespanYears.min).amortisedShare, window.amortisedShare);
+    shareMin = Math.min(amortisedShare(period, acquiredMs, defaultLifespan.max ?? defaultLifespan.value), window.amortisedShare);
+    shareMax = Math.max(amortisedShare(period, acquiredMs, defaultLifespan.min ?? defaultLifespan.value), window.amortisedShare);
   }
   const share = window.amortisedShare;
 
@@ -130,7 +141,7 @@ export function computeAsset({ asset, index, unit, site, period, reuse = NO_REUS
     inventory: assetBreakdown(use, inventoryManufacturing, inventoryTransport, inventoryEndOfLife, upstream),
   };
   if (ownership !== 'owned') {
-    figures = applyOwnership(ownership, figures, { asset, index, count, lifespanYears, unit, site, window, periodLabel: period.label, periodStartMs: period.startMs }, notes);
+    figures = applyOwnership(ownership, figures, { asset, index, count, lifespanYears, unit, site, window, periodLabel: period.label, periodStartMs: period.startMs, defaultLifespan }, notes);
   }
   return {
     id: asset.id,
@@ -148,7 +159,7 @@ export function computeAsset({ asset, index, unit, site, period, reuse = NO_REUS
     period: figures.period,
     inventory: figures.inventory,
     parts: unit.parts,
-    factors: factorsOf(unit, site, asset.lifespanYears === undefined, reuse),
+    factors: factorsOf(unit, site, asset.lifespanYears === undefined ? lifespanUse(defaultLifespan) : undefined, reuse),
     assumptions: assumptionsOf(unit, !!asset.acquired, period, reuse),
   };
 }

@@ -149,7 +149,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   });
 
   input.lastGood?.remember(assets);
-  pueNotes(sites, assets, notes);
+  pueNotes(sites, assets, context.factors, notes);
   for (const part of input.leftOutParts ?? []) excluded.push(part);
 
   if (input.keptHosts && input.keptHosts.size > 0) assets.splice(0, assets.length, ...keepHosts(assets, input.keptHosts));
@@ -214,7 +214,9 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
 }
 
 /** A site without PUE gets the industry average; say how much overhead that assumption adds. */
-function pueNotes(sites: readonly SiteResult[], assets: readonly AssetResult[], notes: Note[]): void {
+function pueNotes(sites: readonly SiteResult[], assets: readonly AssetResult[], factors: FactorSet, notes: Note[]): void {
+  // The row in force (an override's source when there is one).
+  const assumed = factors.require(DEFAULTS.pue.id);
   for (const site of sites) {
     const { pue, pueAssumed } = site.context;
     if (!pueAssumed || pue.value === 1) continue;
@@ -227,12 +229,14 @@ function pueNotes(sites: readonly SiteResult[], assets: readonly AssetResult[], 
     }
     if (itKWh === 0) continue; // no computed load (no assets, or only assets with errors): nothing to size
     const overheadKg = (electricityKg * (pue.value - 1)) / pue.value;
+    const atMinKg = (electricityKg / pue.value) * (pue.min - 1);
+    const atMaxKg = (electricityKg / pue.value) * (pue.max - 1);
     notes.push({
       code: 'missing-pue',
       severity: 'warning',
-      message: `Site "${site.id}" has no \`pue\`: assumed ${pue.value} (${DEFAULTS.pue.source.split(' (')[0]}), which adds ${formatKg(overheadKg)} of cooling and power overhead to its ${formatNumber(itKWh / 1000)} MWh of IT load (PUE ${pue.min}: ${formatKg((electricityKg / pue.value) * (pue.min - 1))}; PUE ${pue.max}: ${formatKg((electricityKg / pue.value) * (pue.max - 1))}).`,
+      message: `Site "${site.id}" has no \`pue\`: assumed ${pue.value} (${assumed.source.split(' (')[0]}), which adds ${formatKg(overheadKg)} of cooling and power overhead to its ${formatNumber(itKWh / 1000)} MWh of IT load (PUE ${pue.min}: ${formatKg(atMinKg)}; PUE ${pue.max}: ${formatKg(atMaxKg)}).`,
       path: ['sites', site.index, 'id'],
-      data: { assumedPue: pue.value, overheadKgCO2e: overheadKg, itEnergyKWh: itKWh, property: 'pue' },
+      data: { assumedPue: pue.value, overheadKgCO2e: overheadKg, itEnergyKWh: itKWh, minPue: pue.min, overheadAtMinPueKgCO2e: atMinKg, maxPue: pue.max, overheadAtMaxPueKgCO2e: atMaxKg, property: 'pue' },
     });
   }
 }
@@ -247,8 +251,9 @@ function computeOne(asset: Asset, index: number, site: SiteContext, period: Repo
   const unit = unitProfile(asset, basis, reuse);
   if (!unit) return null;
   const assetNotes: Note[] = [];
-  const result = computeAsset({ asset, index, unit, site, period, reuse }, assetNotes);
-  completenessNotes(asset, result, unit, assetNotes);
+  const defaultLifespan = basis.factors.require(DEFAULTS.lifespanYears.id);
+  const result = computeAsset({ asset, index, unit, site, period, reuse, defaultLifespan }, assetNotes);
+  completenessNotes(asset, result, unit, { period, defaultLifespan, factors: basis.factors }, assetNotes);
   return { result, assetNotes };
 }
 

@@ -19,12 +19,13 @@
  * A lease never changes stage totals, only scopes and categories.
  */
 import { formatKg, formatNumber } from '../../contracts/units';
-import { DEFAULTS, HOURS_PER_YEAR } from '../data/defaults';
+import { DEFAULTS } from '../data/defaults';
+import type { Factor } from '../factors/factor';
 import { Asset } from '../manifest/types.generated';
 import { Note } from '../manifest/note';
 import { add, Range, ZERO } from '../quantity';
 import { Breakdown, Cell } from './breakdown';
-import { ServiceWindow } from './period';
+import { lifeHoursOf, ServiceWindow } from './period';
 import { SiteContext } from './site';
 import { UnitProfile } from './unit';
 
@@ -40,6 +41,8 @@ export interface OwnershipInputs {
   window: ServiceWindow;
   periodLabel: string;
   periodStartMs: number;
+  /** The default lifespan in force (an override of `default/lifespan` included). */
+  defaultLifespan: Factor;
 }
 
 export interface OwnedFigures {
@@ -104,12 +107,12 @@ function leasedOut(owned: OwnedFigures, { asset, index, site }: OwnershipInputs,
 }
 
 /** The buyers' electricity over the units' lifetime, location-based (Scope 2 and upstream parts). */
-export function soldLifetimeUse({ asset, count, lifespanYears, unit, site }: OwnershipInputs): { hours: Range; kgCO2e: Range } {
+export function soldLifetimeUse({ asset, count, lifespanYears, unit, site, defaultLifespan }: OwnershipInputs): { hours: Range; kgCO2e: Range } {
   const uptime = asset.uptime ?? 1;
   const lifespan = asset.lifespanYears === undefined
-    ? { value: lifespanYears, min: DEFAULTS.lifespanYears.min, max: DEFAULTS.lifespanYears.max }
+    ? { value: lifespanYears, min: defaultLifespan.min ?? lifespanYears, max: defaultLifespan.max ?? lifespanYears }
     : { value: lifespanYears, min: lifespanYears, max: lifespanYears };
-  const hours = { value: lifespan.value * HOURS_PER_YEAR * uptime, min: lifespan.min * HOURS_PER_YEAR * uptime, max: lifespan.max * HOURS_PER_YEAR * uptime };
+  const hours = { value: lifeHoursOf(lifespan.value) * uptime, min: lifeHoursOf(lifespan.min) * uptime, max: lifeHoursOf(lifespan.max) * uptime };
   const { powerW: p } = unit;
   const { pue, gridKgCO2ePerKWh: g, scope2Share: s, upstreamPerKWhShare: u } = site;
   const kg = (pick: 'value' | 'min' | 'max') => ((p[pick] * hours[pick] * count) / 1000) * pue[pick] * g[pick] * (s[pick] + u[pick]);
@@ -138,7 +141,7 @@ function sold(inputs: OwnershipInputs, notes: Note[]): OwnedFigures {
   const b = soldBreakdown(inFull(unit.manufacturing), inFull(unit.transport), isZero(use.kgCO2e) ? Z : use.kgCO2e, inFull(unit.endOfLife));
   const endOfLife = b.categories.endOfLifeOfSoldProducts;
   const utilization = asset.utilization ?? DEFAULTS.utilization.value;
-  const lifespanNote = asset.lifespanYears === undefined ? ` (no \`lifespanYears\`: assumed ${inputs.lifespanYears}, range ${DEFAULTS.lifespanYears.min}–${DEFAULTS.lifespanYears.max})` : '';
+  const lifespanNote = asset.lifespanYears === undefined ? ` (no \`lifespanYears\`: assumed ${inputs.lifespanYears}, range ${inputs.defaultLifespan.min ?? inputs.lifespanYears}–${inputs.defaultLifespan.max ?? inputs.lifespanYears})` : '';
   notes.push({
     code: 'sold-use-assumed',
     severity: 'info',

@@ -45,6 +45,20 @@ export function reportingPeriod(period: PeriodYear | PeriodQuarter | PeriodRange
   return { startMs, endMs, hours, label: `${period.start} – ${period.end}`, start: period.start, end: period.end };
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2}-\d{2})$/;
+
+/** Twelve months: the same month and day, one year apart (a calendar year or any year-long period). */
+export function isTwelveMonths(period: { start: string; end: string }): boolean {
+  const start = ISO_DATE.exec(period.start);
+  const end = ISO_DATE.exec(period.end);
+  return !!start && !!end && Number(end[1]) === Number(start[1]) + 1 && end[2] === start[2];
+}
+
+/** Hours of a lifespan: 365-day years of 8,760 h (the one rule amortisation and whole-life figures use). */
+export function lifeHoursOf(lifespanYears: number): number {
+  return lifespanYears * HOURS_PER_YEAR;
+}
+
 export interface ServiceWindow {
   /** Hours of the reporting period during which the asset is in service. */
   serviceHours: number;
@@ -65,7 +79,7 @@ export function serviceWindow(period: ReportingPeriod, acquiredMs: number, lifes
   const overlapMs = Math.max(0, Math.min(period.endMs, retiredMs) - Math.max(period.startMs, acquiredMs));
   const periodMs = period.endMs - period.startMs;
   const serviceHours = periodMs > 0 ? period.hours * (overlapMs / periodMs) : 0;
-  const lifeHours = lifespanYears * HOURS_PER_YEAR;
+  const lifeHours = lifeHoursOf(lifespanYears);
   return {
     serviceHours,
     amortisedShare: lifeHours > 0 ? Math.min(1, serviceHours / lifeHours) : 0,

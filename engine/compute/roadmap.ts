@@ -53,7 +53,7 @@ export function buildRoadmap(input: ComputeInput, context: ComputeContext, inven
   const gap = target && target.gapKgCO2e > 0 ? target.gapKgCO2e : null;
   const share = (saving: number) => (gap === null ? null : saving / gap);
   const keepHost = keepHostLever(inventory);
-  const levers = [...scenarioLevers(input), ...builtInLevers(), ...(keepHost ? [keepHost] : [])];
+  const levers = [...scenarioLevers(input), ...builtInLevers(context.factors), ...(keepHost ? [keepHost] : [])];
 
   const alone: { lever: Lever; saving: number }[] = [];
   for (const lever of levers) {

@@ -1,4 +1,6 @@
 import { DEFAULTS } from '../data/defaults';
+import { FactorSet } from '../factors/factorSet';
+import { FACTOR_IDS } from './factorIds';
 import { Scenario } from '../manifest/types.generated';
 import { total } from './breakdown';
 import { ComputeContext, ComputeInput, computeInventory, Inventory } from './inventory';
@@ -82,9 +84,10 @@ const SHARE_BOUND = 1e6;
 export const LIFESPAN_EXTENSION_YEARS = 2;
 export const MAX_LIFESPAN_YEARS = 30;
 
-/** An asset's lifespan under the lifespan lever (a stated lifespan, else the default one). */
-export function extendedLifespanYears(lifespanYears: number | undefined): number {
-  return Math.min(MAX_LIFESPAN_YEARS, (lifespanYears ?? DEFAULTS.lifespanYears.value) + LIFESPAN_EXTENSION_YEARS);
+/** An asset's lifespan under the lifespan lever (a stated lifespan, else the default one in force). */
+export function extendedLifespanYears(lifespanYears: number | undefined, factors: FactorSet): number {
+  const defaultYears = factors.require(DEFAULTS.lifespanYears.id).value;
+  return Math.min(MAX_LIFESPAN_YEARS, (lifespanYears ?? defaultYears) + LIFESPAN_EXTENSION_YEARS);
 }
 
 function describe(set: ScenarioChanges): string {
@@ -144,9 +147,10 @@ export interface Lever {
   apply(input: ComputeInput): ComputeInput;
 }
 
-/** The built-in what-ifs' levers: the ones that usually matter most for AI hardware. */
-export function builtInLevers(): Lever[] {
-  const bestPue = DEFAULTS.bestPracticePue.value;
+/** The built-in what-ifs' levers, with the factors in force: the ones that usually matter most for AI hardware. */
+export function builtInLevers(factors: FactorSet): Lever[] {
+  const bestPue = factors.require(DEFAULTS.bestPracticePue.id).value;
+  const refurbishedShare = factors.require(FACTOR_IDS.refurbishedShare).value;
   return [
     {
       id: 'what-if-pue',
@@ -162,10 +166,14 @@ export function builtInLevers(): Lever[] {
       description: `Keep every asset ${LIFESPAN_EXTENSION_YEARS} years longer`,
       apply: (input) => ({
         ...applyScenario(input, {}),
-        assets: input.assets.map((a) => (a ? { ...a, lifespanYears: extendedLifespanYears(a.lifespanYears) } : a)),
+        assets: input.assets.map((a) => (a ? { ...a, lifespanYears: extendedLifespanYears(a.lifespanYears, factors) } : a)),
       }),
     },
-    { id: 'what-if-refurbished', description: 'Buy refurbished instead of new hardware', apply: (input) => applyScenario(input, { refurbished: true }) },
+    {
+      id: 'what-if-refurbished',
+      description: `Buy refurbished instead of new hardware (${Math.round(refurbishedShare * 100)}% of a new unit's manufacturing footprint)`,
+      apply: (input) => applyScenario(input, { refurbished: true }),
+    },
   ];
 }
 
@@ -181,7 +189,7 @@ export function scenarioLevers(input: ComputeInput): Lever[] {
 
 /** Built-in what-ifs for the report: the levers that usually matter most for AI hardware. */
 export function quickWhatIfs(input: ComputeInput, context: ComputeContext, baseline: Inventory, work = new ScenarioWork()): ScenarioResult[] {
-  return builtInLevers()
+  return builtInLevers(context.factors)
     .filter((lever) => work.take(input.assets.length, lever.id))
     .map((lever) => compare(lever.id, lever.description, baseline, computeInventory(lever.apply(input), context)));
 }

@@ -57,6 +57,9 @@ export interface SiteOptions {
   defaultLocation?: string;
 }
 
+/** BoaviztAPI 2.4.1's default zone (utils/config.py): Europe. */
+const BOAVIZTA_DEFAULT_LOCATION = 'EEE';
+
 function rangeOf(f: Factor): Range {
   return range(f.value, f.min ?? f.value, f.max ?? f.value);
 }
@@ -76,15 +79,22 @@ export function siteContext(site: Site, index: number, options: SiteOptions, not
     const bounds = factors.require(FACTOR_IDS.gridDefaultBounds);
     const base = methodology === 'boavizta-2.4' ? bounds : factors.require(FACTOR_IDS.gridWorld);
     grid = { ...base, min: bounds.min ?? bounds.value, max: bounds.max ?? bounds.value };
+    if (base !== bounds) used.push(factors.use(bounds));
   }
   used.push(factors.use(grid));
   if (!site.location) {
+    // Parity mode falls back to BoaviztAPI's default location, Europe, not to a world average.
+    const parity = methodology === 'boavizta-2.4';
+    const assumed = location ?? (parity ? BOAVIZTA_DEFAULT_LOCATION : 'WOR');
+    const fallback = parity
+      ? `BoaviztAPI's default location, Europe (${BOAVIZTA_DEFAULT_LOCATION}), at ${grid.value} kgCO2e/kWh (anywhere between ${grid.min} and ${grid.max})`
+      : `the world-average grid factor ${grid.value} kgCO2e/kWh (anywhere between ${grid.min} and ${grid.max})`;
     notes.push({
       code: 'missing-location',
       severity: 'warning',
-      message: `Site "${site.id}" has no \`location\`: its electricity uses ${location ? `the default location ${location}` : `the world-average grid factor ${grid.value} kgCO2e/kWh (anywhere between ${grid.min} and ${grid.max})`}. Add the country code to pin it down.`,
+      message: `Site "${site.id}" has no \`location\`: its electricity uses ${location ? `the default location ${location}` : fallback}. Add the country code to pin it down.`,
       path,
-      data: { assumedLocation: location ?? 'WOR', gridKgCO2ePerKWh: grid.value },
+      data: { assumedLocation: assumed, gridKgCO2ePerKWh: grid.value, minKgCO2ePerKWh: grid.min, maxKgCO2ePerKWh: grid.max },
     });
   }
 
@@ -95,8 +105,9 @@ export function siteContext(site: Site, index: number, options: SiteOptions, not
   } else if (methodology === 'boavizta-2.4') {
     pue = exact(1); // BoaviztAPI models no data-centre overhead.
   } else {
-    pue = range(DEFAULTS.pue.value, DEFAULTS.pue.min, DEFAULTS.pue.max);
-    used.push(factors.use(DEFAULTS.pue));
+    const assumed = factors.require(DEFAULTS.pue.id);
+    pue = range(assumed.value, assumed.min ?? assumed.value, assumed.max ?? assumed.value);
+    used.push(factors.use(assumed));
   }
 
   const renewableShare = site.renewableShare ?? 0;

@@ -3,14 +3,14 @@ import { CatalogModel } from '../data/catalogTypes';
 import { cpuFor } from '../data/cpus';
 import { ACCELERATOR_COEFFICIENTS, acceleratorEmbodied, memoryKindOf, type AcceleratorCoefficients } from '../data/acceleratorModel';
 import { acceleratorRecord } from '../data/accelerators';
-import { TEADS_TDP_RATIOS } from '../data/boavizta';
+import { BOAVIZTA } from '../data/boavizta';
 import { platformFactorId } from '../data/serverModel';
 import { DEFAULTS } from '../data/defaults';
 import { Factor, FactorUse } from '../factors/factor';
 import { FactorSet } from '../factors/factorSet';
 import { Asset, Components } from '../manifest/types.generated';
-import { gpuEmbodied, serverEmbodied, serverPower } from '../model/boavizta';
-import type { ComponentImpact, CpuSpec, ServerSpec } from '../model/boavizta';
+import { boaviztaTables, gpuEmbodied, serverEmbodied, serverPower } from '../model/boavizta';
+import type { BoaviztaTables, ComponentImpact, CpuSpec, ServerSpec } from '../model/boavizta';
 import { add, exact, range, Range, scale } from '../quantity';
 import { FACTOR_IDS } from './factorIds';
 import { Methodology } from './notes';
@@ -54,7 +54,13 @@ export interface UnitProfile {
   factors: FactorUse[];
   assumptions: string[];
   /** What the engine had to estimate because the manifest left it out. */
-  estimated: { transport?: { airKgCO2e: number }; endOfLife?: boolean; power?: boolean };
+  estimated: {
+    /** The default route's sea + road figure, air's over the upper-bound distance, and the GPU sub-model's own distribution (included apart). */
+    transport?: { seaRoadKgCO2e: number; airKgCO2e: number; modelKgCO2e: number };
+    /** WEEE recycling by weight, and the GPU sub-model's own end of life (included apart). */
+    endOfLife?: { routeKgCO2e: number; modelKgCO2e: number };
+    power?: boolean;
+  };
 }
 
 /**
@@ -83,13 +89,26 @@ function partsOf(impacts: readonly ComponentImpact[], prefix = ''): EmbodiedPart
   }));
 }
 
+/** The factors the component model used, so that the report lists them (and flags overrides). */
+function factorsOf(impacts: readonly ComponentImpact[]): FactorUse[] {
+  return impacts.flatMap((p) => p.factors);
+}
+
+/** Each factor once, by id, in first-use order. */
+function distinct(uses: readonly FactorUse[]): FactorUse[] {
+  const seen = new Set<string>();
+  return uses.filter((u) => !seen.has(u.id) && (seen.add(u.id), true));
+}
+
 /** Fills CPU die size, cores and TDP from the CPU catalog when the manifest names the CPU. */
 function resolveCpu(components: Components, assumptions: string[]): ServerSpec {
   const cpu = components.cpu;
-  if (!cpu?.name) return components as ServerSpec;
+  // `family` is BoaviztAPI's model range: it picks the CPU power curve.
+  const family = cpu?.family === undefined ? {} : { modelRange: cpu.family };
+  if (!cpu?.name) return cpu?.family === undefined ? (components as ServerSpec) : { ...components, cpu: { ...cpu, ...family } };
   const spec = cpuFor(cpu.name);
-  if (!spec) return components as ServerSpec;
-  const resolved: CpuSpec = { ...cpu };
+  if (!spec) return { ...components, cpu: { ...cpu, ...family } };
+  const resolved: CpuSpec = { ...cpu, ...family };
   if (resolved.cores === undefined) resolved.cores = spec.cores;
   if (resolved.tdpW === undefined) resolved.tdpW = spec.tdpW;
   if (resolved.dieSizeMm2 === undefined && resolved.dieSizePerCoreMm2 === undefined) {
@@ -102,17 +121,17 @@ function resolveCpu(components: Components, assumptions: string[]): ServerSpec {
 }
 
 /** Average power of one GPU at a load, from the manifest or the catalog, if known. */
-function gpuAveragePowerW(gpu: NonNullable<Components['gpu']>, utilization: number): number | undefined {
+function gpuAveragePowerW(gpu: NonNullable<Components['gpu']>, utilization: number, tables: BoaviztaTables): number | undefined {
   const model = gpu.model ? catalogModel(gpu.model) : undefined;
   const maxW = gpu.tdpW ?? model?.power.maxW;
   if (maxW === undefined) return undefined;
-  const idleW = gpu.idleW ?? (gpu.tdpW !== undefined ? maxW * idleShareOf(model) : model?.power.idleW ?? 0);
+  const idleW = gpu.idleW ?? (gpu.tdpW !== undefined ? maxW * idleShareOf(model, tables) : model?.power.idleW ?? 0);
   return idleW + utilization * (maxW - idleW);
 }
 
-function idleShareOf(model: CatalogModel | undefined): number {
+function idleShareOf(model: CatalogModel | undefined, tables: BoaviztaTables): number {
   // Without a catalog profile, idle power is the Teads share of TDP at 0% load.
-  return model && model.power.maxW > 0 ? model.power.idleW / model.power.maxW : TEADS_TDP_RATIOS[0].value;
+  return model && model.power.maxW > 0 ? model.power.idleW / model.power.maxW : tables.tdpRatios[0].value;
 }
 
 interface Embodied {
@@ -132,10 +151,12 @@ function catalogEmbodied(model: CatalogModel, methodology: Methodology, factors:
   let endOfLife: Range = exact(0);
   const host = model.hostComponents;
   const gpuInputs = model.boavizta;
+  const tables = boaviztaTables(factors);
   if (methodology === 'boavizta-2.4' && (model.kind === 'gpu' ? gpuInputs : host)) {
     // BoaviztAPI parity: the bottom-up component and GPU sub-models, never vendor figures.
     if (model.kind === 'gpu' && gpuInputs) {
-      const card = gpuEmbodied({ units: 1, ...gpuInputs });
+      const card = gpuEmbodied({ units: 1, ...gpuInputs }, tables);
+      used.push(...factorsOf(card.parts));
       manufacturing = card.manufacturing;
       transport = card.transport;
       endOfLife = card.endOfLife;
@@ -151,27 +172,29 @@ function catalogEmbodied(model: CatalogModel, methodology: Methodology, factors:
           ? `${model.name}: ${model.gpus} × ${model.gpuModel} cards in BoaviztAPI's GPU sub-model (${card.source}).`
           : `${model.name}: ${model.gpus} GPUs modelled as BoaviztAPI's default "Large GPU" card (the catalog gives no card dimensions for this server).`);
       }
-      const server = serverEmbodied(resolveCpu(components, assumptions));
+      const server = serverEmbodied(resolveCpu(components, assumptions), tables);
+      used.push(...factorsOf(server.parts));
       manufacturing = server.manufacturing;
       transport = server.transport;
       endOfLife = server.endOfLife;
       parts.push(...partsOf(server.parts));
       assumptions.push(...server.assumptions);
     }
-    return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: used };
+    return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: distinct(used) };
   }
   const embodied = factors.get(model.embodied.id) ?? model.embodied;
   manufacturing = catalogFigure(model, embodied, factors, used);
   parts.push({ label: model.kind === 'server' && host && !host.includedInEmbodied ? `${model.name} GPU baseboard` : model.name, kgCO2e: manufacturing, source: `${embodied.source} (${embodied.year})` });
   if (host && !host.includedInEmbodied) {
     const { gpu: _gpu, ...hostOnly } = host.components;
-    const server = serverEmbodied(resolveCpu(hostOnly, assumptions));
+    const server = serverEmbodied(resolveCpu(hostOnly, assumptions), tables);
+    used.push(...factorsOf(server.parts));
     const platform = platformPart(hostOnly.chassis, factors, used, HOST_PART_PREFIX);
     manufacturing = add(add(manufacturing, server.manufacturing), platform.kgCO2e);
     parts.push(...partsOf(server.parts, HOST_PART_PREFIX), platform);
     assumptions.push(`Host server modelled from its components (${host.source}).`);
   }
-  return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: used };
+  return { manufacturing, transport, endOfLife, gpus: model.gpus, parts, factors: distinct(used) };
 }
 
 /**
@@ -248,6 +271,7 @@ export function catalogManufacturing(model: CatalogModel, methodology: Methodolo
 function componentEmbodied(components: Components, methodology: Methodology, factors: FactorSet, assumptions: string[]): Embodied {
   const spec = resolveCpu(components, assumptions);
   const used: FactorUse[] = [];
+  const tables = boaviztaTables(factors);
   const gpu = components.gpu;
   const gpuModel = gpu?.model ? catalogModel(gpu.model) : undefined;
   if (methodology === 'default') {
@@ -255,7 +279,8 @@ function componentEmbodied(components: Components, methodology: Methodology, fac
     // card's figure (vendor PCF or the model on its dimensions), or the model on the dimensions
     // written, never the Boavizta GPU sub-model.
     const { gpu: _gpu, ...withoutGpu } = spec;
-    const server = serverEmbodied(withoutGpu);
+    const server = serverEmbodied(withoutGpu, tables);
+    used.push(...factorsOf(server.parts));
     const platform = platformPart(components.chassis, factors, used);
     assumptions.push(...server.assumptions);
     let manufacturing = add(server.manufacturing, platform.kgCO2e);
@@ -285,11 +310,11 @@ function componentEmbodied(components: Components, methodology: Methodology, fac
       endOfLife: server.endOfLife,
       gpus: gpu?.units ?? 0,
       parts,
-      factors: used,
+      factors: distinct(used),
     };
   }
   const withGpuInputs: ServerSpec = gpu && gpuModel?.boavizta ? { ...spec, gpu: { ...gpuModel.boavizta, ...gpu } } : spec;
-  const server = serverEmbodied(withGpuInputs);
+  const server = serverEmbodied(withGpuInputs, tables);
   assumptions.push(...server.assumptions);
   return {
     manufacturing: server.manufacturing,
@@ -297,14 +322,19 @@ function componentEmbodied(components: Components, methodology: Methodology, fac
     endOfLife: server.endOfLife,
     gpus: gpu?.units ?? 0,
     parts: partsOf(server.parts),
-    factors: used,
+    factors: distinct(factorsOf(server.parts)),
   };
 }
 
-function utilizationRange(inputs: UnitInputs): Range {
-  return inputs.utilization !== undefined
-    ? exact(inputs.utilization)
-    : range(DEFAULTS.utilization.value, DEFAULTS.utilization.min, DEFAULTS.utilization.max);
+function utilizationRange(inputs: UnitInputs, defaultLoad: ResolvedFactor): Range {
+  if (inputs.utilization !== undefined) return exact(inputs.utilization);
+  // A profile on a linear power line: the hours-weighted mean load gives the mean power exactly.
+  const profile = inputs.utilizationHours;
+  if (profile) {
+    const totalHours = profile.reduce((sum, p) => sum + p.hours, 0);
+    return exact(profile.reduce((sum, p) => sum + (p.hours / totalHours) * p.load, 0));
+  }
+  return defaultLoad.range;
 }
 
 interface UnitPower {
@@ -312,46 +342,63 @@ interface UnitPower {
   estimated: boolean;
   /** Shared lists (catalog model, estimate): the profile's assumption list is shared by their identity. */
   assumptions: readonly string[];
+  /** The factors of an estimate from components (shared like the assumptions). */
+  factors: readonly FactorUse[];
 }
 
 const NO_ASSUMPTIONS: readonly string[] = [];
+const NO_FACTORS: readonly FactorUse[] = [];
 
-function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: EmbodiedEntry, methodology: Methodology, reuse: Reuse): UnitPower {
-  const u = utilizationRange(inputs);
+function powerOf(inputs: UnitInputs, model: CatalogModel | undefined, embodied: EmbodiedEntry, methodology: Methodology, unitFactors: UnitFactors, defaultLoad: ResolvedFactor, reuse: Reuse): UnitPower {
+  const u = utilizationRange(inputs, defaultLoad);
   const power = inputs.power;
-  if (power?.averageW !== undefined) return { watts: exact(power.averageW), estimated: false, assumptions: NO_ASSUMPTIONS };
+  if (power?.averageW !== undefined) return { watts: exact(power.averageW), estimated: false, assumptions: NO_ASSUMPTIONS, factors: NO_FACTORS };
   const linear = (idleW: number, maxW: number): Range => ({
     value: idleW + u.value * (maxW - idleW),
     min: idleW + u.min * (maxW - idleW),
     max: idleW + u.max * (maxW - idleW),
   });
-  if (power?.idleW !== undefined && power.maxW !== undefined) return { watts: linear(power.idleW, power.maxW), estimated: false, assumptions: NO_ASSUMPTIONS };
+  if (power?.idleW !== undefined && power.maxW !== undefined) return { watts: linear(power.idleW, power.maxW), estimated: false, assumptions: NO_ASSUMPTIONS, factors: NO_FACTORS };
   const wholeServer = model?.hostComponents?.includedInEmbodied && model.gpus === 0 ? model.hostComponents : undefined;
   if (methodology === 'boavizta-2.4' && wholeServer) {
     // BoaviztAPI parity: its power model on the archetype (a catalog server described whole),
     // at the manifest's utilization or the archetype's workload (50%, 0–100).
-    return reuse.shared('boavizta catalog power', [wholeServer], inputs.utilization, () => {
+    return reuse.shared('boavizta catalog power', [wholeServer, unitFactors.tables], inputs.utilization, () => {
       const spec = resolveCpu(wholeServer.components, []);
-      const power = serverPower(spec, inputs.utilization !== undefined ? inputs.utilization * 100 : undefined);
-      return { watts: power.watts, estimated: false, assumptions: [`Power from BoaviztAPI's server power model on ${wholeServer.source}.`, ...power.assumptions] };
+      const power = serverPower(spec, inputs.utilization !== undefined ? inputs.utilization * 100 : undefined, undefined, unitFactors.tables);
+      return { watts: power.watts, estimated: false, assumptions: [`Power from BoaviztAPI's server power model on ${wholeServer.source}.`, ...power.assumptions], factors: distinct(power.factors) };
     });
   }
   if (model) {
     const assumptions = reuse.shared('catalog power assumptions', [model], undefined, () => [
       `Power from the catalog: ${model.power.idleW} W idle to ${model.power.maxW} W at full load (${model.power.source}).`,
     ]);
-    return { watts: linear(model.power.idleW, model.power.maxW), estimated: false, assumptions };
+    return { watts: linear(model.power.idleW, model.power.maxW), estimated: false, assumptions, factors: NO_FACTORS };
   }
   // Estimated from the components (those the embodied entry was computed for) at the utilization.
-  return reuse.shared('estimated power', [embodied], inputs.utilization, () => {
+  const profile = inputs.utilizationHours;
+  return reuse.shared('estimated power', [embodied], profile ? JSON.stringify(profile) : inputs.utilization, () => {
     const components = inputs.components as Components;
     const spec = resolveCpu(components, []);
     const at = (share: number) => {
-      const gpuW = components.gpu ? gpuAveragePowerW(components.gpu, share) : undefined;
-      return serverPower(spec, share * 100, gpuW);
+      const gpuW = components.gpu ? gpuAveragePowerW(components.gpu, share, unitFactors.tables) : undefined;
+      return serverPower(spec, share * 100, gpuW, unitFactors.tables);
     };
+    if (profile) {
+      // The curve is concave: average the power over the hours at each load, not the load.
+      const totalHours = profile.reduce((sum, p) => sum + p.hours, 0);
+      const points = profile.map((p) => ({ share: p.hours / totalHours, power: at(p.load) }));
+      const mean = (pick: (w: Range) => number) => points.reduce((sum, p) => sum + p.share * pick(p.power.watts), 0);
+      const first = points[0].power;
+      return {
+        watts: { value: mean((w) => w.value), min: mean((w) => w.min), max: mean((w) => w.max) },
+        estimated: true,
+        assumptions: [...first.assumptions, `Power averaged over the utilization profile (${profile.length} loads, ${totalHours.toLocaleString('en-US')} h).`],
+        factors: distinct(first.factors),
+      };
+    }
     const typical = at(u.value);
-    return { watts: { value: typical.watts.value, min: at(u.min).watts.min, max: at(u.max).watts.max }, estimated: true, assumptions: typical.assumptions };
+    return { watts: { value: typical.watts.value, min: at(u.min).watts.min, max: at(u.max).watts.max }, estimated: true, assumptions: typical.assumptions, factors: distinct(typical.factors) };
   });
 }
 
@@ -399,7 +446,7 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
     ? exact(inputs.transport?.weightKg as number)
     : model
       ? exact(model.weightKg.value)
-      : range(DEFAULTS.serverWeightKg.value, DEFAULTS.serverWeightKg.min, DEFAULTS.serverWeightKg.max);
+      : unitFactors.serverWeightKg.range;
 
   // Transport and end of life by weight, in locals (this runs for most assets of a fleet);
   // the operations and their order are those of the Range helpers (scale, mul, add).
@@ -409,23 +456,24 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
   const tonnesMin = weightKg.min * tonnes;
   const tonnesMax = weightKg.max * tonnes;
   let transport: Range;
-  const mode = inputs.transport ? unitFactors.transport(inputs.transport.mode) : undefined;
+  // A leg when the manifest gives one; `transport: { weightKg }` alone keeps the default route.
+  const mode = inputs.transport?.mode !== undefined ? unitFactors.transport(inputs.transport.mode) : undefined;
   if (mode) {
-    const km = (inputs.transport as NonNullable<Asset['transport']>).distanceKm;
+    const km = inputs.transport?.distanceKm ?? 0;
     const freight = scale({ value: tonnesValue * mode.range.value, min: tonnesMin * mode.range.min, max: tonnesMax * mode.range.max }, km);
     transport = add(embodied.transport, freight);
   } else {
     const { sea, road, air } = unitFactors;
-    const seaKm = DEFAULTS.transportSeaKm.value;
-    const roadKm = DEFAULTS.transportRoadKm.value;
-    const byAir = weightKg.value / 1000 * air.factor.value * DEFAULTS.transportAirKmUpper.value;
+    const seaKm = unitFactors.seaKm.factor.value;
+    const roadKm = unitFactors.roadKm.factor.value;
+    const byAir = weightKg.value / 1000 * air.factor.value * unitFactors.airKm.factor.value;
     const seaRoadMax = tonnesMax * sea.range.max * seaKm + tonnesMax * road.range.max * roadKm;
     transport = {
       value: embodied.transport.value + (tonnesValue * sea.range.value * seaKm + tonnesValue * road.range.value * roadKm),
       min: embodied.transport.min + (tonnesMin * sea.range.min * seaKm + tonnesMin * road.range.min * roadKm),
       max: embodied.transport.max + Math.max(seaRoadMax, byAir),
     };
-    estimated.transport = { airKgCO2e: byAir };
+    estimated.transport = { seaRoadKgCO2e: transport.value - embodied.transport.value, airKgCO2e: byAir, modelKgCO2e: embodied.transport.value };
   }
 
   const route = unitFactors.endOfLife(inputs.endOfLife ?? 'recycle');
@@ -433,29 +481,35 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
   const base = embodied.endOfLife;
   let endOfLifeMax = base.max + weightKg.max * route.range.max;
   if (!inputs.endOfLife) {
-    estimated.endOfLife = true;
+    estimated.endOfLife = { routeKgCO2e: weightKg.value * route.range.value, modelKgCO2e: base.value };
     const landfill = unitFactors.landfill.factor;
     endOfLifeMax = Math.max(endOfLifeMax, endOfLifeMax - weightKg.max * (eol.max ?? eol.value) + weightKg.max * (landfill.max ?? landfill.value));
   }
   const endOfLife: Range = { value: base.value + weightKg.value * route.range.value, min: base.min + weightKg.min * route.range.min, max: endOfLifeMax };
 
-  const power = powerOf(inputs, model, entry, methodology, reuse);
+  // BoaviztAPI's own default workload under its methodology (the same 50%, 0–100%), ours otherwise.
+  const defaultLoad = methodology === 'boavizta-2.4' ? unitFactors.boaviztaWorkload : unitFactors.utilization;
+  const power = powerOf(inputs, model, entry, methodology, unitFactors, defaultLoad, reuse);
   if (power.estimated) estimated.power = true;
 
   // The lists, in the order the parts above add to them; shared by the profiles that have the
   // same ones (thousands of profiles, a handful of lists).
-  const used = reuse.shared('unit factor list', [entry], `${refurbished}|${mode ? inputs.transport?.mode : ''}|${route.factor.id}`, () => [
-    ...embodied.factors,
+  const defaultWeight = !model && !weightGiven;
+  const defaultUtilization = inputs.utilization === undefined && inputs.utilizationHours === undefined && inputs.power?.averageW === undefined;
+  const used = reuse.shared('unit factor list', [entry, power.factors], `${refurbished}|${mode ? inputs.transport?.mode : ''}|${route.factor.id}|${defaultWeight}|${defaultUtilization}`, () => [
+    ...distinct([...embodied.factors, ...power.factors]),
     ...(refurbished ? [refurbishedShare.use] : []),
-    ...(mode ? [mode.use] : [unitFactors.sea.use, unitFactors.road.use]),
+    ...(mode ? [mode.use] : [unitFactors.sea.use, unitFactors.road.use, unitFactors.seaKm.use, unitFactors.roadKm.use, unitFactors.airKm.use]),
+    ...(defaultWeight ? [unitFactors.serverWeightKg.use] : []),
+    ...(defaultUtilization ? [defaultLoad.use] : []),
     route.use,
   ]);
   const flags = (refurbished ? 4 : 0) + (!model && !weightGiven ? 2 : 0) + (mode ? 0 : 1);
   const assumptions = reuse.shared('unit assumption list', [entry, power.assumptions], flags, () => [...new Set([
     ...entry.assumptions,
     ...(refurbished ? [`Bought refurbished: ${Math.round(refurbishedShare.factor.value * 100)}% of a new unit's manufacturing footprint (${refurbishedShare.factor.source}).`] : []),
-    ...(!model && !weightGiven ? [DEFAULT_WEIGHT_ASSUMPTION] : []),
-    ...(mode ? [] : [DEFAULT_TRANSPORT_ASSUMPTION]),
+    ...(!model && !weightGiven ? [unitFactors.weightAssumption] : []),
+    ...(mode ? [] : [unitFactors.transportAssumption]),
     ...power.assumptions,
   ])]);
 
@@ -501,6 +555,22 @@ interface UnitFactors {
   air: ResolvedFactor;
   landfill: ResolvedFactor;
   refurbishedShare: ResolvedFactor;
+  utilization: ResolvedFactor;
+  /** Boavizta's default workload as a share (its row is in %). */
+  boaviztaWorkload: ResolvedFactor;
+  serverWeightKg: ResolvedFactor;
+  seaKm: ResolvedFactor;
+  roadKm: ResolvedFactor;
+  airKm: ResolvedFactor;
+  weightAssumption: string;
+  transportAssumption: string;
+  tables: BoaviztaTables;
+}
+
+const PERCENT = 100;
+
+function percentAsShare(f: ResolvedFactor): ResolvedFactor {
+  return { ...f, range: scale(f.range, 1 / PERCENT) };
 }
 
 /** The factors of unit profiles, looked up once per factor set (every asset needs them). */
@@ -520,7 +590,22 @@ function resolveUnitFactors(factors: FactorSet): UnitFactors {
   };
   const transport = byName('transport');
   const endOfLife = byName('endOfLife');
+  const serverWeightKg = resolve(DEFAULTS.serverWeightKg.id);
+  const seaKm = resolve(DEFAULTS.transportSeaKm.id);
+  const roadKm = resolve(DEFAULTS.transportRoadKm.id);
+  const airKm = resolve(DEFAULTS.transportAirKmUpper.id);
+  const w = serverWeightKg.range;
+  const km = (f: ResolvedFactor): string => f.factor.value.toLocaleString('en-US');
   return {
+    utilization: resolve(DEFAULTS.utilization.id),
+    boaviztaWorkload: percentAsShare(resolve(BOAVIZTA.defaultWorkload.id)),
+    serverWeightKg,
+    seaKm,
+    roadKm,
+    airKm,
+    weightAssumption: `Shipped weight not given: ${w.value} kg (${w.min}–${w.max} kg).`,
+    transportAssumption: `No transport given: ${km(seaKm)} km by sea and ${km(roadKm)} km by road (up to ${km(airKm)} km by air).`,
+    tables: boaviztaTables(factors),
     transport,
     endOfLife,
     sea: transport('sea'),
@@ -530,6 +615,3 @@ function resolveUnitFactors(factors: FactorSet): UnitFactors {
     refurbishedShare: resolve(FACTOR_IDS.refurbishedShare),
   };
 }
-
-const DEFAULT_WEIGHT_ASSUMPTION = `Shipped weight not given: ${DEFAULTS.serverWeightKg.value} kg (${DEFAULTS.serverWeightKg.min}–${DEFAULTS.serverWeightKg.max} kg).`;
-const DEFAULT_TRANSPORT_ASSUMPTION = `No transport given: ${DEFAULTS.transportSeaKm.value.toLocaleString('en-US')} km by sea and ${DEFAULTS.transportRoadKm.value.toLocaleString('en-US')} km by road (up to ${DEFAULTS.transportAirKmUpper.value.toLocaleString('en-US')} km by air).`;

@@ -287,10 +287,14 @@ export const ALPHA2_TO_ALPHA3: ReadonlyMap<string, string> = new Map(
 
 // Codes people use that are not the table's own: Serbia's current ISO codes map to Boavizta's
 // SCG row; UK is ISO's exceptionally reserved code for the United Kingdom.
+// EU (ISO's exceptionally reserved code for the European Union) and EUR take the table's Europe
+// row (EEE: Scarlat, Prussi & Padella 2022, consumption-based, 2019 data, via BoaviztAPI 2.4.1).
 const ALIASES: ReadonlyMap<string, string> = new Map([
   ['RS', 'SCG'],
   ['SRB', 'SCG'],
   ['UK', 'GBR'],
+  ['EU', 'EEE'],
+  ['EUR', 'EEE'],
 ]);
 
 const BY_ID: ReadonlyMap<string, Factor> = new Map(GRID_FACTORS.map((f) => [f.id, f]));
@@ -348,4 +352,13 @@ export function knownLocations(): string[] {
 export function locationName(location: string): string | undefined {
   const zone = canonicalLocation(location);
   return zone ? NAMES.get(zone) : undefined;
+}
+
+/**
+ * Locations a site's unknown code may have meant: another subregion for `US-…` only. A country
+ * code one letter away is usually another country on another continent (`EU` → `AU`), so none
+ * is suggested for those.
+ */
+export function locationCandidates(location: string): string[] {
+  return /^US-/i.test(location.trim()) ? [...NAMES.keys()].filter((code) => code.startsWith('US-')) : [];
 }

@@ -1,16 +1,16 @@
-import { Factor } from '../factors/factor';
+import { Factor, isOverridable, mustBePositive } from '../factors/factor';
 import { FactorSet } from '../factors/factorSet';
 import { FactorOverride } from '../manifest/types.generated';
 import { ACCELERATOR_MODEL_FACTORS } from './acceleratorModel';
 import { BOAVIZTA_FACTORS } from './boavizta';
 import { SERVER_MODEL_FACTORS } from './serverModel';
 import { CATALOG, catalogModel } from './catalog';
-import { cpuFor, cpuIds } from './cpus';
+import { cpuFor, cpuIds, sameGenerationCpuIds } from './cpus';
 import { DEFAULTS } from './defaults';
 import { ELECTRICITY_UPSTREAM_FACTORS } from './electricityUpstream';
 import { END_OF_LIFE_FACTORS } from './endOfLife';
 import { FUEL_FACTORS } from './fuels';
-import { canonicalGridFactorId, canonicalLocation, GRID_FACTORS, knownLocations } from './grid';
+import { canonicalGridFactorId, canonicalLocation, GRID_FACTORS, knownLocations, locationCandidates } from './grid';
 import { canonicalRefrigerantFactorId, knownRefrigerants, refrigerantFor, REFRIGERANT_FACTORS } from './refrigerants';
 import { TRANSPORT_FACTORS } from './transport';
 
@@ -47,6 +47,8 @@ export function factorSetFor(overrides: readonly FactorOverride[]): FactorSet {
 export interface DataCatalog {
   hasLocation(location: string): boolean;
   locations(): readonly string[];
+  /** The locations an unknown one may plausibly mean (same region), for "did you mean". */
+  locationCandidates(location: string): readonly string[];
   hasRefrigerant(gas: string): boolean;
   refrigerants(): readonly string[];
   hasModel(id: string): boolean;
@@ -55,8 +57,17 @@ export interface DataCatalog {
   gpuModels(): readonly string[];
   hasCpu(name: string): boolean;
   cpus(): readonly string[];
+  /** Catalog CPUs of the same vendor and generation as a name (the only plausible suggestions). */
+  sameGenerationCpus(name: string): readonly string[];
   hasFactor(id: string): boolean;
+  /** A built-in factor a manifest may override (model parameters may not). */
+  isOverridableFactor(id: string): boolean;
+  /** A factor whose override must be above zero (it divides). */
+  isPositiveFactor(id: string): boolean;
+  /** The ids a manifest can override. */
   factorIds(): readonly string[];
+  /** The ids the engine uses that a manifest cannot override (model parameters). */
+  fixedFactorIds(): readonly string[];
 }
 
 let catalog: DataCatalog | undefined;
@@ -68,10 +79,13 @@ export function dataCatalog(): DataCatalog {
   const models = CATALOG.map((m) => m.id);
   const gpuModels = CATALOG.filter((m) => m.kind === 'gpu').map((m) => m.id);
   const cpus = cpuIds();
-  const factorIds = [...BUILT_IN_FACTORS.keys()].filter((id) => !id.startsWith('boavizta/'));
+  const rows = [...BUILT_IN_FACTORS.values()];
+  const factorIds = rows.filter(isOverridable).map((f) => f.id);
+  const fixedFactorIds = rows.filter((f) => !isOverridable(f)).map((f) => f.id);
   catalog = {
     hasLocation: (location) => canonicalLocation(location) !== undefined,
     locations: () => locations,
+    locationCandidates,
     hasRefrigerant: (gas) => refrigerantFor(gas) !== undefined,
     refrigerants: () => refrigerants,
     hasModel: (id) => catalogModel(id) !== undefined,
@@ -80,8 +94,18 @@ export function dataCatalog(): DataCatalog {
     gpuModels: () => gpuModels,
     hasCpu: (name) => cpuFor(name) !== undefined,
     cpus: () => cpus,
+    sameGenerationCpus: sameGenerationCpuIds,
     hasFactor: (id) => BUILT_IN_FACTORS.has(canonicalFactorId(id)),
+    isOverridableFactor: (id) => {
+      const row = BUILT_IN_FACTORS.get(canonicalFactorId(id));
+      return row !== undefined && isOverridable(row);
+    },
+    isPositiveFactor: (id) => {
+      const row = BUILT_IN_FACTORS.get(canonicalFactorId(id));
+      return row !== undefined && mustBePositive(row);
+    },
     factorIds: () => factorIds,
+    fixedFactorIds: () => fixedFactorIds,
   };
   return catalog;
 }

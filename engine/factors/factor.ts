@@ -25,6 +25,22 @@ export interface Factor {
   boundary: string;
   /** Evidence note when the value was not read from the primary source (see docs/methodology.md). */
   note?: string;
+  /** Set on the row a manifest's `factors` override put in place of the built-in one. */
+  overridden?: boolean;
+}
+
+/**
+ * Model parameters (wafer geometry, curve-fit bounds, a fuzzy-match threshold) shape a formula
+ * rather than scale an emission: they are listed with the factors but a manifest cannot
+ * override them (`factor-not-overridable`).
+ */
+export function isOverridable(f: Factor): boolean {
+  return f.boundary !== 'model parameter';
+}
+
+/** Densities divide a capacity (GB ÷ GB/cm² = cm² of die): an override must be above zero. */
+export function mustBePositive(f: Factor): boolean {
+  return f.boundary === 'die density';
 }
 
 /** A reference to a factor used in a computation, carried with each result. */
@@ -38,6 +54,6 @@ export interface FactorUse {
   overridden?: boolean;
 }
 
-export function useOf(f: Factor, overridden = false): FactorUse {
+export function useOf(f: Factor, overridden = f.overridden === true): FactorUse {
   return { id: f.id, value: f.value, unit: f.unit, source: f.source, year: f.year, overridden };
 }

@@ -1,6 +1,6 @@
 import { FactorOverride } from '../manifest/types.generated';
 import { MemoTable } from '../memoTable';
-import { Factor, FactorUse, useOf } from './factor';
+import { Factor, FactorUse, isOverridable, useOf } from './factor';
 
 /**
  * The factors in force for one manifest: the built-in tables with the manifest's `factors`
@@ -8,7 +8,6 @@ import { Factor, FactorUse, useOf } from './factor';
  */
 export class FactorSet {
   private readonly rows: Map<string, Factor>;
-  private readonly overridden = new Set<string>();
   /** Distinct ids remembered by `get` (ids come from manifest text: keep it bounded). */
   static readonly MAX_LOOKUPS = 10_000;
   /** Lookups by the id as written (canonicalising a grid id costs more than the lookup). */
@@ -30,7 +29,7 @@ export class FactorSet {
     for (const override of overrides) {
       const id = this.canonicalId(override.id);
       const base = this.rows.get(id);
-      if (!base) continue; // unknown ids are reported by the semantic checks
+      if (!base || !isOverridable(base)) continue; // reported by the semantic checks
       this.rows.set(id, {
         ...base,
         value: override.value,
@@ -39,8 +38,8 @@ export class FactorSet {
         source: `Manifest override: ${override.source}`,
         year: override.year ?? base.year,
         note: `Overrides the built-in ${base.value} ${base.unit} (${base.source}).`,
+        overridden: true,
       });
-      this.overridden.add(id);
     }
   }
 
@@ -61,7 +60,8 @@ export class FactorSet {
 
   use(factor: Factor): FactorUse {
     let use = this.uses.get(factor);
-    if (!use) this.uses.set(factor, (use = useOf(factor, this.overridden.has(factor.id))));
+    // Flagged by the row itself: a built-in row passed in while an override is in force is not the overridden value.
+    if (!use) this.uses.set(factor, (use = useOf(factor)));
     return use;
   }
 

@@ -39,7 +39,7 @@ export function checkItem(section: SectionName, index: number, item: unknown): I
     issues = issues.map((issue, i) => {
       const assumption = repaired.assumed.get(i);
       const part = repaired.partIssues.get(i);
-      return assumption ? withAssumption(issue, assumption) : part ? withPartLeftOut(issue, part) : issue;
+      return assumption ? withAssumption(issue, assumption, repaired.assumedValues.get(i)) : part ? withPartLeftOut(issue, part) : issue;
     });
   }
   return { issues, notes, valid: repaired.item, id, ...(repaired.leftOut.length > 0 ? { leftOutParts: repaired.leftOut } : {}) };

@@ -244,6 +244,7 @@ export function parseManifest(text: string): ParsedManifest {
         code: 'multiple-documents',
         severity: 'error',
         message: 'Only one manifest per file: this document after `---` is ignored. Move it into its own *.carbon.yaml file.',
+        data: { documentIndex: index },
         start,
         end: Math.min(text.length, Math.max(start + 1, text.indexOf('\n', start) >= 0 ? text.indexOf('\n', start) : text.length)),
       });
@@ -266,6 +267,7 @@ export function parseManifest(text: string): ParsedManifest {
           code: 'yaml-alias-cycle',
           severity: 'error',
           message: `The alias ${cycle ? `*${cycle.source} ` : ''}is used inside its own anchor, so the value would contain itself. Copy the values instead.`,
+          data: { alias: cycle?.source },
           start: cycle?.start ?? 0,
           end: cycle?.end ?? Math.min(text.length, 1),
         });
@@ -298,17 +300,20 @@ function aliasFinding(doc: Document.Parsed, text: string, error: unknown): Findi
     return {
       code: 'yaml-unresolved-alias', severity: 'error', ...at(unresolved),
       message: `The alias *${name ?? ''} refers to no anchor: define &${name ?? 'name'} before it is used.`,
+      data: { alias: name },
     };
   }
   if (/Merge sources/i.test(message)) {
     return {
       code: 'yaml-merge', severity: 'error', ...at(mergeKeyRange(doc)),
       message: 'A merge key (<<) must refer to a mapping or a list of mappings, such as `<<: *defaults`.',
+      data: { key: '<<' },
     };
   }
   return {
     code: 'yaml-alias-limit', severity: 'error', ...at(firstAlias(() => true)),
     message: `Aliases expand too much (${message}); Carbon Lens stops at ${PARSE_LIMITS.maxAliasCount} expansions to stay responsive.`,
+    data: { maxAliasCount: PARSE_LIMITS.maxAliasCount },
   };
 }
 

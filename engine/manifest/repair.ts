@@ -52,6 +52,26 @@ const ESTIMABLE: Partial<Record<ItemKind, Record<string, string>>> = {
 };
 
 /** Parts of a site that are left out (not estimated) when invalid, while the site and its assets still count. */
+/** The default rows behind the estimates that are figures, so that `data` carries them (id, value, range, unit). */
+const ESTIMATE_ROWS: Partial<Record<ItemKind, Record<string, { id: string; value: number; min: number; max: number; unit: string }>>> = {
+  site: { pue: DEFAULTS.pue },
+  asset: { utilization: DEFAULTS.utilization, lifespanYears: DEFAULTS.lifespanYears },
+};
+
+/** What a finding's `data.assumedValue` says of an estimate that is a figure. */
+export interface AssumedValue {
+  factorId: string;
+  value: number;
+  min: number;
+  max: number;
+  unit: string;
+}
+
+function assumedValueOf(kind: ItemKind, pattern: string): AssumedValue | undefined {
+  const row = ESTIMATE_ROWS[kind]?.[pattern];
+  return row ? { factorId: row.id, value: row.value, min: row.min, max: row.max, unit: row.unit } : undefined;
+}
+
 const LEFT_OUT_PARTS: Partial<Record<ItemKind, Record<string, string>>> = {
   site: { generators: 'generator fuel figure', 'refrigerants.*': 'refrigerant leak' },
 };
@@ -61,6 +81,8 @@ export interface Repaired {
   item: unknown;
   /** Each issue's assumption, by the issue's index in `issues` (unknown keys have none: they were never counted). */
   assumed: Map<number, string>;
+  /** The assumed figure of the assumptions that are one (PUE, utilization, lifespan), by issue index. */
+  assumedValues: Map<number, AssumedValue>;
   /** Parts left out of a computed item (a site's invalid refrigerant leak): their full path and what they are. */
   leftOut: { path: PathSegment[]; what: string }[];
   /** Issues (by index) about a part that is left out, with what that part is. */
@@ -122,9 +144,10 @@ function closeHoles(value: unknown): void {
  * `[section, index]`; `extra` are further invalid paths (non-finite numbers).
  */
 export function repairItem(kind: ItemKind, item: unknown, issues: readonly SchemaIssue[], extra: readonly PathSegment[][] = []): Repaired {
-  const none: Repaired = { item: undefined, assumed: new Map(), leftOut: [], partIssues: new Map() };
+  const none: Repaired = { item: undefined, assumed: new Map(), assumedValues: new Map(), leftOut: [], partIssues: new Map() };
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return none;
   const assumed = new Map<number, string>();
+  const assumedValues = new Map<number, AssumedValue>();
   const leftOut: Repaired['leftOut'] = [];
   const partIssues = new Map<number, string>();
   const base = issues[0]?.path.slice(0, 2) ?? extra[0]?.slice(0, 2) ?? [];
@@ -140,8 +163,11 @@ export function repairItem(kind: ItemKind, item: unknown, issues: readonly Schem
       remove(repaired, path);
       // A misspelt key (`lifespanYear`) leaves the key it meant missing: say what is assumed for it.
       const meant = issues[issue].data?.suggestion;
-      const assumption = typeof meant === 'string' && !(meant in (repaired as Record<string, unknown>)) ? ESTIMABLE[kind]?.[patternOf([...path.slice(0, -1), meant])] : undefined;
+      const meantPattern = typeof meant === 'string' && !(meant in (repaired as Record<string, unknown>)) ? patternOf([...path.slice(0, -1), meant]) : undefined;
+      const assumption = meantPattern === undefined ? undefined : ESTIMABLE[kind]?.[meantPattern];
       if (assumption) assumed.set(issue, assumption);
+      const value = meantPattern === undefined ? undefined : assumedValueOf(kind, meantPattern);
+      if (value) assumedValues.set(issue, value);
       continue;
     }
     const estimate = known(ESTIMABLE[kind], path);
@@ -149,7 +175,11 @@ export function repairItem(kind: ItemKind, item: unknown, issues: readonly Schem
     if (!estimate && !part) return none;
     const at = (estimate ?? part)!.at;
     remove(repaired, at);
-    if (estimate && issue !== undefined) assumed.set(issue, estimate.text);
+    if (estimate && issue !== undefined) {
+      assumed.set(issue, estimate.text);
+      const value = assumedValueOf(kind, patternOf(estimate.at));
+      if (value) assumedValues.set(issue, value);
+    }
     if (part) {
       if (issue !== undefined) partIssues.set(issue, part.text);
       const full = [...base, ...at];
@@ -159,7 +189,7 @@ export function repairItem(kind: ItemKind, item: unknown, issues: readonly Schem
   closeHoles(repaired);
   // Setting a value aside can leave its parent incomplete (`power` with `maxW` but no `idleW`):
   // then the item is not computed rather than guessed further.
-  return validateValue(repaired, kind).length === 0 ? { item: repaired, assumed, leftOut, partIssues } : none;
+  return validateValue(repaired, kind).length === 0 ? { item: repaired, assumed, assumedValues, leftOut, partIssues } : none;
 }
 
 /**
@@ -185,11 +215,11 @@ export function withPartLeftOut(issue: SchemaIssue, what: string): SchemaIssue {
 }
 
 /** The issue with what was assumed in its place added to its message and `data`. */
-export function withAssumption(issue: SchemaIssue, assumption: string): SchemaIssue {
+export function withAssumption(issue: SchemaIssue, assumption: string, assumedValue?: AssumedValue): SchemaIssue {
   return {
     ...issue,
     message: `${issue.message} Until it is fixed, it is counted as ${assumption}.`,
-    data: { ...issue.data, estimated: true, assumed: assumption },
+    data: { ...issue.data, estimated: true, assumed: assumption, ...(assumedValue ? { assumedValue } : {}) },
   };
 }
 

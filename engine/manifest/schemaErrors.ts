@@ -310,7 +310,9 @@ export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: Pat
         };
         const last = String(relative[relative.length - 1] ?? '');
         const kind = typeof relative[relative.length - 1] === 'number' || relative.length === 0 ? 'asset' : last;
-        const [a, b] = mutuallyExclusive[kind] ?? ['one', 'the other'];
+        const [a, b] = error.schemaPath.includes('/dependentSchemas/utilizationHours/')
+          ? ['utilization', 'utilizationHours']
+          : mutuallyExclusive[kind] ?? ['one', 'the other'];
         issue = {
           code: 'conflicting-keys', path, on: 'object', data: { keys: [a, b] },
           message: `Give either \`${a}\` or \`${b}\` in ${subject(path)}, not both.`,
@@ -318,9 +320,13 @@ export function schemaIssues(errors: ErrorObject[], root: unknown, basePath: Pat
         break;
       }
       case 'dependentRequired': {
+        const missing = String(error.params.missingProperty);
+        const last = String(relative[relative.length - 1] ?? '');
         issue = {
-          code: 'missing-required', path, on: 'object', data: { property: error.params.missingProperty },
-          message: `\`power\` needs \`${String(error.params.missingProperty)}\` as well: give \`idleW\` and \`maxW\`, or \`averageW\` alone.`,
+          code: 'missing-required', path, on: 'object', data: { property: missing },
+          message: last === 'transport'
+            ? `\`transport\` needs \`${missing}\` as well: give \`mode\` and \`distanceKm\` for the leg, or \`weightKg\` alone for the default route.`
+            : `\`power\` needs \`${missing}\` as well: give \`idleW\` and \`maxW\`, or \`averageW\` alone.`,
         };
         break;
       }

@@ -3,6 +3,7 @@ import { DataCatalog } from '../data/registry';
 import { Asset, Budget, FactorOverride, Measurement, Scenario, Site, Target } from './types.generated';
 import { checkTarget } from './targetChecks';
 import { closest } from './suggest';
+import { cpuDieSize } from '../model/boavizta/cpu';
 import { parseLimitKg } from './limit';
 import { catalogModel } from '../data/catalog';
 
@@ -208,8 +209,8 @@ export function checkSemantics(
   sections.sites.forEach((site, index) => {
     if (!site) return;
     if (site.location && !data.hasLocation(site.location)) {
-      unknownReference('unknown-location', 'grid location', site.location, data.locations(), ['sites', index, 'location'], notes,
-        ' Use an ISO 3166 country code (FR, FRA) or a US eGRID subregion (US-CAMX). Until it is fixed, its electricity is counted with the world-average grid factor and its widest range.');
+      unknownReference('unknown-location', 'grid location', site.location, data.locationCandidates(site.location), ['sites', index, 'location'], notes,
+        ' Use an ISO 3166 country code (FR, FRA), EU for Europe, or a US eGRID subregion (US-CAMX). Until it is fixed, its electricity is counted with the world-average grid factor and its widest range.');
     }
     (site.refrigerants ?? []).forEach((leak, i) => {
       if (typeof leak?.gas === 'string' && !data.hasRefrigerant(leak.gas)) {
@@ -248,13 +249,24 @@ export function checkSemantics(
     }
     const cpu = asset.components?.cpu;
     if (cpu?.name !== undefined && !data.hasCpu(cpu.name)) {
-      const suggestion = closest(cpu.name, data.cpus());
+      const suggestion = closest(cpu.name, data.sameGenerationCpus(cpu.name));
+      // What the component model does with it, from the model itself (cpuDieSize).
+      const die = cpuDieSize(cpu);
+      const given = die.assumptions.length === 0;
+      const estimate = die.assumptions[die.assumptions.length - 1];
       notes.push({
         code: 'unknown-cpu',
         severity: 'warning',
-        message: `CPU "${cpu.name}" is not in the catalog${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: ${cpu.dieSizeMm2 || cpu.dieSizePerCoreMm2 ? 'the given die size is used' : 'its die size is estimated from the core count'}.`,
+        message: `CPU "${cpu.name}" is not in the catalog${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: ${given ? 'the given die size is used' : `the die size is estimated (${estimate})${cpu.cores === undefined ? '; give `cores` or `dieSizeMm2` to narrow it' : ''}`}.`,
         path: ['assets', index, 'components', 'cpu', 'name'],
-        data: { value: cpu.name, suggestion },
+        data: {
+          value: cpu.name,
+          suggestion,
+          dieSizeBasis: given ? 'given' : cpu.cores === undefined ? 'all-cpus' : 'core-count',
+          dieSizeMm2: die.dieSizeMm2.value,
+          minDieSizeMm2: die.dieSizeMm2.min,
+          maxDieSizeMm2: die.dieSizeMm2.max,
+        },
       });
     }
   });
@@ -306,10 +318,29 @@ export function checkSemantics(
   });
 
   sections.factors.forEach((override, index) => {
-    if (!override) return;
-    if (typeof override.id === 'string' && !data.hasFactor(override.id)) {
+    // A half-written override (no id yet) is the schema's to report.
+    if (!override || typeof override.id !== 'string') return;
+    if (!data.hasFactor(override.id)) {
       unknownReference('unknown-factor', 'factor id', override.id, data.factorIds(), ['factors', index, 'id'], notes,
         ' Completion on `id:` (Ctrl+Space) lists the factor ids.');
+      result.invalidFactors.add(index);
+    } else if (!data.isOverridableFactor(override.id)) {
+      notes.push({
+        code: 'factor-not-overridable',
+        severity: 'error',
+        message: `Factor "${override.id}" is a model parameter, not an emission factor: it cannot be overridden, so this override would change nothing. Remove it (completion on \`id:\` lists the ids that can be).`,
+        path: ['factors', index, 'id'],
+        data: { factorId: override.id },
+      });
+      result.invalidFactors.add(index);
+    } else if (typeof override.value === 'number' && override.value <= 0 && data.isPositiveFactor(override.id)) {
+      notes.push({
+        code: 'out-of-range',
+        severity: 'error',
+        message: `Factor "${override.id}" is a density that divides a capacity: it must be above 0 (got ${override.value}). Until it is fixed, the built-in value is used.`,
+        path: ['factors', index, 'value'],
+        data: { factorId: override.id, value: override.value, minimumExclusive: 0 },
+      });
       result.invalidFactors.add(index);
     }
   });

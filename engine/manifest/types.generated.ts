@@ -124,7 +124,7 @@ export interface Site {
    */
   name?: string;
   /**
-   * Electricity grid location: an ISO 3166 alpha-2 or alpha-3 country code (FR, FRA), or a US eGRID subregion as US-<SUBRGN> (US-CAMX). Sets the location-based grid factor.
+   * Electricity grid location: an ISO 3166 alpha-2 or alpha-3 country code (FR, FRA), EU for the European average, or a US eGRID subregion as US-<SUBRGN> (US-CAMX). Sets the location-based grid factor.
    */
   location?: string;
   /**
@@ -214,6 +214,34 @@ export interface Asset {
    */
   utilization?: number;
   /**
+   * Hours at each load over the period, for a fleet whose load varies: power is averaged over the profile at each load (the component power curve is concave, so this differs from the power at the average load). Only the shares of hours matter. Use instead of `utilization`.
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  utilizationHours?: [
+    {
+      /**
+       * Load (0..1) during these hours.
+       */
+      load: number;
+      /**
+       * Hours at that load.
+       */
+      hours: number;
+    },
+    ...{
+      /**
+       * Load (0..1) during these hours.
+       */
+      load: number;
+      /**
+       * Hours at that load.
+       */
+      hours: number;
+    }[]
+  ];
+  /**
    * Share (0..1) of the period the units are powered on. Defaults to 1.
    */
   uptime?: number;
@@ -230,17 +258,17 @@ export interface Asset {
    */
   ownership?: 'owned' | 'leased-in' | 'leased-out' | 'sold';
   /**
-   * Inbound freight of the units to the site (Scope 3 category 4).
+   * Inbound freight of the units to the site (Scope 3 category 4): `mode` and `distanceKm` for the leg, `weightKg` alone for a known shipped weight on the default route.
    */
   transport?: {
     /**
      * Freight mode.
      */
-    mode: 'air' | 'sea' | 'road' | 'rail';
+    mode?: 'air' | 'sea' | 'road' | 'rail';
     /**
      * Distance travelled, in km.
      */
-    distanceKm: number;
+    distanceKm?: number;
     /**
      * Shipped weight of one unit, in kg. Defaults to the catalog or component estimate.
      */
@@ -286,6 +314,10 @@ export interface Components {
      * CPU model name or catalog id, used to look up die size and TDP (for example amd-epyc-9654 or Intel Xeon Platinum 8480+).
      */
     name?: string;
+    /**
+     * CPU family (BoaviztAPI's model range), e.g. `Xeon Gold` or `Xeon Platinum`: picks the measured power-vs-load curve of that family (the default curve is Xeon Platinum's). Families without a curve (EPYC, Xeon E7) take the default or the closest name, as BoaviztAPI does.
+     */
+    family?: string;
   };
   /**
    * Memory modules of one server, one entry per kind of module.
@@ -298,9 +330,9 @@ export interface Components {
      */
     units: number;
     /**
-     * Capacity of one module in GB.
+     * Capacity of one module in GB. Left out: BoaviztAPI's default module, 32 GB (1–128 GB), with that range.
      */
-    capacityGb: number;
+    capacityGb?: number;
     /**
      * DRAM die density in GB per cm² (0.6 to 2.4 for DDR3–DDR5 nodes).
      */
@@ -317,9 +349,9 @@ export interface Components {
      */
     units: number;
     /**
-     * Capacity of one drive in GB.
+     * Capacity of one drive in GB. Left out: BoaviztAPI's default drive, 1,000 GB (100–5,000 GB), with that range.
      */
-    capacityGb: number;
+    capacityGb?: number;
     /**
      * NAND die density in GB per cm² (16 to 128 for 32- to 176-layer 3D NAND).
      */
@@ -382,6 +414,23 @@ export interface Components {
      * Mass of the casing (shroud) of one GPU card, in kg.
      */
     casingWeightKg?: number;
+    /**
+     * Distribution route of one GPU card from its factory, per leg in km, for BoaviztAPI's GPU sub-model (`methodology: boavizta-2.4`; in the default methodology cards travel in the server's shipment, `transport`). Legs left out keep BoaviztAPI's Large GPU route (19,000 km by boat, 1,000 km by truck, none by plane).
+     */
+    transport?: {
+      /**
+       * Distance by container ship, in km.
+       */
+      boatKm?: number;
+      /**
+       * Distance by truck, in km.
+       */
+      truckKm?: number;
+      /**
+       * Distance by air freight, in km.
+       */
+      planeKm?: number;
+    };
   };
   /**
    * Power supply units of one server.

@@ -3,7 +3,7 @@ import { Report } from './model';
 import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../contracts/units';
 import { formatText } from './text';
 import { formatHtml } from './html';
-import { FormatOptions, headline, leasedAndSoldCategories } from './options';
+import { acquisitionSpan, FormatOptions, headline, leasedAndSoldCategories } from './options';
 import { formatSarif } from './sarif';
 import { csvCell, mdEscape } from './escape';
 import { formatGhgInventoryCsv, formatGhgInventoryMarkdown } from './ghgInventory';
@@ -40,7 +40,7 @@ const BUDGET_STATUS = { ok: 'ok', near: 'ok (near)', exceeded: 'exceeded', unkno
 export function formatMarkdown(report: Report, options: FormatOptions = {}): string {
   const t = report.totals;
   const kg = (value: number) => formatKg(value, options.units);
-  const head = headline(t, options.view);
+  const head = headline(t, options.view, acquisitionSpan(report.period));
   const leased = leasedAndSoldCategories(t.scope3ByCategory);
   const issues = () => report.diagnostics.map((d) => `- line ${d.line}: **${mdEscape(d.severity)}** ${/^[a-z0-9-]+$/.test(d.code) ? `\`${d.code}\`` : mdEscape(d.code)} ${mdEscape(d.message)}`);
   if (report.notComputed) {

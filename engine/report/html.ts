@@ -1,7 +1,7 @@
 import { budgetStatusOf } from '../../contracts/budgets';
 import { Report } from './model';
 import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../contracts/units';
-import { FormatOptions, headline } from './options';
+import { acquisitionSpan, FormatOptions, headline } from './options';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: unknown): string {
@@ -18,7 +18,7 @@ const BUDGET_STATUS = { ok: () => 'ok', near: () => 'near', exceeded: (severity:
 function section(report: Report, options: FormatOptions): string {
   const t = report.totals;
   const kg = (value: number) => formatKg(value, options.units);
-  const head = headline(t, options.view);
+  const head = headline(t, options.view, acquisitionSpan(report.period));
   if (report.notComputed) {
     // No figure at all: say why rather than print tables of zeros.
     const issues = report.diagnostics.map((d) => `<li><span class="sev ${escapeHtml(d.severity)}">${escapeHtml(d.severity)}</span> line ${escapeHtml(d.line)}: ${escapeHtml(d.message)} <code>${escapeHtml(d.code)}</code></li>`).join('');

@@ -1,4 +1,5 @@
 import type { UnitsSetting, ViewName } from '../../contracts/settings';
+import { isTwelveMonths } from '../compute/period';
 
 /** The settings the human-readable formats follow (text, Markdown, HTML): as in the editor. */
 export interface FormatOptions {
@@ -20,13 +21,21 @@ export interface Headline {
 }
 
 /** The report's totals in the order the `view` option puts them. */
-export function headline(totals: { kgCO2e: number; min: number; max: number; marketKgCO2e: number; inventoryView: { kgCO2e: number; min: number; max: number; marketKgCO2e: number } }, view: ViewName = 'period'): Headline {
+/**
+ * What the inventory view counts capital goods in full in: the year bought for an annual report,
+ * the period bought for a month or a quarter (the engine's rule: acquired within the period).
+ */
+export function acquisitionSpan(period: { start: string; end: string }): 'year' | 'period' {
+  return isTwelveMonths(period) ? 'year' : 'period';
+}
+
+export function headline(totals: { kgCO2e: number; min: number; max: number; marketKgCO2e: number; inventoryView: { kgCO2e: number; min: number; max: number; marketKgCO2e: number } }, view: ViewName = 'period', span: 'year' | 'period' = 'year'): Headline {
   if (view === 'inventory') {
     const t = totals.inventoryView;
     const period = { title: "Period view (embodied spread over each asset's lifespan)", label: 'period view', kgCO2e: totals.kgCO2e };
     return { title: 'in the GHG Protocol inventory view', kgCO2e: t.kgCO2e, min: t.min, max: t.max, marketKgCO2e: t.marketKgCO2e, other: period };
   }
-  const inventory = { title: 'GHG Protocol inventory view (capital goods in full in the year bought)', label: 'GHG Protocol inventory view', kgCO2e: totals.inventoryView.kgCO2e };
+  const inventory = { title: `GHG Protocol inventory view (capital goods in full in the ${span} bought)`, label: 'GHG Protocol inventory view', kgCO2e: totals.inventoryView.kgCO2e };
   return { title: 'this period', kgCO2e: totals.kgCO2e, min: totals.min, max: totals.max, marketKgCO2e: totals.marketKgCO2e, other: inventory };
 }
 

@@ -1,7 +1,7 @@
 import { budgetStatusOf } from '../../contracts/budgets';
 import { Report } from './model';
 import { formatBudgetUse, formatKg, formatNumber, formatPercent } from '../../contracts/units';
-import { FormatOptions, headline, leasedAndSoldCategories } from './options';
+import { acquisitionSpan, FormatOptions, headline, leasedAndSoldCategories } from './options';
 
 const STAGE_LABELS = { manufacturing: 'Manufacturing', transport: 'Transport', use: 'Use (electricity, on-site fuel, leaks)', endOfLife: 'End of life' } as const;
 
@@ -22,7 +22,8 @@ export function formatText(report: Report, options: FormatOptions = {}): string 
   const out: string[] = [];
   const t = report.totals;
   const kg = (value: number) => formatKg(value, options.units);
-  const head = headline(t, options.view);
+  const span = acquisitionSpan(report.period);
+  const head = headline(t, options.view, span);
   const leased = leasedAndSoldCategories(t.scope3ByCategory);
   const title = `Carbon inventory — ${report.organization ?? 'unnamed organisation'}, ${report.period.label || 'period unknown'}`;
   out.push(title, '='.repeat(title.length));
@@ -44,7 +45,7 @@ export function formatText(report: Report, options: FormatOptions = {}): string 
     `  Fleet: ${formatNumber(t.units)} units, ${formatNumber(t.gpus)} GPUs, ${formatNumber(t.facilityEnergyKWh / 1000)} MWh of facility electricity`,
     '',
     'The period view spreads each asset\'s embodied footprint evenly over its lifespan; the inventory view',
-    'reports it in full in the year of acquisition, as the GHG Protocol Scope 3 Standard requires.',
+    `reports it in full in the ${span} of acquisition, as the GHG Protocol Scope 3 Standard requires.`,
     '',
     'By lifecycle stage',
     table([

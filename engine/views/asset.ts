@@ -7,7 +7,7 @@ import type { Analysis } from '../analysis';
 import { AssetResult } from '../compute/asset';
 import { byScope, byStage, Category, CATEGORY_NUMBER, OWNED_CATEGORIES, ScopeTotals, Stage, STAGES, sumOfStages, total } from '../compute/breakdown';
 import { Ownership } from '../compute/ownership';
-import { HOURS_PER_YEAR } from '../data/defaults';
+import { lifeHoursOf } from '../compute/period';
 import { FactorUse } from '../factors/factor';
 import { Range } from '../quantity';
 import { grandTotal, KgRange, kgRange, shareOf } from './figures';
@@ -78,9 +78,13 @@ function row(values: Record<Stage, number>, factor: number): StageRow {
 
 const SOURCE_PREFIXES = ['model/', 'grid/', 'transport/', 'default/'];
 
+/** The main rows, most telling first (model, grid, freight, then the defaults assumed): a hover shows the first few. */
 function sourcesOf(factors: readonly FactorUse[]): FactorUse[] {
   const seen = new Set<string>();
-  return factors.filter((f) => SOURCE_PREFIXES.some((p) => f.id.startsWith(p)) && (seen.has(f.id) ? false : (seen.add(f.id), true)));
+  const rank = (f: FactorUse): number => SOURCE_PREFIXES.findIndex((p) => f.id.startsWith(p));
+  return factors
+    .filter((f) => rank(f) >= 0 && (seen.has(f.id) ? false : (seen.add(f.id), true)))
+    .sort((a, b) => rank(a) - rank(b));
 }
 
 /** Everything the hover shows about the asset at `assets[index]`, when it was computed. */
@@ -94,7 +98,7 @@ export function assetView(analysis: Analysis, index: number): AssetView | undefi
   for (const stage of STAGES) period[stage] = figures.byStage[stage].value;
   // Whole life: embodied in full, use at this period's rate over the whole lifespan.
   const hours = asset.window.serviceHours;
-  const lifeHours = asset.lifespanYears * HOURS_PER_YEAR;
+  const lifeHours = lifeHoursOf(asset.lifespanYears);
   const wholeLife: Record<Stage, number> = {
     manufacturing: asset.perUnit.manufacturing.value * count,
     transport: asset.perUnit.transport.value * count,

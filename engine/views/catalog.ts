@@ -192,10 +192,17 @@ export interface FactorRow {
   source: string;
 }
 
+function factorRow(id: string): FactorRow {
+  const f = BUILT_IN_FACTORS.get(id)!;
+  return { id: f.id, label: f.label, value: f.value, unit: f.unit, year: f.year, source: f.source };
+}
+
 /** Every built-in factor a manifest can override (`factors:`), in table order. */
 export function overridableFactors(): FactorRow[] {
-  return dataCatalog().factorIds().map((id) => {
-    const f = BUILT_IN_FACTORS.get(id)!;
-    return { id: f.id, label: f.label, value: f.value, unit: f.unit, year: f.year, source: f.source };
-  });
+  return dataCatalog().factorIds().map(factorRow);
+}
+
+/** The other factors the engine uses: model parameters, listed but not overridable. */
+export function fixedFactors(): FactorRow[] {
+  return dataCatalog().fixedFactorIds().map(factorRow);
 }

@@ -1,6 +1,6 @@
 /** How a figure for the reporting period is worded: per year when the period is a year. */
 import type { Analysis } from '../analysis';
-import { ReportingPeriod } from '../compute/period';
+import { isTwelveMonths, ReportingPeriod } from '../compute/period';
 
 export interface PeriodWording {
   /** `2026`, or `2026-01-01 – 2026-02-01`. */
@@ -11,17 +11,8 @@ export interface PeriodWording {
   perPeriod: string;
 }
 
-const DATE = /^(\d{4})-(\d{2}-\d{2})$/;
-
-/** Twelve months: the same month and day, one year apart. */
-function isYear(period: ReportingPeriod): boolean {
-  const start = DATE.exec(period.start);
-  const end = DATE.exec(period.end);
-  return !!start && !!end && Number(end[1]) === Number(start[1]) + 1 && end[2] === start[2];
-}
-
 export function wordingOf(period: ReportingPeriod): PeriodWording {
-  const year = isYear(period);
+  const year = isTwelveMonths(period);
   return { label: period.label, isYear: year, perPeriod: year ? '/yr' : ' this period' };
 }
 

@@ -19,7 +19,7 @@ export function lifespanWhatIf(analysis: Analysis, assetId: string): LifespanWha
   const { inventory, computed } = analysis;
   const asset = inventory?.assets.find((a) => a.id === assetId);
   if (!inventory || !computed || !asset) return undefined;
-  const toYears = extendedLifespanYears(asset.lifespanYears);
+  const toYears = extendedLifespanYears(asset.lifespanYears, computed.context.factors);
   const scenario = { id: `extend-${asset.id}`, assets: [asset.id], set: { lifespanYears: toYears } };
   const [result] = evaluateScenarios({ ...computed.input, scenarios: [scenario] }, computed.context, inventory);
   return result && { assetId: asset.id, fromYears: asset.lifespanYears, toYears, savingKgCO2e: result.savingKgCO2e };

@@ -96,7 +96,8 @@ function excerpt(text: string, at: number): string {
 }
 
 /** Keys of report numbers that may legitimately be negative (savings can be negative: a scenario can add CO2e). */
-const SIGNED_KEYS = /^saving/;
+// Savings can be negative; so can a factor row's value (a power-curve intercept such as -10.13 W).
+const SIGNED_KEYS = /^saving|^factors$/;
 
 /** Every number in a report is finite; emissions, energy and counts are never negative. */
 export function checkHonestReport(report: unknown): void {

@@ -330,7 +330,13 @@ describe('cli', function () {
       const factors = cli(['factors']);
       assert.equal(factors.status, 0);
       assert.match(factors.stdout, /^grid\/FRA\s+0\.098\s+kgCO2e\/kWh/m);
-      assert.doesNotMatch(factors.stdout, /^boavizta\//m);
+      // Every factor the engine uses is listed: the component model's rows with the others,
+      // model parameters apart (listed, not overridable).
+      assert.match(factors.stdout, /^boavizta\/cpu\/die\s+0\.0197\s+kgCO2e\/mm2/m);
+      assert.match(factors.stdout, /^boavizta\/server\/other-consumption-ratio\s+0\.33\s+ratio/m);
+      const [overridable, fixed] = factors.stdout.split('# Model parameters (used, not overridable)');
+      assert.doesNotMatch(overridable, /^boavizta\/gpu\/wafer-diameter/m);
+      assert.match(fixed, /^boavizta\/gpu\/wafer-diameter\s+300\s+mm/m);
     });
   });
 });

@@ -2,10 +2,11 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  analyze, assetFigure, assetView, budgetView, fileSummary, lifespanWhatIf, modelView, periodWording, reportFromAnalysis, siteView,
+  analyze, assetFigure, assetView, budgetView, fileSummary, formatReports, lifespanWhatIf, modelView, periodWording, reportFromAnalysis, siteView,
 } from '../../engine';
 import { DEFAULT_SETTINGS } from '../../contracts/settings';
 import { catalogModel } from '../../engine/data/catalog';
+import { factorSetFor } from '../../engine/data/registry';
 import { extendedLifespanYears, LIFESPAN_EXTENSION_YEARS, MAX_LIFESPAN_YEARS } from '../../engine/compute/scenarios';
 
 /**
@@ -100,7 +101,10 @@ describe('read models (engine/views)', () => {
     assert.equal(LIFESPAN_EXTENSION_YEARS, 2);
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'carbon-manifest.schema.json'), 'utf8'));
     assert.equal(MAX_LIFESPAN_YEARS, schema.$defs.asset.properties.lifespanYears.maximum);
-    assert.deepEqual([extendedLifespanYears(5), extendedLifespanYears(undefined), extendedLifespanYears(29.5)], [7, 6, 30]);
+    const builtIn = factorSetFor([]);
+    assert.deepEqual([extendedLifespanYears(5, builtIn), extendedLifespanYears(undefined, builtIn), extendedLifespanYears(29.5, builtIn)], [7, 6, 30]);
+    const overridden = factorSetFor([{ id: 'default/lifespan', value: 5, source: 'fleet policy' }]);
+    assert.equal(extendedLifespanYears(undefined, overridden), 7, 'the default lifespan in force, not the built-in 4');
     const whatIf = lifespanWhatIf(analysis, 'training-pods')!;
     assert.deepEqual([whatIf.fromYears, whatIf.toYears], [5, 7]);
     const scenario = `${SAMPLE}scenarios:\n  - id: keep\n    assets: [training-pods]\n    set: { lifespanYears: 7 }\n`;
@@ -129,4 +133,28 @@ describe('read models (engine/views)', () => {
     assert.ok(view.embodied.kgCO2e > record.embodied.value);
     assert.equal(modelView('no-such-model'), undefined);
   });
+});
+
+describe('views: units and periods in the report texts (issue 11)', () => {
+  // The inventory view counts capital goods in full in the period they are bought: a year for an
+  // annual report, the month or quarter otherwise. No text says "year" or "/yr" for those.
+  const periods: [string, string][] = [
+    ['2026', 'year'],
+    ['{ start: 2026-03-01, end: 2026-04-01 }', 'period'],
+    ['{ start: 2026-01-01, end: 2026-04-01 }', 'period'],
+  ];
+  for (const [period, span] of periods) {
+    it(`period ${period}: the reports say "${span}" (the text report in words; none says /yr otherwise)`, () => {
+      const report = reportFromAnalysis(analyze(SAMPLE.replace('period: 2026', `period: ${period}`)), 'sample.carbon.yaml');
+      const text = formatReports([report], 'text');
+      assert.match(text, new RegExp(`capital goods in full in the ${span} bought`));
+      assert.match(text, new RegExp(`in full in the ${span} of acquisition`));
+      for (const format of ['text', 'markdown', 'html'] as const) {
+        const out = formatReports([report], format);
+        if (span === 'period') assert.doesNotMatch(out, /\/yr|per year|year bought|year of acquisition/, format);
+      }
+      const wording = periodWording(analyze(SAMPLE.replace('period: 2026', `period: ${period}`)))!;
+      assert.equal(wording.perPeriod, span === 'year' ? '/yr' : ' this period');
+    });
+  }
 });

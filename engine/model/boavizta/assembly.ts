@@ -1,9 +1,9 @@
 import { useOf } from '../../factors/factor';
 import { exact } from '../../quantity';
-import { BOAVIZTA } from '../../data/boavizta';
+import { BUILT_IN_TABLES, type BoaviztaTables } from './tables';
 import type { ComponentImpact } from './types';
 
 /** Assembly of the server: a flat 6.68 kg per server. */
-export function assemblyEmbodied(): ComponentImpact {
-  return { component: 'assembly', kgCO2e: exact(BOAVIZTA.assembly.value), factors: [useOf(BOAVIZTA.assembly)], assumptions: [] };
+export function assemblyEmbodied({ rows }: BoaviztaTables = BUILT_IN_TABLES): ComponentImpact {
+  return { component: 'assembly', kgCO2e: exact(rows.assembly.value), factors: [useOf(rows.assembly)], assumptions: [] };
 }

@@ -1,6 +1,6 @@
 import { useOf, type FactorUse } from '../../factors/factor';
 import { exact, range, type Range } from '../../quantity';
-import { BOAVIZTA, CPU_DIE_BY_CORES } from '../../data/boavizta';
+import { BUILT_IN_TABLES, type BoaviztaTables } from './tables';
 import { describe, fmt, rangeOf } from './completion';
 import type { ComponentImpact, CpuSpec } from './types';
 
@@ -18,7 +18,7 @@ const COMPLETED_DIE_SIGNIFICANT_FIGURES = 3;
  * given area; else per-core area × cores; else the CPUs with the same core count (mean, min–max),
  * or the linear fit on cores when no CPU has that count; else the mean of all CPUs.
  */
-export function cpuDieSize(cpu: CpuSpec | undefined): CpuDieSize {
+export function cpuDieSize(cpu: CpuSpec | undefined, { rows: BOAVIZTA, dieByCores }: BoaviztaTables = BUILT_IN_TABLES): CpuDieSize {
   if (cpu?.dieSizeMm2 !== undefined) {
     const bounds = cpu.dieSizeRangeMm2;
     return { dieSizeMm2: bounds ? range(cpu.dieSizeMm2, bounds[0], bounds[1]) : exact(cpu.dieSizeMm2), factors: [], assumptions: [] };
@@ -30,7 +30,7 @@ export function cpuDieSize(cpu: CpuSpec | undefined): CpuDieSize {
     cpu?.name === undefined ? [] : [`CPU name "${cpu.name}" not resolved to a die size by the catalog`];
   if (cpu?.cores !== undefined) {
     const cores = cpu.cores;
-    const group = CPU_DIE_BY_CORES.find((row) => row.cores === cores);
+    const group = dieByCores.find((row) => row.cores === cores);
     if (group) {
       return {
         dieSizeMm2: rangeOf(group),
@@ -66,8 +66,9 @@ export function cpuDieSize(cpu: CpuSpec | undefined): CpuDieSize {
 }
 
 /** CPUs of one server: units × (die mm² × 0.0197 kg/mm² + 9.14 kg). */
-export function cpuEmbodied(cpu: CpuSpec | undefined): ComponentImpact {
-  const die = cpuDieSize(cpu);
+export function cpuEmbodied(cpu: CpuSpec | undefined, tables: BoaviztaTables = BUILT_IN_TABLES): ComponentImpact {
+  const BOAVIZTA = tables.rows;
+  const die = cpuDieSize(cpu, tables);
   const units = cpu === undefined ? BOAVIZTA.defaultCpuUnits.value : cpu.units;
   const perCpu = (dieMm2: number): number => dieMm2 * BOAVIZTA.cpuDie.value + BOAVIZTA.cpuBase.value;
   return {

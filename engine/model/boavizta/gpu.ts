@@ -3,6 +3,7 @@ import { exact, scale, sum, type Range } from '../../quantity';
 import { BOAVIZTA } from '../../data/boavizta';
 import { fmt } from './completion';
 import type { ComponentImpact, GpuSpec } from './types';
+import { BUILT_IN_TABLES, type BoaviztaTables } from './tables';
 
 const MM2_PER_CM2 = 100;
 
@@ -64,8 +65,7 @@ function part(name: string, kg: number, factors: readonly Factor[], completions:
 }
 
 /** One GPU card, per BoaviztAPI 2.4.1's sub-part model (die, memory, board, cooling, transport, end of life). */
-export function gpuEmbodied(gpu: GpuSpec): GpuEmbodied {
-  const B = BOAVIZTA;
+export function gpuEmbodied(gpu: GpuSpec, { rows: B }: BoaviztaTables = BUILT_IN_TABLES): GpuEmbodied {
   const die = noCompletion();
   if (gpu.model !== undefined && (gpu.dieSizeMm2 === undefined || gpu.memoryGb === undefined || gpu.weightKg === undefined)) {
     // BoaviztAPI 2.4.1's own name lookup never fills anything either (archetype defaults win).
@@ -84,18 +84,23 @@ export function gpuEmbodied(gpu: GpuSpec): GpuEmbodied {
   const pcb = noCompletion();
   const pcbCm2 = valueOr(gpu.pcbAreaCm2, B.gpuDefaultPcbArea, 'PCB area', pcb);
 
-  // The manifest has no distribution fields: the archetype route always applies.
+  // The card's route (`gpu.transport`); each leg left out keeps the Large GPU archetype's.
+  const given = gpu.transport ?? {};
   const legs = [
-    [B.gpuTransportBoat, B.gpuDefaultBoatKm],
-    [B.gpuTransportTruck, B.gpuDefaultTruckKm],
-    [B.gpuTransportPlane, B.gpuDefaultPlaneKm],
+    [B.gpuTransportBoat, B.gpuDefaultBoatKm, given.boatKm, 'boat'],
+    [B.gpuTransportTruck, B.gpuDefaultTruckKm, given.truckKm, 'truck'],
+    [B.gpuTransportPlane, B.gpuDefaultPlaneKm, given.planeKm, 'plane'],
   ] as const;
-  const distributionKg = legs.reduce((s, [factor, km]) => s + factor.value * km.value * weightKg, 0);
+  const kmOf = ([, fallback, km]: (typeof legs)[number]): number => km ?? fallback.value;
+  const distributionKg = legs.reduce((s, leg) => s + leg[0].value * kmOf(leg) * weightKg, 0);
+  const defaulted = legs.filter(([, , km]) => km === undefined);
   const route: Completions = {
-    defaults: [...mass.defaults, ...legs.map(([, km]) => km)],
+    defaults: [...mass.defaults, ...defaulted.map(([, fallback]) => fallback)],
     assumptions: [
       ...mass.assumptions,
-      `GPU distribution not described: Boavizta's default ${fmt(B.gpuDefaultBoatKm.value)} km by boat, ${fmt(B.gpuDefaultTruckKm.value)} km by truck, ${fmt(B.gpuDefaultPlaneKm.value)} km by plane`,
+      ...(defaulted.length === 0
+        ? []
+        : [`GPU distribution ${defaulted.length === legs.length ? 'not described' : 'partly described'}: Boavizta's default ${defaulted.map(([, fallback, , by]) => `${fmt(fallback.value)} km by ${by}`).join(', ')}`]),
     ],
   };
 

@@ -12,3 +12,4 @@ export { chassisEmbodied, bladeKgCO2e } from './chassis';
 export { gpuEmbodied, effectiveDieAreaMm2, effectiveVramAreaMm2, type GpuEmbodied } from './gpu';
 export { cpuPower, cpuPowerCurve, cpuPowerAtLoadW, ramPower, serverPower, type CpuCurve, type ServerPower } from './power';
 export { fitLogCurve, logCurveAt, type LogCurve } from './curve-fit';
+export { boaviztaTables, BUILT_IN_TABLES, type BoaviztaTables } from './tables';

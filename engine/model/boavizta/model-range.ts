@@ -1,4 +1,4 @@
-import { BOAVIZTA, CPU_POWER_CURVES, type CpuPowerCurveRow } from '../../data/boavizta';
+import { BOAVIZTA, type CpuPowerCurveRow } from '../../data/boavizta';
 
 /** Longest common subsequence length, for the Indel similarity below. */
 function lcsLength(s: string, t: string): number {
@@ -27,8 +27,8 @@ function tokenSortRatio(a: string, b: string): number {
  * one row is taken, several are narrowed to the exact (case-insensitive) name, else none.
  * So "Xeon E7", absent from the table, takes the "Xeon E" curve, as in the API.
  */
-export function matchPowerCurve(modelRange: string): CpuPowerCurveRow | undefined {
-  const rows = CPU_POWER_CURVES.filter((r) => r.modelRange !== 'default');
+export function matchPowerCurve(modelRange: string, curves: readonly CpuPowerCurveRow[]): CpuPowerCurveRow | undefined {
+  const rows = curves.filter((r) => r.modelRange !== 'default');
   const close = rows.filter((r) => tokenSortRatio(r.modelRange, modelRange) >= BOAVIZTA.cpuModelRangeMatch.value);
   if (close.length === 1) return close[0];
   const wanted = modelRange.trim().toLowerCase();

@@ -1,10 +1,10 @@
 import { useOf } from '../../factors/factor';
 import { exact } from '../../quantity';
-import { BOAVIZTA } from '../../data/boavizta';
+import { BUILT_IN_TABLES, type BoaviztaTables } from './tables';
 import type { ComponentImpact } from './types';
 
 /** Motherboards: 66.1 kg each, one per server unless the manifest says otherwise. */
-export function motherboardEmbodied(motherboard: { units: number } | undefined): ComponentImpact {
+export function motherboardEmbodied(motherboard: { units: number } | undefined, { rows: BOAVIZTA }: BoaviztaTables = BUILT_IN_TABLES): ComponentImpact {
   const units = motherboard?.units ?? BOAVIZTA.defaultMotherboardUnits.value;
   return {
     component: 'motherboard',

@@ -1,10 +1,11 @@
 import { useOf, type FactorUse } from '../../factors/factor';
-import { add, exact, mul, type Range } from '../../quantity';
-import { BOAVIZTA, CPU_POWER_CURVES, TEADS_TDP_RATIOS, type CpuPowerCurveRow } from '../../data/boavizta';
+import { add, exact, mul, scale, type Range } from '../../quantity';
+import { BOAVIZTA, type CpuPowerCurveRow } from '../../data/boavizta';
 import { describe, fmt, rangeOf } from './completion';
 import { fitLogCurve, logCurveAt, type LogCurve } from './curve-fit';
 import { matchPowerCurve } from './model-range';
 import type { CpuSpec, PowerEstimate, RamSpec, ServerSpec } from './types';
+import { BUILT_IN_TABLES, type BoaviztaTables } from './tables';
 
 export interface CpuCurve {
   curve: LogCurve;
@@ -12,11 +13,10 @@ export interface CpuCurve {
   assumptions: string[];
 }
 
-const DEFAULT_CURVE = CPU_POWER_CURVES[0];
 const curveParams = (row: CpuPowerCurveRow): LogCurve => ({ a: row.a.value, b: row.b.value, c: row.c.value, d: row.d.value });
 const curveFactors = (row: CpuPowerCurveRow): FactorUse[] => [row.a, row.b, row.c, row.d].map((f) => useOf(f));
 
-// Fits are deterministic in (model range, TDP); fleets repeat the same CPUs, so keep them.
+// Fits are deterministic in (curve row, Teads points, TDP); fleets repeat the same CPUs, so keep them.
 const fittedCurves = new Map<string, LogCurve>();
 const FITTED_CURVES_KEPT = 1024;
 
@@ -24,9 +24,10 @@ const FITTED_CURVES_KEPT = 1024;
  * Power curve of one CPU: the model range's row (else the archetype's Xeon Platinum curve),
  * refit through the Teads points (0/10/50/100% load → 0.12/0.32/0.75/1.02 × TDP) when TDP is known.
  */
-export function cpuPowerCurve(cpu: CpuSpec | undefined): CpuCurve {
+export function cpuPowerCurve(cpu: CpuSpec | undefined, { curves, tdpRatios }: BoaviztaTables = BUILT_IN_TABLES): CpuCurve {
   const modelRange = cpu?.modelRange;
-  const row = (modelRange === undefined ? undefined : matchPowerCurve(modelRange)) ?? DEFAULT_CURVE;
+  const DEFAULT_CURVE = curves[0];
+  const row = (modelRange === undefined ? undefined : matchPowerCurve(modelRange, curves)) ?? DEFAULT_CURVE;
   const assumptions: string[] = [];
   if (modelRange !== undefined && row === DEFAULT_CURVE) {
     assumptions.push(`CPU model range "${modelRange}" has no Boavizta power curve: default Xeon Platinum curve used`);
@@ -38,12 +39,13 @@ export function cpuPowerCurve(cpu: CpuSpec | undefined): CpuCurve {
     }
     return { curve: curveParams(row), factors: curveFactors(row), assumptions };
   }
-  const key = `${row.modelRange}|${tdpW}`;
+  // Overridden rows give other numbers under the same model range: the key holds the numbers.
+  const key = [row.modelRange, ...curveFactors(row).map((f) => f.value), ...tdpRatios.map((p) => p.value), tdpW].join('|');
   let curve = fittedCurves.get(key);
   if (curve === undefined) {
     curve = fitLogCurve(
-      TEADS_TDP_RATIOS.map((p) => p.loadPercent),
-      TEADS_TDP_RATIOS.map((p) => p.value * tdpW),
+      tdpRatios.map((p) => p.loadPercent),
+      tdpRatios.map((p) => p.value * tdpW),
       curveParams(row),
       BOAVIZTA.cpuFitBoundSpan.value,
     );
@@ -52,7 +54,7 @@ export function cpuPowerCurve(cpu: CpuSpec | undefined): CpuCurve {
   }
   return {
     curve,
-    factors: [...TEADS_TDP_RATIOS.map((f) => useOf(f)), ...curveFactors(row), useOf(BOAVIZTA.cpuFitBoundSpan)],
+    factors: [...tdpRatios.map((f) => useOf(f)), ...curveFactors(row), useOf(BOAVIZTA.cpuFitBoundSpan)],
     assumptions,
   };
 }
@@ -62,7 +64,7 @@ export function cpuPowerAtLoadW(curve: LogCurve, loadPercent: number): number {
   return Math.max(BOAVIZTA.cpuMinPowerW.value, logCurveAt(curve, loadPercent));
 }
 
-function loadRange(loadPercent: number | undefined, factors: FactorUse[], assumptions: string[]): Range {
+function loadRange(loadPercent: number | undefined, factors: FactorUse[], assumptions: string[], BOAVIZTA: BoaviztaTables['rows']): Range {
   if (loadPercent !== undefined) return exact(loadPercent);
   factors.push(useOf(BOAVIZTA.defaultWorkload));
   assumptions.push(`Load not given: Boavizta's default workload, ${describe(BOAVIZTA.defaultWorkload)}`);
@@ -70,9 +72,10 @@ function loadRange(loadPercent: number | undefined, factors: FactorUse[], assump
 }
 
 /** All CPUs of one server at a load in % (default 50, range 0–100). */
-export function cpuPower(cpu: CpuSpec | undefined, loadPercent?: number): PowerEstimate {
-  const { curve, factors, assumptions } = cpuPowerCurve(cpu);
-  const load = loadRange(loadPercent, factors, assumptions);
+export function cpuPower(cpu: CpuSpec | undefined, loadPercent?: number, tables: BoaviztaTables = BUILT_IN_TABLES): PowerEstimate {
+  const BOAVIZTA = tables.rows;
+  const { curve, factors, assumptions } = cpuPowerCurve(cpu, tables);
+  const load = loadRange(loadPercent, factors, assumptions, BOAVIZTA);
   const units = cpu?.units ?? BOAVIZTA.defaultCpuUnits.value;
   if (cpu === undefined) {
     factors.push(useOf(BOAVIZTA.defaultCpuUnits));
@@ -90,7 +93,7 @@ export function cpuPower(cpu: CpuSpec | undefined, loadPercent?: number): PowerE
 }
 
 /** Memory of one server: 0.284 W per GB, whatever the load. */
-export function ramPower(ram: readonly RamSpec[] | undefined): PowerEstimate {
+export function ramPower(ram: readonly RamSpec[] | undefined, { rows: BOAVIZTA }: BoaviztaTables = BUILT_IN_TABLES): PowerEstimate {
   const perGb = BOAVIZTA.ramPowerPerGb;
   if (ram === undefined) {
     const units = rangeOf(BOAVIZTA.defaultRamUnits);
@@ -103,8 +106,16 @@ export function ramPower(ram: readonly RamSpec[] | undefined): PowerEstimate {
       ],
     };
   }
-  const totalGb = ram.reduce((s, line) => s + line.units * line.capacityGb, 0);
-  return { watts: exact(perGb.value * totalGb), factors: [useOf(perGb)], assumptions: [] };
+  // Lines without a capacity take the default module's, with its range.
+  const module = BOAVIZTA.ramModuleCapacity;
+  const capacityOf = (line: RamSpec): Range => (line.capacityGb === undefined ? rangeOf(module) : exact(line.capacityGb));
+  const totalGb = ram.reduce<Range>((s, line) => add(s, scale(capacityOf(line), line.units)), exact(0));
+  const defaulted = ram.some((line) => line.capacityGb === undefined);
+  return {
+    watts: scale(totalGb, perGb.value),
+    factors: defaulted ? [useOf(perGb), useOf(module)] : [useOf(perGb)],
+    assumptions: defaulted ? [`Memory module capacity not given: Boavizta's default module, ${describe(module)}`] : [],
+  };
 }
 
 export interface ServerPower extends PowerEstimate {
@@ -118,9 +129,9 @@ export interface ServerPower extends PowerEstimate {
  * BoaviztAPI has no GPU power model: GPUs count only with a measured or rated average power
  * per GPU (`gpuAvgPowerW`), multiplied by the GPU count.
  */
-export function serverPower(components: ServerSpec, loadPercent?: number, gpuAvgPowerW?: number): ServerPower {
-  const cpu = cpuPower(components.cpu, loadPercent);
-  const ram = ramPower(components.ram);
+export function serverPower(components: ServerSpec, loadPercent?: number, gpuAvgPowerW?: number, tables: BoaviztaTables = BUILT_IN_TABLES): ServerPower {
+  const cpu = cpuPower(components.cpu, loadPercent, tables);
+  const ram = ramPower(components.ram, tables);
   const assumptions = [...cpu.assumptions, ...ram.assumptions];
   let gpuW = exact(0);
   if (components.gpu !== undefined) {
@@ -130,7 +141,7 @@ export function serverPower(components: ServerSpec, loadPercent?: number, gpuAvg
       gpuW = exact(gpuAvgPowerW * components.gpu.units);
     }
   }
-  const ratio = BOAVIZTA.otherConsumptionRatio;
+  const ratio = tables.rows.otherConsumptionRatio;
   const onePlusRatio = add(exact(1), rangeOf(ratio));
   assumptions.push(
     `Other server power (fans, disks, NICs, PSU losses): Boavizta's default, ${fmt(ratio.value)} (${fmt(ratio.min)}–${fmt(ratio.max)}) × CPU + memory + GPU power`,

@@ -1,11 +1,11 @@
 import { useOf, type FactorUse } from '../../factors/factor';
 import { exact, type Range } from '../../quantity';
-import { BOAVIZTA } from '../../data/boavizta';
+import { BUILT_IN_TABLES, type BoaviztaTables } from './tables';
 import { describe, fmt, rangeOf } from './completion';
 import type { ComponentImpact, PsuSpec } from './types';
 
 /** Power supplies: units × unit mass kg × 24.3 kg/kg; mass defaults to 2.99 kg (1–5). */
-export function psuEmbodied(psu: PsuSpec | undefined): ComponentImpact {
+export function psuEmbodied(psu: PsuSpec | undefined, { rows: BOAVIZTA }: BoaviztaTables = BUILT_IN_TABLES): ComponentImpact {
   const assumptions: string[] = [];
   const factors: FactorUse[] = [useOf(BOAVIZTA.psu)];
   let units = psu?.units;

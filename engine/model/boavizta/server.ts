@@ -9,6 +9,7 @@ import { psuEmbodied } from './psu';
 import { defaultRamEmbodied, ramEmbodied } from './ram';
 import { defaultSsdEmbodied, ssdEmbodied } from './ssd';
 import type { ComponentImpact, ServerSpec } from './types';
+import { BUILT_IN_TABLES, type BoaviztaTables } from './tables';
 
 export interface ServerEmbodied {
   /** BoaviztAPI's server "embedded" figure: every part, GPU transport and end of life included. */
@@ -30,23 +31,23 @@ export interface ServerEmbodied {
  * An absent `ram` or disk list takes BoaviztAPI's default server lines; an empty list means none.
  * As in BoaviztAPI, where `ssd` and `hdd` share one disk list, giving either replaces the default disk.
  */
-export function serverEmbodied(components: ServerSpec): ServerEmbodied {
+export function serverEmbodied(components: ServerSpec, tables: BoaviztaTables = BUILT_IN_TABLES): ServerEmbodied {
   const { gpu } = components;
-  const gpuParts = gpu === undefined ? [] : scaleGpuParts(gpuEmbodied(gpu), gpu.units);
-  const ram = components.ram === undefined ? [defaultRamEmbodied()] : components.ram.map(ramEmbodied);
+  const gpuParts = gpu === undefined ? [] : scaleGpuParts(gpuEmbodied(gpu, tables), gpu.units);
+  const ram = components.ram === undefined ? [defaultRamEmbodied(tables)] : components.ram.map((line, i) => ramEmbodied(line, i, tables));
   const noDisk = components.ssd === undefined && components.hdd === undefined;
   const disks = noDisk
-    ? [defaultSsdEmbodied()]
-    : [...(components.ssd ?? []).map(ssdEmbodied), ...(components.hdd === undefined ? [] : [hddEmbodied(components.hdd)])];
+    ? [defaultSsdEmbodied(tables)]
+    : [...(components.ssd ?? []).map((line, i) => ssdEmbodied(line, i, tables)), ...(components.hdd === undefined ? [] : [hddEmbodied(components.hdd, tables)])];
   const parts = [
-    assemblyEmbodied(),
-    cpuEmbodied(components.cpu),
+    assemblyEmbodied(tables),
+    cpuEmbodied(components.cpu, tables),
     ...gpuParts,
     ...ram,
     ...disks,
-    psuEmbodied(components.psu),
-    chassisEmbodied(components.chassis),
-    motherboardEmbodied(components.motherboard),
+    psuEmbodied(components.psu, tables),
+    chassisEmbodied(components.chassis, tables),
+    motherboardEmbodied(components.motherboard, tables),
   ];
   const transport = sum(gpuParts.filter((p) => p.component === 'gpu/distribution').map((p) => p.kgCO2e));
   const endOfLife = sum(gpuParts.filter((p) => p.component === 'gpu/end-of-life').map((p) => p.kgCO2e));

@@ -35,9 +35,19 @@ describe('analysis: unknown names with suggestions', () => {
     const unknown = withLine(5, '    location: FX');
     one(unknown, {
       code: 'unknown-location',
-      message: 'Unknown grid location "FX"; did you mean "FI"? Use an ISO 3166 country code (FR, FRA) or a US eGRID subregion (US-CAMX).',
+      // No country one letter away is suggested: FI (Finland) for FX was spelling, not geography.
+      message: 'Unknown grid location "FX". Use an ISO 3166 country code (FR, FRA), EU for Europe, or a US eGRID subregion (US-CAMX).',
       range: rangeOf(unknown, 5, 'FX'),
     });
+    const subregion = withLine(5, '    location: US-CAMZ');
+    one(subregion, {
+      code: 'unknown-location',
+      message: 'Unknown grid location "US-CAMZ"; did you mean "US-CAMX"? Use an ISO 3166 country code (FR, FRA), EU for Europe, or a US eGRID subregion (US-CAMX).',
+      range: rangeOf(subregion, 5, 'US-CAMZ'),
+    });
+    // EU is Europe's factor (the table's EEE row), not an error suggesting AU.
+    const europe = analyze(withLine(5, '    location: EU'));
+    assert.deepEqual(europe.findings.filter((f) => f.severity === 'error'), []);
     const name = withLine(5, '    location: France');
     one(name, {
       code: 'invalid-location',
@@ -81,9 +91,20 @@ describe('analysis: unknown names with suggestions', () => {
     one(text, {
       code: 'unknown-cpu',
       severity: 'warning',
-      message: 'CPU "amd-epyc-9655" is not in the catalog (did you mean "amd-epyc-9654"?): its die size is estimated from the core count.',
+      // Same generation (Zen 5, EPYC 9xx5) only; no core count, so the die is the mean of all CPUs.
+      message: 'CPU "amd-epyc-9655" is not in the catalog (did you mean "amd-epyc-9755"?): the die size is estimated (CPU die size and cores not given: mean of all CPUs in Boavizta\'s table, 522 mm² (41.2–3,640)); give `cores` or `dieSizeMm2` to narrow it.',
       range: rangeOf(text, 10, 'amd-epyc-9655'),
     });
+    const finding = analyze(text).findings.find((f) => f.code === 'unknown-cpu')!;
+    assert.deepEqual([finding.data?.dieSizeBasis, finding.data?.dieSizeMm2, finding.data?.minDieSizeMm2, finding.data?.maxDieSizeMm2], ['all-cpus', 522, 41.2, 3640]);
+    // A Cascade Lake Gold is offered Cascade Lake parts, never a Sapphire Rapids one; with cores, the core-count mean.
+    const gold = withLine(10, '    components: { cpu: { units: 2, cores: 20, name: Intel Xeon Gold 6230 }, ram: [{ units: 4, capacityGb: 32 }], ssd: [{ units: 1, capacityGb: 960 }] }');
+    const goldFinding = analyze(gold).findings.find((f) => f.code === 'unknown-cpu')!;
+    assert.equal(goldFinding.data?.suggestion, 'intel-xeon-gold-6248');
+    assert.match(goldFinding.message, /mean of Boavizta's 20-core CPUs, 1,390 mm²/);
+    assert.equal(goldFinding.data?.dieSizeBasis, 'core-count');
+    const unknownGeneration = analyze(withLine(10, '    components: { cpu: { units: 2, name: Xeon Max 9999 } }')).findings.find((f) => f.code === 'unknown-cpu')!;
+    assert.equal(unknownGeneration.data?.suggestion, undefined, 'no catalog CPU of that generation: no suggestion');
   });
 });
 

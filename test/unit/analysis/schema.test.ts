@@ -66,7 +66,7 @@ describe('analysis: unknown keys', () => {
     const text = insertAfter(12, '    colour: blue');
     one(text, {
       code: 'unknown-key',
-      message: 'Unknown key `colour` in this asset. Allowed keys: id, name, site, model, count, components, power, utilization, uptime, acquired, lifespanYears, ownership, transport, endOfLife.',
+      message: 'Unknown key `colour` in this asset. Allowed keys: id, name, site, model, count, components, power, utilization, utilizationHours, uptime, acquired, lifespanYears, ownership, transport, endOfLife.',
       range: rangeOf(text, 13, 'colour'),
     });
   });

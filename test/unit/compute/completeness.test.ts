@@ -117,3 +117,67 @@ assets: [{ id: a, site: s1, model: dell-poweredge-r740, acquired: 2025-01-01, li
     assert.deepEqual(complete.findings.map((f) => f.code), []);
   });
 });
+
+describe('compute: completeness notes say what was assumed, with their figures (issue 11)', () => {
+  const GPU_SERVER = `version: 1
+period: 2026
+sites:
+  - id: s1
+assets:
+  - id: a
+    site: s1
+    acquired: 2026-01-01
+    lifespanYears: 4
+    utilization: 0.5
+    components:
+      gpu: { units: 4 }
+`;
+
+  it('parity mode falls back to Europe, and says so (not "world-average")', () => {
+    const f = finding(analyze(`methodology: boavizta-2.4\n${GPU_SERVER}`).findings, 'missing-location');
+    assert.equal(f.data?.assumedLocation, 'EEE');
+    assert.equal(f.data?.gridKgCO2ePerKWh, 0.38); // grid/default-bounds: BoaviztAPI's default zone, Europe
+    assert.doesNotMatch(f.message, /world/);
+    assert.match(f.message, /BoaviztAPI's default location, Europe \(EEE\), at 0\.38 kgCO2e\/kWh/);
+  });
+
+  it('incomplete-components: the default parts are included, with what each adds per unit', () => {
+    const analysis = analyze(GPU_SERVER);
+    const f = finding(analysis.findings, 'incomplete-components');
+    assert.doesNotMatch(f.message, /leaves? (it|them) out/);
+    const parts = f.data?.parts as { component: string; kgCO2e: number; minKgCO2e: number; maxKgCO2e: number }[];
+    assert.deepEqual(parts.map((p) => p.component), ['ram', 'ssd', 'cpu']);
+    const asset = analysis.inventory!.assets[0];
+    for (const p of parts) {
+      const part = asset.parts.find((x) => x.label === p.component)!;
+      assert.deepEqual([p.kgCO2e, p.minKgCO2e, p.maxKgCO2e], [part.kgCO2e.value, part.kgCO2e.min, part.kgCO2e.max], p.component);
+    }
+    close(f.data?.assumedKgCO2e as number, parts.reduce((s, p) => s + p.kgCO2e, 0));
+    assert.match(f.message, /assumed memory 8 modules \(6–10\) of 32 GB, \d+ kgCO2e/);
+  });
+
+  it('missing-end-of-life and missing-transport keep the GPU sub-model’s own figures apart from the assumed route', () => {
+    // The GPU sub-model (with its own distribution and end of life) is BoaviztAPI's: parity mode.
+    const analysis = analyze(`methodology: boavizta-2.4\n${GPU_SERVER}`);
+    const eol = finding(analysis.findings, 'missing-end-of-life');
+    // WEEE recycling applies to the shipped weight (25 kg default); the Boavizta GPU sub-model adds
+    // its own end of life, 1.5062 kg/kg × 1.69 kg × 4 cards = 10.181912 kg, whatever the route.
+    close(eol.data?.modelEndOfLifePerUnitKgCO2e as number, 1.5062 * 1.69 * 4);
+    close((eol.data?.routePerUnitKgCO2e as number) + (eol.data?.modelEndOfLifePerUnitKgCO2e as number), eol.data?.estimatedPerUnitKgCO2e as number);
+    assert.match(eol.message, /assumed WEEE recycling, 0\.117 kgCO2e per unit, plus 10\.2 kgCO2e for the GPU cards' own end of life/);
+    const transport = finding(analysis.findings, 'missing-transport');
+    // GPU distribution: (19,000 × 1.33e-5 + 1,000 × 5.04e-5) kg/kg·km × 1.69 kg × 4 = 2.048956 kg.
+    close(transport.data?.modelTransportPerUnitKgCO2e as number, (19000 * 1.33e-5 + 1000 * 5.04e-5) * 1.69 * 4);
+    assert.match(transport.message, /by sea and road, plus 2\.05 kgCO2e for the GPU cards' own distribution/);
+  });
+
+  it('a shipped weight alone keeps the default route and still says the leg is missing', () => {
+    const text = GPU_SERVER.replace('    utilization: 0.5\n', '    utilization: 0.5\n    transport: { weightKg: 40 }\n');
+    const analysis = analyze(text);
+    assert.deepEqual(analysis.findings.filter((f) => f.severity === 'error'), []);
+    assert.equal(analysis.inventory!.assets[0].perUnit.weightKg.value, 40);
+    assert.match(finding(analysis.findings, 'missing-transport').message, /gives no transport leg/);
+    const half = analyze(GPU_SERVER.replace('    utilization: 0.5\n', '    utilization: 0.5\n    transport: { mode: sea }\n'));
+    assert.match(half.findings.find((f) => f.code === 'missing-required')!.message, /`transport` needs `distanceKm` as well/);
+  });
+});

@@ -353,10 +353,18 @@ function numericLeaves(value: unknown, path = '', out = new Map<string, number>(
 }
 
 // The factor rows the report lists, checked against the tables themselves below.
+// The component model's rows are listed too (each can be overridden, and the report flags it):
+// the HGX host and the storage nodes use the Boavizta parts, all DRAM and NAND densities
+// (no manufacturer given: the table mean), and the storage nodes the default weight and route.
+const numbered = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 const FACTOR_IDS = [
+  'boavizta/assembly', 'boavizta/case/rack', 'boavizta/cpu/base', 'boavizta/cpu/die', 'boavizta/default/motherboard-units',
+  'boavizta/default/psu-weight', 'boavizta/motherboard', 'boavizta/psu', 'boavizta/ram/base', ...numbered('boavizta/ram/density/', 11),
+  'boavizta/ram/die', 'boavizta/ssd/base', ...numbered('boavizta/ssd/density/', 19), 'boavizta/ssd/die',
+  'default/server-weight', 'default/transport-air-km', 'default/transport-road-km', 'default/transport-sea-km',
   'electricity/lifecycle-combustion-share', 'electricity/td-loss', 'endOfLife/recycle', 'fuel/diesel', 'fuel/diesel-wtt',
   'grid/FRA', 'model/nvidia-hgx-h100-8gpu', 'refrigerant/R-134a', 'server/platform', 'transport/air', 'transport/road', 'transport/sea',
-];
+].sort((a, b) => a.localeCompare(b));
 
 describe('compute: the sample manifest, every number of its JSON report', function () {
   this.timeout(30000);

@@ -50,7 +50,28 @@ describe('cpus', () => {
     assert.equal(cpuFor('EPYC 9474F')?.id, 'amd-epyc-9474f');
     assert.equal(cpuFor('NVIDIA Grace')?.id, 'nvidia-grace');
     assert.equal(cpuFor('Xeon 8480')?.id, undefined, '8480+ and 8480C differ: no guess');
-    assert.equal(cpuFor('EPYC 7763'), undefined);
+    assert.equal(cpuFor('EPYC 7763')?.id, 'amd-epyc-7763');
+    assert.equal(cpuFor('EPYC 7713'), undefined);
+  });
+
+  it('has the generations fleets still run, with cited die areas, cores and TDP (issue 11)', () => {
+    // [id, cores, TDP W, total die mm²]: Skylake/Cascade Lake XCC 694 mm² (WikiChip; Boavizta
+    // cpu_specs.csv 8280 row), Ice Lake XCC ~628 mm² [R], Rome 8 × 74 + 416, Milan 8 × 81 + 416
+    // (Boavizta cpu_specs.csv, TechPowerUp).
+    const expected: [string, number, number, number][] = [
+      ['intel-xeon-platinum-8180', 28, 205, 694], ['intel-xeon-gold-6148', 20, 150, 694],
+      ['intel-xeon-platinum-8280', 28, 205, 694], ['intel-xeon-gold-6248', 20, 150, 694],
+      ['intel-xeon-platinum-8380', 40, 270, 628], ['intel-xeon-gold-6338', 32, 205, 628],
+      ['amd-epyc-7742', 64, 225, 8 * 74 + 416], ['amd-epyc-7502', 32, 180, 8 * 74 + 416],
+      ['amd-epyc-7763', 64, 280, 8 * 81 + 416], ['amd-epyc-7543', 32, 225, 8 * 81 + 416],
+    ];
+    for (const [id, cores, tdpW, dieMm2] of expected) {
+      const cpu = cpuFor(id);
+      assert.deepEqual([cpu?.cores, cpu?.tdpW, cpu?.totalDieMm2], [cores, tdpW, dieMm2], id);
+      assert.ok(cpu?.source && cpu.url, id);
+    }
+    assert.equal(cpuFor('Intel Xeon Gold 6248')?.id, 'intel-xeon-gold-6248');
+    assert.equal(cpuFor('AMD EPYC 7742 64-Core Processor')?.id, 'amd-epyc-7742');
   });
 });
 
