@@ -43,7 +43,7 @@ describe('Carbon Lens commands', () => {
     ['markdown', (text: string) => assert.match(text, /^# Carbon inventory — Example AI Lab, 2026\n/)],
     ['csv', (text: string) => assert.match(text, /^file,kind,id,site,count,model,kgCO2e,.*\n.*,asset,training-pods,fra-dc1,16,/s)],
     ['ghg-inventory', (text: string) => assert.match(text, /^# GHG inventory \(GHG Protocol, ESRS E1-6\) — Example AI Lab, 2026\n[\s\S]*\| Scope 1 \| Gross Scope 1 GHG emissions \| [\d.]+ \|/)],
-    ['ghg-inventory-csv', (text: string) => assert.match(text, /Scope 1,Gross Scope 1 GHG emissions,[\d.]+,/)],
+    ['ghg-inventory-csv', (text: string) => assert.match(text, /,Scope 1,,Gross Scope 1 GHG emissions,44\(a\),[\d.]+,[\d.]+,computed,/)],
     ['html', (text: string) => {
       assert.match(text, /^<!DOCTYPE html>/);
       assert.match(text, /Content-Security-Policy" content="default-src 'none'/);
