@@ -14,7 +14,7 @@ import { DIAGNOSTIC_DEFAULTS, shownFindings } from '../views/diagnostics';
 import { fleetTotals } from '../views/file';
 import { shareOf } from '../views/figures';
 import { siteKgCO2e, SiteTotalsBuilder, totalsOfSite } from '../views/site';
-import { measuredTotals, QuarterView, quarterViews, targetViews, tracksProgress } from '../views/targets';
+import { measuredTotals, QuarterView, quarterViews, TargetView, targetViews, tracksProgress } from '../views/targets';
 import type { TargetScope } from '../compute/targets';
 import type { Roadmap, RoadmapStep } from '../compute/roadmap';
 
@@ -123,32 +123,13 @@ export interface ReportBudget {
 }
 
 /** A target against this period (all kgCO2e): the allowance on its linear path, the actual in its scopes and view. */
-export interface ReportTarget {
-  id: string;
-  index: number;
+export interface ReportTarget extends Pick<TargetView,
+  'id' | 'index' | 'scopes' | 'view' | 'severity' | 'baseYear' | 'targetYear' | 'baseKgCO2e' | 'annualReductionShare' | 'rateSource'
+  | 'allowedKgCO2e' | 'actualKgCO2e' | 'measuredKgCO2e' | 'measuredShare' | 'status' | 'gapKgCO2e' | 'trendReachYear'
+  | 'periodYear' | 'yearShare' | 'annualActualKgCO2e' | 'path'> {
   line: number;
-  scopes: TargetScope[];
-  view: 'period' | 'inventory';
-  severity: 'error' | 'warning' | 'info';
-  baseYear: number;
-  targetYear: number;
-  baseKgCO2e: number;
-  annualReductionShare: number;
-  rateSource: string;
-  allowedKgCO2e: number;
-  actualKgCO2e: number;
   min: number;
   max: number;
-  measuredKgCO2e: number;
-  measuredShare: number;
-  status: 'on-track' | 'off-track';
-  gapKgCO2e: number;
-  trendReachYear: number | null;
-  /** This period on the year axis, its share of a year and its actual scaled to a year (for the trend). */
-  periodYear: number;
-  yearShare: number;
-  annualActualKgCO2e: number;
-  path: { year: number; allowedKgCO2e: number }[];
 }
 
 export type ReportQuarter = QuarterView;

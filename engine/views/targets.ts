@@ -8,37 +8,21 @@ import { quartersOf } from '../compute/period';
 import { shareOf } from './figures';
 import { formatNumber } from '../../contracts/units';
 
-export interface TargetView {
-  id: string;
-  /** Position in the manifest's `targets`. */
-  index: number;
-  scopes: TargetScope[];
-  view: 'period' | 'inventory';
-  severity: 'error' | 'warning' | 'info';
-  baseYear: number;
-  targetYear: number;
-  baseKgCO2e: number;
-  /** Share of the base cut each year, and where that rate comes from. */
-  annualReductionShare: number;
-  rateSource: string;
-  /** The period's label (2026, 2026-Q1) and its share of a year. */
+/** The target fields a view repeats as they are (the engine's result, before the period's place and the meters). */
+type TargetFacts = Pick<TargetResult,
+  'id' | 'index' | 'scopes' | 'view' | 'severity' | 'baseYear' | 'targetYear' | 'baseKgCO2e' | 'annualReductionShare' | 'rateSource'
+  | 'yearShare' | 'allowedKgCO2e' | 'actualKgCO2e' | 'status' | 'gapKgCO2e' | 'annualActualKgCO2e' | 'trendReachYear' | 'path'>;
+
+export interface TargetView extends TargetFacts {
+  /** The period's label (2026, 2026-Q1). */
   periodLabel: string;
-  yearShare: number;
   /** Where the period sits on the path's year axis (2026 for the calendar year 2026). */
   periodYear: number;
-  allowedKgCO2e: number;
-  actualKgCO2e: number;
   minKgCO2e: number;
   maxKgCO2e: number;
   measuredKgCO2e: number;
   /** Share of the actual that comes from meters. */
   measuredShare: number;
-  status: 'on-track' | 'off-track';
-  gapKgCO2e: number;
-  annualActualKgCO2e: number;
-  trendReachYear: number | null;
-  /** The allowance of each whole year from the base year to the target year. */
-  path: { year: number; allowedKgCO2e: number }[];
 }
 
 function targetViewOf(target: TargetResult, inventory: Inventory): TargetView {
