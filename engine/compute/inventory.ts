@@ -180,7 +180,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   });
   // Quarterly budgets are checked against their quarter's slice; the list keeps the manifest's order.
   if (input.budgets.some((b) => b?.quarter !== undefined)) {
-    budgets.push(...quarterBudgets(input.budgets, period, sites, assets, notes));
+    budgets.push(...quarterBudgets(input.budgets, period, sites, assets, notes, excluded));
     budgets.sort((a, b) => a.index - b.index);
   }
 

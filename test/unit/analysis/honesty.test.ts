@@ -138,6 +138,13 @@ describe('honest totals: an invalid value is counted like a missing one', () => 
     assert.match(formatReports([report], 'html', DEFAULT_SETTINGS), /<strong>≥ /);
   });
 
+  it('a quarterly budget is unknown too when something in its scope is left out (it may fall in that quarter)', () => {
+    const quarterly = (model: string) => `${edit({ 15: model })}  - id: q2\n    quarter: 2026-Q2\n    limit: 900 tCO2e\n`;
+    const statusOf = (text: string) => reportFromAnalysis(analyze(text), 'f.carbon.yaml', false).budgets.map((b) => [b.id, b.status]);
+    assert.deepEqual(statusOf(quarterly('    model: dell-poweredge-r740')), [['annual-total', 'ok'], ['q2', 'ok']]);
+    assert.deepEqual(statusOf(quarterly('    model: dell-poweredge-r74')), [['annual-total', 'unknown'], ['q2', 'unknown']]);
+  });
+
   it('an exceeded budget stays exceeded when something is left out (it can only add), a per-unit one is unknown', () => {
     const over = analyze(edit({ 15: '    model: dell-poweredge-r74', 19: '    limit: 1 tCO2e' }));
     assert.equal(budgetView(over, 0)!.status, 'exceeded');
