@@ -154,6 +154,22 @@ export function explorerItem(page, fileName) {
   return withLabel(page, '.explorer-folders-view .monaco-list-row', fileName).first();
 }
 
+/**
+ * The explorer row of a file or folder a test created while the workbench was open. The explorer
+ * learns of it from the file watcher, whose event can come late or not at all on a loaded
+ * machine: after a short wait, "File: Refresh Explorer" reads the folder again, as a user would.
+ */
+export async function createdExplorerItem(page, name, { timeoutMs = 30_000 } = {}) {
+  const item = explorerItem(page, name);
+  try {
+    await item.waitFor({ timeout: Math.min(5_000, timeoutMs) });
+  } catch {
+    await runCommand(page, 'File: Refresh Explorer');
+    await item.waitFor({ timeout: timeoutMs });
+  }
+  return item;
+}
+
 /** Clicks a file in the explorer and waits for its editor tab to be the active one. */
 export async function openFileFromExplorer(page, fileName, { timeoutMs = 30_000 } = {}) {
   const item = explorerItem(page, fileName);

@@ -22,7 +22,7 @@ import {
   startCodeServer,
 } from '../../scripts/vscode-server.mjs';
 import {
-  activeTab, createRunGuard, errorMessages, explorerItem, hoverText, launchBrowser, openFileFromExplorer, openWorkbench, parkMouse, problems, revealLine, runCommand,
+  activeTab, createdExplorerItem, createRunGuard, errorMessages, explorerItem, hoverText, launchBrowser, openFileFromExplorer, openWorkbench, parkMouse, problems, revealLine, runCommand,
   screenshot, squiggleCounts, textContrast, visibleEditorText, waitForCodeLens, waitForCodeLenses, waitForSquiggleUnder, waitForSquiggles,
   waitForStatusBarLanguage, webviewFrame, workbenchThemeKind,
 } from './ui-helpers.mjs';
@@ -325,7 +325,7 @@ async function showsChangesVsHead(ctx) {
   const cli = JSON.parse(execFileSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'diff', '--format', 'json', 'fleet.carbon.yaml'], { cwd: scratch, encoding: 'utf8' }));
   const expected = formatSignedKg(cli.delta.kgCO2e);
 
-  await explorerItem(page, 'git-fleet').click({ timeout: 30_000 });
+  await (await createdExplorerItem(page, 'git-fleet')).click({ timeout: 30_000 });
   await openFileFromExplorer(page, 'fleet.carbon.yaml');
   await waitForCodeLens(page, / · no change vs HEAD$/, { timeoutMs: 45_000 });
   await revealLine(page, 17); // "    count: 16"
