@@ -63,10 +63,10 @@ export interface OutlineEntry extends OutlineItem {
   detail?: string;
 }
 
-/** The sites, assets, budgets, scenarios and factor overrides in document order. */
-export function outlineEntries(analysis: Analysis): OutlineEntry[] {
+/** The sites, assets, budgets, scenarios and factor overrides in document order (of the sections `include` keeps). */
+export function outlineEntries(analysis: Analysis, include: (section: SectionName) => boolean = () => true): OutlineEntry[] {
   const inventory = analysis.inventory;
-  return analysis.outline.map((item) => {
+  return analysis.outline.filter((item) => include(item.section)).map((item) => {
     const asset = item.section === 'assets' && inventory ? assetAt(inventory, item.index) : undefined;
     return asset ? { ...item, detail: `${asset.count} × ${asset.modelId ?? 'components'}` } : item;
   });

@@ -192,7 +192,7 @@ export function runServices(text: string, positions: { line: number; character: 
     }
   };
   walk(symbols);
-  const folding = foldingRanges(analysis);
+  const folding = foldingRanges(analysis) ?? [];
   for (const f of folding) {
     if (f.startLine < 0 || f.endLine >= shape.lineCount || f.startLine > f.endLine) fail(`folding range ${JSON.stringify(f)} outside the document`);
   }
