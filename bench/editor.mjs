@@ -5,6 +5,8 @@
 //
 // For each file (generated fleets of 100, 1,000 and 10,000 assets and the 43-line sample), in one
 // run: the file opened as plain text in a VS Code without any extension (the editor's own floor),
+// then as YAML in that VS Code (its built-in YAML grammar, which Carbon Lens highlights manifests
+// with: what any YAML file costs, separated from what the extension adds),
 // then the same file in a VS Code with Carbon Lens installed. Each opening gets a fresh browser
 // page, so a fresh extension host and language server. Measured in the renderer (timestamps of
 // the page's own clock, from the DOM events of the click or the key):
@@ -244,11 +246,11 @@ function settled(page) {
   return page.evaluate(() => window.__bench.pending);
 }
 
-async function measureFile({ server, fileName, text, withExtension }) {
+async function measureFile({ server, fileName, text, withExtension, editor }) {
   const browser = await launchBrowser();
   const closeBrowser = guard.defer(() => browser.close());
   const { page } = browser;
-  const result = { file: fileName, extension: withExtension };
+  const result = { file: fileName, extension: withExtension, editor };
   try {
     await page.addInitScript(pageInstrumentation);
     await openWorkbench(page, server.url);
@@ -318,7 +320,7 @@ async function measureFile({ server, fileName, text, withExtension }) {
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
       mkdirSync(RESULTS_DIR, { recursive: true });
-      writeFileSync(join(RESULTS_DIR, `renderer-${fileName}-${withExtension ? 'extension' : 'plain'}.cpuprofile`), JSON.stringify(profile));
+      writeFileSync(join(RESULTS_DIR, `renderer-${fileName}-${editor}.cpuprofile`), JSON.stringify(profile));
     }
     const keyCount = keys.length;
     // Raw: all the CPU of the typing (with the waits between keys), per key; the floor did the same typing.
@@ -356,15 +358,19 @@ async function measureFile({ server, fileName, text, withExtension }) {
 // ---------------------------------------------------------------------------------------------
 // Runner
 
-async function withCodeServer({ tempRoot, workspace, withExtension }, files) {
-  const label = withExtension ? 'extension' : 'plain';
+/** The three editors each file is opened in: 'plain' and 'yaml' have no extension installed. */
+const EDITOR_LABEL = { plain: 'plain text (floor)', yaml: 'YAML, no extension', extension: 'Carbon Lens' };
+
+async function withCodeServer({ tempRoot, workspace, editor }, files) {
+  const label = editor;
+  const withExtension = editor === 'extension';
   const extensionsDir = join(tempRoot, `extensions-${label}`);
   mkdirSync(extensionsDir, { recursive: true });
   if (withExtension) installExtensionCopy(extensionsDir);
   const settings = withExtension
     ? {}
-    // No extension, and the manifests as plain text (not even VS Code's built-in YAML grammar).
-    : { 'files.associations': { '*.carbon.yaml': 'plaintext' } };
+    // No extension, and the manifests as plain text (not even VS Code's built-in YAML grammar), or as YAML.
+    : { 'files.associations': { '*.carbon.yaml': editor === 'yaml' ? 'yaml' : 'plaintext' } };
   const server = await startCodeServer({
     workspace,
     userDataDir: join(tempRoot, `user-data-${label}`),
@@ -378,7 +384,7 @@ async function withCodeServer({ tempRoot, workspace, withExtension }, files) {
     for (const file of files) {
       if (guard.stopping) break;
       const started = Date.now();
-      const result = await measureFile({ server, fileName: file.name, text: file.text, withExtension });
+      const result = await measureFile({ server, fileName: file.name, text: file.text, withExtension, editor });
       console.error(`  ${file.name} ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
       results.push({ ...result, assets: file.assets, lines: file.lines });
     }
@@ -395,18 +401,20 @@ function printTable(rows) {
   const head = ['file', 'lines', 'editor', 'open→text ms', 'open→status ms', 'key→status p50', 'key→lens p50', 'key→Problems p50', 'key→glyph p50', 'p95', 'long task max (open / typing)', 'tasks >100 ms typing', 'CPU/key ms renderer', 'ext host', 'server'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) {
-    lines.push(`| ${[r.file, fmt(r.lines), r.extension ? 'Carbon Lens' : 'plain text (floor)', fmt(r.openTextMs), fmt(r.openStatusMs), fmt(r.statusP50), fmt(r.lensP50), fmt(r.problemsP50),
+    lines.push(`| ${[r.file, fmt(r.lines), EDITOR_LABEL[r.editor], fmt(r.openTextMs), fmt(r.openStatusMs), fmt(r.statusP50), fmt(r.lensP50), fmt(r.problemsP50),
       fmt(r.glyphP50, 1), fmt(r.glyphP95, 1), `${fmt(r.longTasks.openMaxMs)} / ${fmt(r.longTasks.typingMaxMs)}`, fmt(r.longTasks.typingOver100),
       fmt(r.cpuPerKeyMs.renderer), fmt(r.cpuPerKeyMs.extensionHost), fmt(r.cpuPerKeyMs.languageServer)].join(' | ')} |`);
   }
   console.log(lines.join('\n'));
-  console.log('\nRatios to the floor (the same file as plain text, same run):');
-  const ratioHead = ['file', 'open→status / plain open→text', 'key→glyph p50 / plain', 'renderer CPU/key / plain'];
+  console.log('\nRatios to the floors (the same file as plain text and as YAML without the extension, same run):');
+  const ratioHead = ['file', 'open→status / plain open→text', 'key→glyph p50 / plain', 'renderer CPU/key / plain', 'key→glyph p50 / YAML', 'renderer CPU/key / YAML'];
   const ratioLines = [`| ${ratioHead.join(' | ')} |`, `|${ratioHead.map(() => '---').join('|')}|`];
   for (const r of rows.filter((row) => row.extension)) {
-    const floor = rows.find((row) => !row.extension && row.file === r.file);
+    const floor = rows.find((row) => row.editor === 'plain' && row.file === r.file);
+    const yaml = rows.find((row) => row.editor === 'yaml' && row.file === r.file);
     if (!floor) continue;
-    ratioLines.push(`| ${[r.file, ratio(r.openStatusMs, floor.openTextMs), ratio(r.glyphP50, floor.glyphP50), ratio(r.cpuPerKeyMs.renderer, floor.cpuPerKeyMs.renderer)].join(' | ')} |`);
+    ratioLines.push(`| ${[r.file, ratio(r.openStatusMs, floor.openTextMs), ratio(r.glyphP50, floor.glyphP50), ratio(r.cpuPerKeyMs.renderer, floor.cpuPerKeyMs.renderer),
+      ratio(r.glyphP50, yaml?.glyphP50 ?? null), ratio(r.cpuPerKeyMs.renderer, yaml?.cpuPerKeyMs.renderer ?? null)].join(' | ')} |`);
   }
   console.log(ratioLines.join('\n'));
 }
@@ -440,8 +448,9 @@ async function main() {
   // Floor and extension per file, back to back, so that both see the same load.
   for (const file of files) {
     if (guard.stopping) break;
-    if (!SKIP_FLOOR) rows.push(...(await withCodeServer({ tempRoot, workspace, withExtension: false }, [file])));
-    rows.push(...(await withCodeServer({ tempRoot, workspace, withExtension: true }, [file])));
+    if (!SKIP_FLOOR) rows.push(...(await withCodeServer({ tempRoot, workspace, editor: 'plain' }, [file])));
+    if (!SKIP_FLOOR) rows.push(...(await withCodeServer({ tempRoot, workspace, editor: 'yaml' }, [file])));
+    rows.push(...(await withCodeServer({ tempRoot, workspace, editor: 'extension' }, [file])));
   }
   console.log(`load average at the end ${load()}\n`);
   printTable(rows);
