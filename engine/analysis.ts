@@ -191,8 +191,14 @@ export function analyzeSource(
     const checkable = {} as Record<SectionName, unknown[]>;
     const leftOutParts: LeftOut[] = [];
     // Ids of every site and asset written in the text, valid or not: a reference to a site that
-    // has its own error is not also "unknown" (one error per mistake).
-    const declared = { sites: new Set<string>(), assets: new Set<string>() };
+    // has its own error is not also "unknown" (one error per mistake). Only a reference that is
+    // not found otherwise asks, so the sets are built on first use.
+    const declaredIds = { sites: [] as string[], assets: [] as string[] };
+    const lazySet = (ids: readonly string[]) => {
+      let set: Set<string> | undefined;
+      return { has: (id: string) => (set ??= new Set(ids)).has(id) };
+    };
+    const declared = { sites: lazySet(declaredIds.sites), assets: lazySet(declaredIds.assets) };
     for (const section of SECTIONS) {
       let items = Array.isArray(manifest[section]) ? (manifest[section] as unknown[]) : [];
       // The skeleton above has its lists emptied, so the sections' maxItems are checked here;
@@ -212,9 +218,9 @@ export function analyzeSource(
         const check = source.checkItem?.(section, index, item) ?? checkItem(section, index, item);
         for (const issue of check.issues) issues.push(issue);
         for (const note of check.notes) notes.push(note);
-        if ((section === 'sites' || section === 'assets') && check.id !== undefined) declared[section].add(check.id);
+        if ((section === 'sites' || section === 'assets') && check.id !== undefined) declaredIds[section].push(check.id);
         checkable[section][index] = check.valid ?? checkableRemains(item, check.issues);
-        for (const part of check.leftOutParts ?? []) leftOutParts.push({ kind: 'part', path: part.path, what: part.what, ...(check.id !== undefined ? { siteId: check.id } : {}), reason: `this ${part.what} has errors` });
+        if (check.leftOutParts) for (const part of check.leftOutParts) leftOutParts.push({ kind: 'part', path: part.path, what: part.what, ...(check.id !== undefined ? { siteId: check.id } : {}), reason: `this ${part.what} has errors` });
         return check.valid;
       });
     }
@@ -226,7 +232,7 @@ export function analyzeSource(
     const typed = sections as unknown as Sections;
     const data = dataCatalog();
     // Items left out are checked too (what is valid of them), so that every error arrives in one pass.
-    const semantic = checkSemantics(checkable as unknown as Sections, data, declared);
+    const semantic = checkSemantics(checkable as unknown as Sections, data, declared, source.semanticMemo);
     notes.push(...semantic.notes);
     const periodOk = periodUsable && periodIsValid(manifest.period, notes);
     if (periodOk) {
@@ -251,6 +257,7 @@ export function analyzeSource(
         siteIds: namesOfLeftOut(sites, checkable.sites).map((ref) => ref?.id),
         assetRefs: namesOfLeftOut(assets, checkable.assets),
         leftOutParts,
+        assetIdsUnique: true,
       };
       // A whole reading keeps nothing for the next version, but its assets share profiles by content.
       computed = { input, context: computeContext?.(factors) ?? { factors: factorSetFor(factors), reuse: new DocumentReuse(options.unitCache ?? new UnitCache(false)) } };

@@ -54,6 +54,8 @@ export interface ComputeInput {
   leftOutParts?: readonly LeftOut[];
   /** The last good figures of the document's assets (the editor's, while an item is being typed). */
   lastGood?: LastGoodFigures;
+  /** Asset ids are known to be unique (the semantic checks left duplicates out): they need not be indexed again. */
+  assetIdsUnique?: boolean;
 }
 
 export interface Inventory {
@@ -110,11 +112,16 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   });
 
   const assets: AssetResult[] = [];
-  const seenAssets = new Set<string>();
+  // The first asset of an id counts. With ids known to be unique, only a stand-in can repeat
+  // one: the index is then built when the first stand-in comes (indexing 10,000 ids on every
+  // keystroke costs milliseconds).
+  let seenAssets: Set<string> | undefined = input.assetIdsUnique ? undefined : new Set<string>();
   /** The asset's last good figure instead of leaving it out, when the document keeps one. */
   const standIn = (index: number, id: string | undefined): boolean => {
     const kept = input.lastGood?.standIn(index, id);
-    if (!kept || seenAssets.has(kept.id) || !siteContexts.has(kept.siteId)) return false;
+    if (!kept) return false;
+    seenAssets ??= new Set(assets.map((asset) => asset.id));
+    if (seenAssets.has(kept.id) || !siteContexts.has(kept.siteId)) return false;
     seenAssets.add(kept.id);
     assets.push(kept);
     return true;
@@ -126,7 +133,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
       excluded.push({ kind: 'asset', path: ['assets', index], ...(ref?.id !== undefined ? { id: ref.id } : {}), ...(ref?.site !== undefined ? { siteId: ref.site } : {}), reason: 'has errors' });
       return;
     }
-    if (seenAssets.has(asset.id)) return;
+    if (seenAssets?.has(asset.id)) return;
     const site = siteContexts.get(asset.site);
     if (!site) {
       excluded.push({ kind: 'asset', path: ['assets', index], id: asset.id, siteId: asset.site, reason: input.siteIds?.includes(asset.site) ? `its site "${asset.site}" is left out` : `its site "${asset.site}" is not defined` });
@@ -143,7 +150,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
       excluded.push({ kind: 'asset', path: ['assets', index], id: asset.id, siteId: asset.site, reason: `its model "${asset.model ?? ''}" is not in the catalog` });
       return;
     }
-    seenAssets.add(asset.id);
+    seenAssets?.add(asset.id);
     assets.push(computed.result);
     if (computed.assetNotes.length > 0) for (const note of computed.assetNotes) notes.push(note);
   });

@@ -30,6 +30,7 @@ import { LineIndex } from '../manifest/lines';
 import { outlineOf, OutlineItem, OutlineTree, placeOf } from '../manifest/outline';
 import { nestingExceeded, parseManifest, ParsedManifest, PARSE_LIMITS, structureCount } from '../manifest/parse';
 import { SectionName } from '../manifest/sections';
+import { SemanticMemo } from '../manifest/semantic';
 import { ManifestSource } from '../manifest/source';
 import { locateIn, NodeLocation, PathSegment, TreeEntry } from '../manifest/tree';
 import { FactorOverride } from '../manifest/types.generated';
@@ -108,6 +109,8 @@ interface Caches {
   /** None for a one-off analysis. */
   memo?: InventoryMemoCache;
   factorSet?: { overrides: readonly FactorOverride[]; set: FactorSet };
+  /** None for a one-off analysis. */
+  semantic?: SemanticMemo;
   yamlBytes: number;
 }
 
@@ -219,7 +222,7 @@ export function* buildSegmentedSteps(text: string, oneShot = false): Generator<v
   const root = fromYamlNode(doc.contents, 0);
   if (!root || root.t !== 1) return undefined;
 
-  const caches: Caches = { unitCache: new UnitCache(!oneShot), memo: oneShot ? undefined : new InventoryMemoCache(), yamlBytes: 0 };
+  const caches: Caches = { unitCache: new UnitCache(!oneShot), memo: oneShot ? undefined : new InventoryMemoCache(), semantic: oneShot ? undefined : new SemanticMemo(), yamlBytes: 0 };
   const header: HeaderState = { doc, root, value, pieces, checks: new Map() };
   const sections: SectionState[] = [];
   for (const section of layout.sections) {
@@ -617,6 +620,7 @@ export function segmentedSource(state: SegmentedState): ManifestSource {
     lines: state.lines,
     syntaxErrors: syntax.some((f) => f.code === 'yaml-syntax'),
     lazyOutline: true,
+    semanticMemo: state.caches.semantic,
     locate: (path) => locateInState(state, path, nodes),
     outline: () => outlineIn(state),
     // Each item is read on its own: a syntax error touches only its own item.

@@ -34,25 +34,61 @@ export interface SemanticResult {
   invalidMeasurements: Set<number>;
 }
 
-function duplicateIds(section: string, items: readonly ({ id: string } | undefined)[], notes: Note[], invalid: Set<number>): Map<string, number> {
+/**
+ * What `duplicateIds` found for one section, kept per document: an edit that leaves every id
+ * as it was (typing a value) reuses it instead of indexing thousands of ids again.
+ */
+interface DuplicateIdsEntry {
+  ids: (string | undefined)[];
+  first: Map<string, number>;
+  notes: Note[];
+  invalid: number[];
+}
+
+/** Per-document memory of the semantic checks across edits (the incremental reading keeps one). */
+export class SemanticMemo {
+  readonly duplicates = new Map<string, DuplicateIdsEntry>();
+  /** Each asset's own checks, by index (an asset the edit did not touch is the same object at the same index). */
+  readonly assetChecks: AssetOwnChecks[] = [];
+}
+
+function sameIds(a: readonly (string | undefined)[], b: readonly (string | undefined)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function duplicateIds(section: string, items: readonly ({ id: string } | undefined)[], notes: Note[], invalid: Set<number>, memo?: SemanticMemo): Map<string, number> {
+  const ids = items.map((item) => (item && typeof item.id === 'string' ? item.id : undefined));
+  const kept = memo?.duplicates.get(section);
+  if (kept && sameIds(kept.ids, ids)) {
+    for (const note of kept.notes) notes.push(note);
+    for (const index of kept.invalid) invalid.add(index);
+    return kept.first;
+  }
   const first = new Map<string, number>();
-  items.forEach((item, index) => {
-    if (!item || typeof item.id !== 'string') return;
-    const previous = first.get(item.id);
+  const found: Note[] = [];
+  const duplicates: number[] = [];
+  ids.forEach((id, index) => {
+    if (id === undefined) return;
+    const previous = first.get(id);
     if (previous === undefined) {
-      first.set(item.id, index);
+      first.set(id, index);
       return;
     }
-    invalid.add(index);
-    notes.push({
+    duplicates.push(index);
+    found.push({
       code: 'duplicate-id',
       severity: 'error',
-      message: `Duplicate id "${item.id}": another ${section.slice(0, -1)} already uses it. Ids must be unique so that budgets and reports can refer to them.`,
+      message: `Duplicate id "${id}": another ${section.slice(0, -1)} already uses it. Ids must be unique so that budgets and reports can refer to them.`,
       path: [section, index, 'id'],
-      data: { id: item.id, firstIndex: previous },
-      related: [{ path: [section, previous, 'id'], message: `First "${item.id}" is here.` }],
+      data: { id, firstIndex: previous },
+      related: [{ path: [section, previous, 'id'], message: `First "${id}" is here.` }],
     });
   });
+  memo?.duplicates.set(section, { ids, first, notes: found, invalid: duplicates });
+  for (const note of found) notes.push(note);
+  for (const index of duplicates) invalid.add(index);
   return first;
 }
 
@@ -180,12 +216,72 @@ function measuredVsModelled(asset: Asset, index: number, notes: Note[]): void {
   });
 }
 
+/** What checking one asset against the catalog found (its own notes, whether it is left out, keys set aside). */
+interface AssetOwnChecks {
+  asset: Asset;
+  data: DataCatalog;
+  notes: Note[];
+  invalid: boolean;
+  setAside?: Set<string>;
+}
+
+/**
+ * The checks of an asset that read nothing but the asset and the catalog, kept per document by
+ * index: the incremental reading keeps the objects of the items an edit did not touch, so
+ * typing in one asset of a large file checks that asset only.
+ */
+function assetOwnChecks(asset: Asset, index: number, data: DataCatalog, memo?: SemanticMemo): AssetOwnChecks {
+  const kept = memo?.assetChecks[index];
+  if (kept && kept.asset === asset && kept.data === data) return kept;
+  const notes: Note[] = [];
+  let invalid = false;
+  const setAsideByIndex = new Map<number, Set<string>>();
+  if (asset.model !== undefined && !data.hasModel(asset.model)) {
+    unknownReference('unknown-model', 'catalog model', asset.model, data.models(), ['assets', index, 'model'], notes,
+      ' Completion on `model:` (Ctrl+Space) lists the catalog; or describe the server with `components`.');
+    invalid = true;
+  }
+  checkRelations(asset, index, notes, setAsideByIndex);
+  const gpuModel = asset.components?.gpu?.model;
+  if (gpuModel !== undefined && !data.hasGpuModel(gpuModel)) {
+    unknownReference('unknown-model', 'GPU model', gpuModel, data.gpuModels(), ['assets', index, 'components', 'gpu', 'model'], notes);
+    invalid = true;
+  }
+  const cpu = asset.components?.cpu;
+  if (cpu?.name !== undefined && !data.hasCpu(cpu.name)) {
+    const suggestion = closest(cpu.name, data.sameGenerationCpus(cpu.name));
+    // What the component model does with it, from the model itself (cpuDieSize).
+    const die = cpuDieSize(cpu);
+    const given = die.assumptions.length === 0;
+    const estimate = die.assumptions[die.assumptions.length - 1];
+    notes.push({
+      code: 'unknown-cpu',
+      severity: 'warning',
+      message: `CPU "${cpu.name}" is not in the catalog${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: ${given ? 'the given die size is used' : `the die size is estimated (${estimate})${cpu.cores === undefined ? '; give `cores` or `dieSizeMm2` to narrow it' : ''}`}.`,
+      path: ['assets', index, 'components', 'cpu', 'name'],
+      data: {
+        value: cpu.name,
+        suggestion,
+        dieSizeBasis: given ? 'given' : cpu.cores === undefined ? 'all-cpus' : 'core-count',
+        dieSizeMm2: die.dieSizeMm2.value,
+        minDieSizeMm2: die.dieSizeMm2.min,
+        maxDieSizeMm2: die.dieSizeMm2.max,
+      },
+    });
+  }
+  const checks: AssetOwnChecks = { asset, data, notes, invalid, setAside: setAsideByIndex.get(index) };
+  if (memo) memo.assetChecks[index] = checks;
+  return checks;
+}
+
 /** Cross-references and catalog lookups that the JSON schema cannot express. */
 export function checkSemantics(
   sections: Sections,
   data: DataCatalog,
   /** Ids written in the text, including items with schema errors (already reported on their own). */
-  declared: { sites: ReadonlySet<string>; assets: ReadonlySet<string> } = { sites: new Set(), assets: new Set() },
+  declared: { sites: Pick<ReadonlySet<string>, 'has'>; assets: Pick<ReadonlySet<string>, 'has'> } = { sites: new Set(), assets: new Set() },
+  /** What earlier analyses of the same document found (kept by the incremental reading). */
+  memo?: SemanticMemo,
 ): SemanticResult {
   const notes: Note[] = [];
   const result: SemanticResult = {
@@ -200,11 +296,11 @@ export function checkSemantics(
     invalidTargets: new Set(),
     invalidMeasurements: new Set(),
   };
-  const siteIds = duplicateIds('sites', sections.sites, notes, result.invalidSites);
-  const assetIds = duplicateIds('assets', sections.assets, notes, result.invalidAssets);
-  duplicateIds('budgets', sections.budgets, notes, result.invalidBudgets);
-  duplicateIds('scenarios', sections.scenarios, notes, result.invalidScenarios);
-  duplicateIds('targets', sections.targets, notes, result.invalidTargets);
+  const siteIds = duplicateIds('sites', sections.sites, notes, result.invalidSites, memo);
+  const assetIds = duplicateIds('assets', sections.assets, notes, result.invalidAssets, memo);
+  duplicateIds('budgets', sections.budgets, notes, result.invalidBudgets, memo);
+  duplicateIds('scenarios', sections.scenarios, notes, result.invalidScenarios, memo);
+  duplicateIds('targets', sections.targets, notes, result.invalidTargets, memo);
 
   sections.sites.forEach((site, index) => {
     if (!site) return;
@@ -236,39 +332,10 @@ export function checkSemantics(
         siteIds.size === 0 ? ' Define it under `sites`.' : '');
       result.invalidAssets.add(index);
     }
-    if (asset.model !== undefined && !data.hasModel(asset.model)) {
-      unknownReference('unknown-model', 'catalog model', asset.model, data.models(), ['assets', index, 'model'], notes,
-        ' Completion on `model:` (Ctrl+Space) lists the catalog; or describe the server with `components`.');
-      result.invalidAssets.add(index);
-    }
-    checkRelations(asset, index, notes, result.setAside);
-    const gpuModel = asset.components?.gpu?.model;
-    if (gpuModel !== undefined && !data.hasGpuModel(gpuModel)) {
-      unknownReference('unknown-model', 'GPU model', gpuModel, data.gpuModels(), ['assets', index, 'components', 'gpu', 'model'], notes);
-      result.invalidAssets.add(index);
-    }
-    const cpu = asset.components?.cpu;
-    if (cpu?.name !== undefined && !data.hasCpu(cpu.name)) {
-      const suggestion = closest(cpu.name, data.sameGenerationCpus(cpu.name));
-      // What the component model does with it, from the model itself (cpuDieSize).
-      const die = cpuDieSize(cpu);
-      const given = die.assumptions.length === 0;
-      const estimate = die.assumptions[die.assumptions.length - 1];
-      notes.push({
-        code: 'unknown-cpu',
-        severity: 'warning',
-        message: `CPU "${cpu.name}" is not in the catalog${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: ${given ? 'the given die size is used' : `the die size is estimated (${estimate})${cpu.cores === undefined ? '; give `cores` or `dieSizeMm2` to narrow it' : ''}`}.`,
-        path: ['assets', index, 'components', 'cpu', 'name'],
-        data: {
-          value: cpu.name,
-          suggestion,
-          dieSizeBasis: given ? 'given' : cpu.cores === undefined ? 'all-cpus' : 'core-count',
-          dieSizeMm2: die.dieSizeMm2.value,
-          minDieSizeMm2: die.dieSizeMm2.min,
-          maxDieSizeMm2: die.dieSizeMm2.max,
-        },
-      });
-    }
+    const local = assetOwnChecks(asset, index, data, memo);
+    for (const note of local.notes) notes.push(note);
+    if (local.invalid) result.invalidAssets.add(index);
+    if (local.setAside) result.setAside.set(index, local.setAside);
   });
 
   sections.budgets.forEach((budget, index) => {

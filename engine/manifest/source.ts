@@ -4,6 +4,7 @@ import { OutlineItem } from './outline';
 import { ParsedManifest } from './parse';
 import { Locator } from './position';
 import { SectionName } from './sections';
+import type { SemanticMemo } from './semantic';
 
 /**
  * A read manifest, as the analysis pipeline needs it: from one `yaml` parse of the whole text
@@ -28,4 +29,6 @@ export interface ManifestSource {
   checkItem?(section: SectionName, index: number, item: unknown): ItemCheck | undefined;
   /** Build the outline only when something reads it. */
   lazyOutline?: boolean;
+  /** What the semantic checks of earlier versions of the document found, to reuse (incremental reading). */
+  semanticMemo?: SemanticMemo;
 }

@@ -243,3 +243,41 @@ describe('edits that change the items of a list (1,000 generated assets)', funct
     assertSameAnalysis(fixed.analysis, analyzeWhole(closed), 'after the fix');
   });
 });
+
+describe('checks kept across edits (duplicate ids, catalog checks)', function () {
+  this.timeout(60000);
+  const text = generateManifest({ assets: 300, seed: 5 });
+  const ids = [...text.matchAll(/^ {2}- id: (\S+)/gm)];
+
+  /** Each text analysed as an edit of the one before, compared with a fresh whole-document reading. */
+  function editInTurn(texts: string[]): Analysis[] {
+    let state = analyzeIncremental(text).state;
+    return texts.map((next, i) => {
+      const result = analyzeIncremental(next, {}, state);
+      assert.ok(result.state, `edit ${i} analysed incrementally`);
+      assertSameAnalysis(result.analysis, analyzeWhole(next), `edit ${i}`);
+      state = result.state;
+      return result.analysis;
+    });
+  }
+
+  it('an id edited into a duplicate and back: the duplicate error comes and goes', () => {
+    // The 200th asset takes the 100th asset's id, then its own again.
+    const [, firstId] = ids[100];
+    const target = ids[200];
+    const duplicated = text.slice(0, target.index!) + `  - id: ${firstId}` + text.slice(target.index! + target[0].length);
+    const [withDuplicate, restored] = editInTurn([duplicated, text]);
+    assert.equal(withDuplicate.findings.filter((f) => f.code === 'duplicate-id').length, 1);
+    assert.equal(restored.findings.filter((f) => f.code === 'duplicate-id').length, 0);
+  });
+
+  it('a model edited to one not in the catalog and back: the asset is left out, then counted again', () => {
+    const models = [...text.matchAll(/^ {4}model: (\S+)$/gm)];
+    const model = models[Math.floor(models.length / 2)];
+    const unknown = `${text.slice(0, model.index!)}    model: no-such-server${text.slice(model.index! + model[0].length)}`;
+    const [left, back] = editInTurn([unknown, text]);
+    assert.equal(left.findings.filter((f) => f.code === 'unknown-model').length, 1);
+    assert.equal(left.inventory!.assets.length, back.inventory!.assets.length - 1);
+    assert.ok(!back.findings.some((f) => f.code === 'unknown-model'));
+  });
+});
