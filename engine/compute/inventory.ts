@@ -9,7 +9,7 @@ import { completenessNotes } from './completeness';
 import { movedToIndex, Note } from '../manifest/note';
 import { Methodology } from './notes';
 import { reportingPeriod, ReportingPeriod } from './period';
-import { NO_REUSE, Reuse, UnitBasis } from './reuse';
+import { AssetBasis, NO_REUSE, Reuse, UnitBasis } from './reuse';
 import { SiteContext, siteContext, siteDirect, SiteOptions, SiteResult } from './site';
 import { unitProfile } from './unit';
 import { blocked } from './blockSum';
@@ -91,7 +91,8 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   const refurbishedUnits: UnitBasis = { ...newUnits, refurbished: true };
   const excluded: Inventory['excluded'] = [];
 
-  const siteContexts = new Map<string, SiteContext>();
+  // Each site's context with the two bases its assets are computed on (made once per site, not per asset).
+  const siteContexts = new Map<string, { ctx: SiteContext; bases: { new: AssetBasis; refurbished: AssetBasis } }>();
   const sites: SiteResult[] = [];
   input.sites.forEach((site, index) => {
     if (!site) {
@@ -107,7 +108,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
     };
     const { ctx, result, siteNotes } = reuse.site(site, index, options, run);
     notes.push(...siteNotes);
-    siteContexts.set(site.id, ctx);
+    siteContexts.set(site.id, { ctx, bases: { new: { options, refurbished: false, site: ctx, period }, refurbished: { options, refurbished: true, site: ctx, period } } });
     sites.push(result);
   });
 
@@ -126,6 +127,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
     assets.push(kept);
     return true;
   };
+  const computeAt = (asset: Asset, index: number, basis: AssetBasis) => computeOne(asset, index, basis.site, period, basis.refurbished ? refurbishedUnits : newUnits, reuse);
   input.assets.forEach((asset, index) => {
     if (!asset) {
       const ref = input.assetRefs?.[index];
@@ -140,11 +142,7 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
       return;
     }
     const refurbished = input.refurbishedAssets?.has(asset.id) ?? false;
-    const computed = reuse.asset(
-      asset, index, { options, refurbished, site, period },
-      () => computeOne(asset, index, site, period, refurbished ? refurbishedUnits : newUnits, reuse),
-      moved,
-    );
+    const computed = reuse.asset(asset, index, refurbished ? site.bases.refurbished : site.bases.new, computeAt, moved);
     if (!computed) {
       if (standIn(index, asset.id)) return;
       excluded.push({ kind: 'asset', path: ['assets', index], id: asset.id, siteId: asset.site, reason: `its model "${asset.model ?? ''}" is not in the catalog` });

@@ -39,8 +39,9 @@ export interface Reuse {
   /**
    * An asset's result: it depends on the asset, its index and the basis. A result kept for the
    * same asset at another index (items were added or removed above it) goes through `move`.
+   * (`compute` takes them as arguments: one function for all assets, no closure per asset.)
    */
-  asset<T>(asset: Asset, index: number, basis: AssetBasis, compute: () => T, move: (kept: T, index: number) => T): T;
+  asset<T>(asset: Asset, index: number, basis: AssetBasis, compute: (asset: Asset, index: number, basis: AssetBasis) => T, move: (kept: T, index: number) => T): T;
   /**
    * The unit profile of an asset: it depends on `inputsOf(asset)` (what the profile reads of the
    * asset, so that a new asset field is part of it unless left out on purpose) and the basis.
@@ -62,7 +63,7 @@ export interface Reuse {
 export const NO_REUSE: Reuse = {
   period: (_period, compute) => compute(),
   site: (_site, _index, _options, compute) => compute(),
-  asset: (_asset, _index, _basis, compute) => compute(),
+  asset: (asset, index, basis, compute) => compute(asset, index, basis),
   unitProfile: (asset, inputsOf, _basis, compute) => compute(inputsOf(asset)),
   embodied: (_methodology, _factors, _described, compute) => compute(),
   blockSum: (_sum, _terms, _from, _to, compute) => compute(),

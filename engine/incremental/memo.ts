@@ -84,12 +84,12 @@ export class InventoryMemoCache {
   }
 
   /** See Reuse.asset. */
-  asset<T>(asset: Asset, index: number, basis: AssetBasis, compute: () => T, move: (kept: T, index: number) => T): T {
+  asset<T>(asset: Asset, index: number, basis: AssetBasis, compute: (asset: Asset, index: number, basis: AssetBasis) => T, move: (kept: T, index: number) => T): T {
     const hinted = this.byIndex[index];
     const found = hinted?.asset === asset ? hinted : this.assets.get(asset);
     const entry = found && sameBasis(found, basis) ? found : undefined;
     if (entry?.index === index) return entry.value as T;
-    const value = entry ? move(entry.value as T, index) : compute();
+    const value = entry ? move(entry.value as T, index) : compute(asset, index, basis);
     const { options, refurbished, site, period } = basis;
     const kept: AssetEntry = { asset, index, methodology: options.methodology, factors: options.factors, refurbished, site, period, value };
     this.assets.set(asset, kept);

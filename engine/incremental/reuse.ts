@@ -29,8 +29,8 @@ export class DocumentReuse implements Reuse {
     return this.memo ? this.memo.site(site, index, options, compute) : compute();
   }
 
-  asset<T>(asset: Asset, index: number, basis: AssetBasis, compute: () => T, move: (kept: T, index: number) => T): T {
-    return this.memo ? this.memo.asset(asset, index, basis, compute, move) : compute();
+  asset<T>(asset: Asset, index: number, basis: AssetBasis, compute: (asset: Asset, index: number, basis: AssetBasis) => T, move: (kept: T, index: number) => T): T {
+    return this.memo ? this.memo.asset(asset, index, basis, compute, move) : compute(asset, index, basis);
   }
 
   unitProfile<I extends object, P>(asset: Asset, inputsOf: (asset: Asset) => I, basis: UnitBasis, compute: (inputs: I) => P): P {
