@@ -78,7 +78,9 @@ export class BudgetScans {
     const key = `a|${filter.view}|${filter.stage ?? ''}|${filter.scope ?? ''}|${filter.basis}|${site ?? ''}`;
     let scan = this.byFilter.get(key);
     if (!scan) {
-      scan = scanAssets(site === undefined ? this.assets : this.assets.filter((a) => a.siteId === site), filter, this.reuse, key);
+      // All assets are scanned, those of other sites skipped: the blocks of an unchanged stretch
+      // are the same objects as in the previous run, and their sums are kept (blockSum.ts).
+      scan = scanAssets(this.assets, filter, this.reuse, key, site === undefined ? undefined : (a) => a.siteId === site);
       this.byFilter.set(key, scan);
     }
     return scan;
@@ -86,10 +88,14 @@ export class BudgetScans {
 
   /** The listed assets (in manifest order) under a filter. */
   listedScan(filter: ScanFilter, site: string | undefined, ids: readonly string[]): Scan {
-    // Results are in manifest order with unique ids: keeping the listed ones keeps that order.
-    const wanted = new Set(ids);
-    const listed = this.assets.filter((a) => wanted.has(a.id) && (site === undefined || a.siteId === site));
-    return scanAssets(listed, filter);
+    const key = `l|${filter.view}|${filter.stage ?? ''}|${filter.scope ?? ''}|${filter.basis}|${site ?? ''}|${ids.join('\u0000')}`;
+    let scan = this.byFilter.get(key);
+    if (!scan) {
+      const wanted = new Set(ids);
+      scan = scanAssets(this.assets, filter, this.reuse, key, (a) => wanted.has(a.id) && (site === undefined || a.siteId === site));
+      this.byFilter.set(key, scan);
+    }
+    return scan;
   }
 
   /** Sites' direct emissions (all, or `site`'s) under a filter. */
@@ -128,7 +134,10 @@ function pushTop(best: Contributor[], kind: Contributor['kind'], id: string, ind
   if (best.length > 5) best.pop();
 }
 
-function scanRange(assets: readonly AssetResult[], filter: ScanFilter, from: number, to: number): Scan {
+/** Which assets a scan counts (all when absent). */
+type Include = (asset: AssetResult) => boolean;
+
+function scanRange(assets: readonly AssetResult[], filter: ScanFilter, from: number, to: number, include?: Include): Scan {
   const actual: Range = { value: 0, min: 0, max: 0 };
   const contributors: Contributor[] = [];
   let units = 0;
@@ -136,6 +145,7 @@ function scanRange(assets: readonly AssetResult[], filter: ScanFilter, from: num
   const part: Range = { value: 0, min: 0, max: 0 };
   for (let i = from; i < to; i++) {
     const asset = assets[i];
+    if (include && !include(asset)) continue;
     selectInto(part, filter.view === 'period' ? asset.period : asset.inventory, filter);
     addInto(actual, part);
     units += asset.count;
@@ -149,11 +159,11 @@ function scanRange(assets: readonly AssetResult[], filter: ScanFilter, from: num
  * Sums over the assets (in blocks: see blockSum.ts). Each block keeps its five largest
  * contributors; merged in block order they give the same five as one pass over all assets.
  */
-function scanAssets(assets: readonly AssetResult[], filter: ScanFilter, reuse: Reuse = NO_REUSE, key = ''): Scan {
+function scanAssets(assets: readonly AssetResult[], filter: ScanFilter, reuse: Reuse = NO_REUSE, key = '', include?: Include): Scan {
   let scan: Scan = { actual: { value: 0, min: 0, max: 0 }, units: 0, gpus: 0, contributors: [] };
   blocked(assets, reuse, `scan/${key}`, () => {
-    scan = scanRange(assets, filter, 0, assets.length);
-  }, (from, to) => scanRange(assets, filter, from, to), (block) => {
+    scan = scanRange(assets, filter, 0, assets.length, include);
+  }, (from, to) => scanRange(assets, filter, from, to, include), (block) => {
     addInto(scan.actual, block.actual);
     scan.units += block.units;
     scan.gpus += block.gpus;

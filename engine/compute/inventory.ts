@@ -128,30 +128,33 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
     return true;
   };
   const computeAt = (asset: Asset, index: number, basis: AssetBasis) => computeOne(asset, index, basis.site, period, basis.refurbished ? refurbishedUnits : newUnits, reuse);
-  input.assets.forEach((asset, index) => {
+  const inputAssets = input.assets;
+  for (let index = 0; index < inputAssets.length; index++) {
+    const asset = inputAssets[index];
     if (!asset) {
       const ref = input.assetRefs?.[index];
-      if (standIn(index, ref?.id)) return;
+      if (standIn(index, ref?.id)) continue;
       excluded.push({ kind: 'asset', path: ['assets', index], ...(ref?.id !== undefined ? { id: ref.id } : {}), ...(ref?.site !== undefined ? { siteId: ref.site } : {}), reason: 'has errors' });
-      return;
+      continue;
     }
-    if (seenAssets?.has(asset.id)) return;
+    if (seenAssets?.has(asset.id)) continue;
     const site = siteContexts.get(asset.site);
     if (!site) {
       excluded.push({ kind: 'asset', path: ['assets', index], id: asset.id, siteId: asset.site, reason: input.siteIds?.includes(asset.site) ? `its site "${asset.site}" is left out` : `its site "${asset.site}" is not defined` });
-      return;
+      continue;
     }
     const refurbished = input.refurbishedAssets?.has(asset.id) ?? false;
     const computed = reuse.asset(asset, index, refurbished ? site.bases.refurbished : site.bases.new, computeAt, moved);
     if (!computed) {
-      if (standIn(index, asset.id)) return;
+      if (standIn(index, asset.id)) continue;
       excluded.push({ kind: 'asset', path: ['assets', index], id: asset.id, siteId: asset.site, reason: `its model "${asset.model ?? ''}" is not in the catalog` });
-      return;
+      continue;
     }
     seenAssets?.add(asset.id);
     assets.push(computed.result);
-    if (computed.assetNotes.length > 0) for (const note of computed.assetNotes) notes.push(note);
-  });
+    const assetNotes = computed.assetNotes;
+    for (let i = 0; i < assetNotes.length; i++) notes.push(assetNotes[i]);
+  }
 
   input.lastGood?.remember(assets);
   pueNotes(sites, assets, context.factors, notes);
@@ -171,8 +174,8 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
   }
 
   // Sites' direct emissions, then every asset, in order (in blocks: see blockSum.ts).
-  const periodTerms: Breakdown[] = [...sites.map((s) => s.direct), ...assets.map((a) => a.period)];
-  const inventoryTerms: Breakdown[] = [...sites.map((s) => s.direct), ...assets.map((a) => a.inventory)];
+  const periodTerms: Breakdown[] = sites.map((s) => s.direct).concat(assets.map((a) => a.period));
+  const inventoryTerms: Breakdown[] = sites.map((s) => s.direct).concat(assets.map((a) => a.inventory));
   const periodTotal = sumBreakdowns(periodTerms, reuse, 'total/period');
   const inventoryTotal = sumBreakdowns(inventoryTerms, reuse, 'total/inventory');
 

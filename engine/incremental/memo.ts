@@ -5,6 +5,7 @@
  * themselves (weakly held) plus everything else the result depends on.
  */
 import type { AssetBasis } from '../compute/reuse';
+import { SUM_BLOCK } from '../compute/blockSum';
 import type { ReportingPeriod } from '../compute/period';
 import type { SiteOptions } from '../compute/site';
 import type { Asset, PeriodQuarter, PeriodRange, PeriodYear, Site } from '../manifest/types.generated';
@@ -34,15 +35,24 @@ function sameBasis(entry: AssetEntry, basis: AssetBasis): boolean {
 
 /** Sums of blocks of terms (blockSum.ts), by sum and block, with the terms they were taken over. */
 export class BlockCache {
-  private readonly entries = new Map<string, { terms: readonly unknown[]; value: unknown }>();
+  /** Each sum's blocks by block number (`from / SUM_BLOCK`): no key is built per block. */
+  private readonly entries = new Map<string, { terms: readonly unknown[]; value: unknown }[]>();
+  /** The sum asked for last: a sum's blocks are asked for in a row. */
+  private last?: { sum: string; blocks: { terms: readonly unknown[]; value: unknown }[] };
 
   /** The value kept for `terms[from, to)` of `sum` if those terms are the same objects, else `compute()` kept from now on. */
   sum<V>(sum: string, terms: readonly unknown[], from: number, to: number, compute: () => V): V {
-    const key = `${sum}|${from}`;
-    const entry = this.entries.get(key);
+    let last = this.last;
+    if (last?.sum !== sum) {
+      let blocks = this.entries.get(sum);
+      if (!blocks) this.entries.set(sum, (blocks = []));
+      this.last = last = { sum, blocks };
+    }
+    const block = Math.floor(from / SUM_BLOCK);
+    const entry = last.blocks[block];
     if (entry && sameTerms(entry.terms, terms, from, to)) return entry.value as V;
     const value = compute();
-    this.entries.set(key, { terms: terms.slice(from, to), value });
+    last.blocks[block] = { terms: terms.slice(from, to), value };
     return value;
   }
 }

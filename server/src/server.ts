@@ -51,6 +51,8 @@ export function startServer(connection: Connection): void {
   /** The last diagnostics pulled for each document (their JSON), by the resultId they were sent with. */
   const lastReports = new Map<string, { resultId: string; json: string }>();
   let reportIds = 0;
+  /** The last status summary sent for each document (its JSON): the same one is not sent twice. */
+  const lastSummaries = new Map<string, string>();
   // Each manifest's version at `compareTo`, sent by the client; once analysed, lenses and the status say the change.
   const bases = new BaseVersions((uri) => {
     schedule(uri);
@@ -151,6 +153,15 @@ export function startServer(connection: Connection): void {
     return { uri, version, totalKgCO2e: file.total?.kgCO2e ?? null, view: file.view, budgets: file.budgets, errors: file.errors, complete: file.complete, ...(file.leftOutText ? { leftOut: file.leftOutText, leftOutCount: file.leftOut } : {}), ...(file.stale ? { stale: file.stale } : {}), ...(change ? { change } : {}) };
   }
 
+  /** Sends the document's status summary (the total in the status bar) unless it is the one last sent. */
+  async function announce(uri: string, version: number, settings: Settings, analysis: Analysis): Promise<void> {
+    const sent = summary(uri, version, settings, analysis);
+    const json = JSON.stringify(sent);
+    if (lastSummaries.get(uri) === json) return;
+    lastSummaries.set(uri, json);
+    await connection.sendNotification(ANALYSIS_NOTIFICATION, sent);
+  }
+
   /** Coalesces bursts of edits: only the latest version of a document is analysed and published. */
   function schedule(uri: string): void {
     const previous = pending.get(uri);
@@ -175,7 +186,7 @@ export function startServer(connection: Connection): void {
         await connection.sendDiagnostics({ uri, version, diagnostics: validate(analysis, uri, settings) });
       }
       if (staleAnswers.delete(uri)) refreshFigures();
-      await connection.sendNotification(ANALYSIS_NOTIFICATION, summary(uri, version, settings, analysis));
+      await announce(uri, version, settings, analysis);
     } catch (error) {
       connection.console.error(`carbon-lens: analysis of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
@@ -232,6 +243,7 @@ export function startServer(connection: Connection): void {
     bases.delete(event.document.uri);
     staleAnswers.delete(event.document.uri);
     lastReports.delete(event.document.uri);
+    lastSummaries.delete(event.document.uri);
     for (const [tag, made] of lensAnalyses) if (made.uri === event.document.uri) lensAnalyses.delete(tag);
     settingsCache.delete(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -245,6 +257,9 @@ export function startServer(connection: Connection): void {
     const current = await analysisOf(params.textDocument.uri, token);
     if (current === 'closed') return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (current === 'stale') return new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', { retriggerRequest: true });
+    // The editor pulls as soon as it sends an edit, so the analysis is usually made here: the
+    // status total goes first, before hundreds of diagnostics are converted and sent.
+    await announce(params.textDocument.uri, current.document.version, current.settings, current.analysis);
     const items = validate(current.analysis, params.textDocument.uri, current.settings);
     // Most keystrokes leave the findings as they were: say so, and the editor keeps (and does not
     // convert and redraw) the hundreds of diagnostics of a large file.
