@@ -13,16 +13,19 @@
 // - Chromium (the VS Code tests drive the workbench in it): `apt-get install chromium` when it
 //   is absent and this user may install packages (root, or passwordless `sudo -n`); otherwise
 //   one line says what to run, and nothing else is done;
+// - ripgrep (VS Code's file search, which `workspaceContains` activation uses; code-server's npm
+//   package leaves its binary out): `apt-get install ripgrep` with the test VS Code, when it may
+//   be installed; otherwise search stays unavailable and nothing else changes;
 // - the VS Code 1.100.3 server from code-server's npm package (scripts/vscode-server.mjs).
 //
 // CHROMIUM_PATH names the Chromium to use (default /usr/bin/chromium). For tests of this script,
 // CARBON_LENS_PROVISION_PROBES='{"chromium":null,"installer":"none",…}' replaces what the probes
-// find (keys: nodeModules, chromium, installer, aptGet, vscodeServer).
+// find (keys: nodeModules, chromium, installer, aptGet, vscodeServer, ripgrep).
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT, ensureVscodeServer, isSetUp, npmEnv } from './vscode-server.mjs';
+import { REPO_ROOT, SYSTEM_RIPGREP, ensureVscodeServer, isSetUp, npmEnv } from './vscode-server.mjs';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 const isWindows = process.platform === 'win32';
@@ -83,6 +86,8 @@ export function realProbes(root = REPO_ROOT, env = process.env) {
     },
     aptGet: () => !isWindows && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0,
     vscodeServer: () => isSetUp(),
+    /** Whether the system's ripgrep is there (linked into the VS Code server as its search binary). */
+    ripgrep: () => isExecutable(SYSTEM_RIPGREP),
   };
   const overrides = env.CARBON_LENS_PROVISION_PROBES ? JSON.parse(env.CARBON_LENS_PROVISION_PROBES) : {};
   for (const [key, value] of Object.entries(overrides)) {
@@ -94,7 +99,7 @@ export function realProbes(root = REPO_ROOT, env = process.env) {
 
 /**
  * The steps that make this clone ready for `purpose` ('test' or 'start'), given the probes.
- * Returns { steps, problem }: steps to run in order, each { id, why, commands } (commands are
+ * Returns { steps, problem }: steps to run in order, each { id, why, commands, optional? } (commands are
  * [program, args] pairs; the VS Code server step has none, it runs in-process), or a problem:
  * one line saying what the user must do, in which case nothing is to be run.
  *
@@ -107,6 +112,9 @@ export function planProvisioning(purpose, probes, { vscodeServer = true, env = p
   if (nodeModules !== 'ok') {
     steps.push({ id: 'npm-ci', why: nodeModules === 'missing' ? 'node_modules is missing' : 'node_modules does not match package-lock.json', commands: [['npm', ['ci']]] });
   }
+  const apt = (installer, ...args) => (installer === 'sudo' ? ['sudo', ['-n', 'apt-get', ...args]] : ['apt-get', args]);
+  // The test VS Code's search binary: optional (only search and `workspaceContains` need it).
+  const wantsRipgrep = vscodeServer && !isWindows && !probes.ripgrep();
   if (purpose === 'test' && !probes.chromium()) {
     if (env.CHROMIUM_PATH) {
       return { steps: [], problem: `CHROMIUM_PATH is ${env.CHROMIUM_PATH}, which is not an executable: point it at a Chromium binary, or unset it to use ${DEFAULT_CHROMIUM}.` };
@@ -116,9 +124,12 @@ export function planProvisioning(purpose, probes, { vscodeServer = true, env = p
       const how = probes.aptGet() ? '`sudo apt-get install chromium`' : 'install Chromium and set CHROMIUM_PATH to its binary';
       return { steps: [], problem: `The VS Code tests drive Chromium, which is not at ${DEFAULT_CHROMIUM}: run ${how}, then \`npm test\` again.` };
     }
-    const sudo = installer === 'sudo' ? ['sudo', '-n'] : [];
-    const apt = (...args) => (sudo.length ? [sudo[0], [...sudo.slice(1), 'apt-get', ...args]] : ['apt-get', args]);
-    steps.push({ id: 'chromium', why: `no Chromium at ${DEFAULT_CHROMIUM} (the VS Code tests drive it)`, commands: [apt('update'), apt('install', '-y', 'chromium')] });
+    steps.push({ id: 'chromium', why: `no Chromium at ${DEFAULT_CHROMIUM} (the VS Code tests drive it)`, commands: [apt(installer, 'update'), apt(installer, 'install', '-y', 'chromium', ...(wantsRipgrep ? ['ripgrep'] : []))] });
+  } else if (wantsRipgrep && probes.aptGet()) {
+    const installer = probes.installer();
+    if (installer !== 'none') {
+      steps.push({ id: 'ripgrep', why: `no ripgrep at ${SYSTEM_RIPGREP} (VS Code's file search and \`workspaceContains\` activation use it)`, commands: [apt(installer, 'update'), apt(installer, 'install', '-y', 'ripgrep')], optional: true });
+    }
   }
   if (vscodeServer && !probes.vscodeServer()) {
     steps.push({ id: 'vscode-server', why: 'the offline VS Code 1.100.3 server is not set up under .vscode-test/', commands: [] });
@@ -151,9 +162,14 @@ export function provision(purpose, { dryRun = false, vscodeServer = true, probes
   }
   for (const step of steps) {
     log(`${step.id}: ${step.why}${dryRun ? ' (dry run: not done)' : ''}`);
-    for (const command of step.commands) {
-      if (dryRun) log(`would run: ${[command[0], ...command[1]].join(' ')}`);
-      else runCommand(command);
+    try {
+      for (const command of step.commands) {
+        if (dryRun) log(`would run: ${[command[0], ...command[1]].join(' ')}`);
+        else runCommand(command);
+      }
+    } catch (error) {
+      if (!step.optional) throw error;
+      log(`${step.id}: ${error.message}; going on without it`);
     }
     if (dryRun) continue;
     if (step.id === 'chromium' && !isExecutable(DEFAULT_CHROMIUM)) {

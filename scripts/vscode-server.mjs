@@ -152,8 +152,33 @@ function unpackAndInstall(targetDir) {
  * Fast (a marker file) when already done. Safe against two concurrent runs: each installs into
  * its own staging folder and the first to finish wins the rename.
  */
+/** The ripgrep a system package installs (Debian's `ripgrep`). */
+export const SYSTEM_RIPGREP = '/usr/bin/rg';
+
+/**
+ * VS Code searches files with the ripgrep binary of @vscode/ripgrep, which code-server's npm
+ * package leaves to a download at install time (not possible offline). Without it, search,
+ * Quick Open's file list and `workspaceContains` activation find nothing. The system's ripgrep
+ * (scripts/provision.mjs installs it) stands in through a symbolic link; absent, nothing is done.
+ */
+function linkSystemRipgrep(paths) {
+  const bin = join(paths.vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
+  const target = join(bin, 'rg');
+  if (existsSync(target) || !existsSync(SYSTEM_RIPGREP) || !existsSync(dirname(bin))) return;
+  try {
+    mkdirSync(bin, { recursive: true });
+    symlinkSync(SYSTEM_RIPGREP, target);
+    log(`linked ${SYSTEM_RIPGREP} as VS Code's ripgrep`);
+  } catch (error) {
+    if (!existsSync(target)) log(`could not link ${SYSTEM_RIPGREP} as VS Code's ripgrep (${error?.message ?? error}): search stays unavailable`);
+  }
+}
+
 export function ensureVscodeServer({ force = false } = {}) {
-  if (!force && isSetUp()) return serverPaths();
+  if (!force && isSetUp()) {
+    linkSystemRipgrep(serverPaths());
+    return serverPaths();
+  }
   const started = Date.now();
   if (force) rmSync(INSTALL_DIR, { recursive: true, force: true });
   fetchTarball();
@@ -187,6 +212,7 @@ export function ensureVscodeServer({ force = false } = {}) {
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+  linkSystemRipgrep(serverPaths());
   log(`VS Code ${readVscodeVersion()} (code-server ${CODE_SERVER_VERSION}) ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   return serverPaths();
 }

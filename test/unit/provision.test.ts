@@ -17,6 +17,7 @@ interface Step {
   id: string;
   why: string;
   commands: Command[];
+  optional?: boolean;
 }
 interface Probes {
   nodeModules(): 'ok' | 'missing' | 'stale';
@@ -24,6 +25,7 @@ interface Probes {
   installer(): 'root' | 'sudo' | 'none';
   aptGet(): boolean;
   vscodeServer(): boolean;
+  ripgrep(): boolean;
 }
 interface Provision {
   planProvisioning(purpose: 'test' | 'start', probes: Probes, options?: { vscodeServer?: boolean; env?: Record<string, string | undefined> }): { steps: Step[]; problem?: string };
@@ -35,7 +37,7 @@ const SCRIPT = join(REPO_ROOT, 'scripts', 'provision.mjs');
 /** A machine with everything in place; `absent` overrides some answers. Records which probes ran. */
 function machine(absent: Partial<{ [K in keyof Probes]: ReturnType<Probes[K]> }> = {}) {
   const asked: string[] = [];
-  const answers = { nodeModules: 'ok', chromium: '/usr/bin/chromium', installer: 'root', aptGet: true, vscodeServer: true, ...absent } as const;
+  const answers = { nodeModules: 'ok', chromium: '/usr/bin/chromium', installer: 'root', aptGet: true, vscodeServer: true, ripgrep: true, ...absent } as const;
   const probes = Object.fromEntries(Object.entries(answers).map(([key, value]) => [key, () => (asked.push(key), value)])) as unknown as Probes;
   return { probes, asked };
 }
@@ -54,7 +56,7 @@ describe('provisioning of a fresh machine (scripts/provision.mjs)', () => {
     it('does nothing when everything is there, without asking about installers or apt', () => {
       const { probes, asked } = machine();
       assert.deepEqual(provision.planProvisioning('test', probes, noEnv), { steps: [], problem: undefined });
-      assert.deepEqual(asked.sort(), ['chromium', 'nodeModules', 'vscodeServer']);
+      assert.deepEqual(asked.sort(), ['chromium', 'nodeModules', 'ripgrep', 'vscodeServer']);
     });
 
     it('runs npm ci first when node_modules is missing or does not match the lock file', () => {
@@ -71,6 +73,15 @@ describe('provisioning of a fresh machine (scripts/provision.mjs)', () => {
       assert.deepEqual(commandsOf(asRoot.steps), ['apt-get update', 'apt-get install -y chromium']);
       const withSudo = provision.planProvisioning('test', machine({ chromium: null, installer: 'sudo' }).probes, noEnv);
       assert.deepEqual(commandsOf(withSudo.steps), ['sudo -n apt-get update', 'sudo -n apt-get install -y chromium']);
+    });
+
+    it('installs ripgrep for the test VS Code\'s search with Chromium, or alone, and goes on without it when nothing may be installed', () => {
+      assert.deepEqual(commandsOf(provision.planProvisioning('test', machine({ chromium: null, ripgrep: false }).probes, noEnv).steps), ['apt-get update', 'apt-get install -y chromium ripgrep']);
+      const alone = provision.planProvisioning('test', machine({ ripgrep: false, installer: 'sudo' }).probes, noEnv);
+      assert.deepEqual(alone.steps.map((s) => [s.id, s.optional]), [['ripgrep', true]]);
+      assert.deepEqual(commandsOf(alone.steps), ['sudo -n apt-get update', 'sudo -n apt-get install -y ripgrep']);
+      assert.deepEqual(provision.planProvisioning('test', machine({ ripgrep: false, installer: 'none' }).probes, noEnv), { steps: [], problem: undefined });
+      assert.deepEqual(provision.planProvisioning('start', machine({ ripgrep: false }).probes, { vscodeServer: false, env: {} }).steps, [], 'no VS Code server, no search binary');
     });
 
     it('says in one line what to run, and plans nothing, when Chromium is absent and nothing may be installed', () => {
