@@ -25,6 +25,19 @@ function actionsFor(text: string, code: string): { actions: CodeAction[]; apply:
 }
 
 describe('service: code actions', () => {
+  it('fixes a diagnostic of an earlier version from the current text, and offers nothing for one that no longer holds', () => {
+    const mistakes = readFileSync(join(__dirname, '..', '..', '..', 'samples', 'example-with-mistakes.carbon.yaml'), 'utf8');
+    // The editor's diagnostics are of the text before `France` became `FR` (4 characters earlier in the file).
+    const before = validate(analyze(mistakes), URI, settings());
+    const share = before.find((d) => d.code === 'wrong-type' && /renewableShare/.test(mistakes.split('\n')[d.range.start.line]))!;
+    const location = before.find((d) => d.code === 'invalid-location')!;
+    const text = mistakes.replace('location: France', 'location: FR');
+    const actions = codeActions(analyze(text), URI, [share, location]);
+    assert.deepEqual(actions.map((a) => a.title), ['Change to 0.5'], 'the location is fixed already: no action for it');
+    const fixed = TextDocument.applyEdits(TextDocument.create(URI, 'carbon-yaml', 2, text), actions[0].edit!.changes![URI] as TextEdit[]);
+    assert.equal(fixed, text.replace('renewableShare: 50%', 'renewableShare: 0.5'));
+  });
+
   it('applies "did you mean" for unknown catalog models', () => {
     const text = SAMPLE.replace('model: nvidia-hgx-h100-8gpu', 'model: nvidia-hgx-h100-8gp');
     assert.equal(actionsFor(text, 'unknown-model').apply(/Change to "nvidia-hgx-h100-8gpu"/), SAMPLE);

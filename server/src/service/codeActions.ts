@@ -120,8 +120,31 @@ function lifespanScenario(analysis: Analysis, uri: string, diagnostic: Diagnosti
   };
 }
 
-/** Quick fixes for the Carbon Lens diagnostics in a range. */
+/**
+ * Quick fixes for the Carbon Lens diagnostics in a range. The editor sends its copies of the
+ * diagnostics, which may be of an earlier version (an edit went out before their update came
+ * back): their `data` holds text offsets of that version, which would put an edit in the wrong
+ * place. Each is therefore matched with the finding of the analysed version that has its code
+ * and range, and fixed from that finding's facts; one without a match gets no fix (the editor
+ * asks again once its diagnostics are updated).
+ */
 export function codeActions(analysis: Analysis, uri: string, diagnostics: Diagnostic[]): CodeAction[] {
-  return diagnostics.filter((d) => d.source === SOURCE).flatMap((d) => fixes(analysis, uri, d));
+  return diagnostics.filter((d) => d.source === SOURCE).flatMap((d) => {
+    const current = currentFacts(analysis, d);
+    return current ? fixes(analysis, uri, current) : [];
+  });
+}
+
+/** The editor's diagnostic with the data of the analysed version's finding at its range and code, or undefined. */
+function currentFacts(analysis: Analysis, diagnostic: Diagnostic): Diagnostic | undefined {
+  const { start, end } = diagnostic.range;
+  for (const finding of analysis.findings) {
+    if (finding.code !== diagnostic.code) continue;
+    const range = rangeOf(analysis, finding.start, finding.end);
+    if (range.start.line === start.line && range.start.character === start.character && range.end.line === end.line && range.end.character === end.character) {
+      return { ...diagnostic, data: { ...finding.data, suggestions: finding.suggestions } };
+    }
+  }
+  return undefined;
 }
 
