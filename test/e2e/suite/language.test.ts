@@ -135,6 +135,9 @@ describe('Carbon Lens language features', () => {
       // Only the value changed: the key and anything after the value stay as typed.
       assert.equal(lineAfter, lineBefore.replace(before, fix.title.slice('Change to '.length)), `${wanted}: ${lineBefore} → ${lineAfter}`);
       fixed.push(`${before} → ${lineAfter.trim()}`);
+      // The next fix is asked for once the diagnostics are of the fixed text (the server offers
+      // none for a diagnostic of an earlier version that no longer holds).
+      await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === wanted && x.range.isEqual(diagnostic.range)));
     }
     assert.ok(fixed.length >= 4, fixed.join('\n'));
     assert.match(document.getText(), /location: FR\n/);
