@@ -153,13 +153,17 @@ export function startServer(connection: Connection): void {
     return { uri, version, totalKgCO2e: file.total?.kgCO2e ?? null, view: file.view, budgets: file.budgets, errors: file.errors, complete: file.complete, ...(file.leftOutText ? { leftOut: file.leftOutText, leftOutCount: file.leftOut } : {}), ...(file.stale ? { stale: file.stale } : {}), ...(change ? { change } : {}) };
   }
 
-  /** Sends the document's status summary (the total in the status bar) unless it is the one last sent. */
-  async function announce(uri: string, version: number, settings: Settings, analysis: Analysis): Promise<void> {
+  /**
+   * Sends the document's status summary (the total in the status bar) unless it is the one last
+   * sent. Synchronous up to the write, so that a request handler calling it answers for the
+   * version it analysed (messages are written in the order they are sent).
+   */
+  function announce(uri: string, version: number, settings: Settings, analysis: Analysis): void {
     const sent = summary(uri, version, settings, analysis);
     const json = JSON.stringify(sent);
     if (lastSummaries.get(uri) === json) return;
     lastSummaries.set(uri, json);
-    await connection.sendNotification(ANALYSIS_NOTIFICATION, sent);
+    connection.sendNotification(ANALYSIS_NOTIFICATION, sent).catch(() => undefined); // a closed connection: nothing to tell
   }
 
   /** Coalesces bursts of edits: only the latest version of a document is analysed and published. */
@@ -186,7 +190,7 @@ export function startServer(connection: Connection): void {
         await connection.sendDiagnostics({ uri, version, diagnostics: validate(analysis, uri, settings) });
       }
       if (staleAnswers.delete(uri)) refreshFigures();
-      await announce(uri, version, settings, analysis);
+      announce(uri, version, settings, analysis);
     } catch (error) {
       connection.console.error(`carbon-lens: analysis of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
@@ -259,7 +263,7 @@ export function startServer(connection: Connection): void {
     if (current === 'stale') return new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', { retriggerRequest: true });
     // The editor pulls as soon as it sends an edit, so the analysis is usually made here: the
     // status total goes first, before hundreds of diagnostics are converted and sent.
-    await announce(params.textDocument.uri, current.document.version, current.settings, current.analysis);
+    announce(params.textDocument.uri, current.document.version, current.settings, current.analysis);
     const items = validate(current.analysis, params.textDocument.uri, current.settings);
     // Most keystrokes leave the findings as they were: say so, and the editor keeps (and does not
     // convert and redraw) the hundreds of diagnostics of a large file.
