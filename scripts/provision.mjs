@@ -124,11 +124,14 @@ export function planProvisioning(purpose, probes, { vscodeServer = true, env = p
       const how = probes.aptGet() ? '`sudo apt-get install chromium`' : 'install Chromium and set CHROMIUM_PATH to its binary';
       return { steps: [], problem: `The VS Code tests drive Chromium, which is not at ${DEFAULT_CHROMIUM}: run ${how}, then \`npm test\` again.` };
     }
-    steps.push({ id: 'chromium', why: `no Chromium at ${DEFAULT_CHROMIUM} (the VS Code tests drive it)`, commands: [apt(installer, 'update'), apt(installer, 'install', '-y', 'chromium', ...(wantsRipgrep ? ['ripgrep'] : []))] });
-  } else if (wantsRipgrep && probes.aptGet()) {
+    steps.push({ id: 'chromium', why: `no Chromium at ${DEFAULT_CHROMIUM} (the VS Code tests drive it)`, commands: [apt(installer, 'update'), apt(installer, 'install', '-y', 'chromium')] });
+  }
+  // A step of its own, so that a repository without ripgrep never stops Chromium's install.
+  if (wantsRipgrep && probes.aptGet()) {
     const installer = probes.installer();
+    const updated = steps.some((step) => step.id === 'chromium');
     if (installer !== 'none') {
-      steps.push({ id: 'ripgrep', why: `no ripgrep at ${SYSTEM_RIPGREP} (VS Code's file search and \`workspaceContains\` activation use it)`, commands: [apt(installer, 'update'), apt(installer, 'install', '-y', 'ripgrep')], optional: true });
+      steps.push({ id: 'ripgrep', why: `no ripgrep at ${SYSTEM_RIPGREP} (VS Code's file search and \`workspaceContains\` activation use it)`, commands: [...(updated ? [] : [apt(installer, 'update')]), apt(installer, 'install', '-y', 'ripgrep')], optional: true });
     }
   }
   if (vscodeServer && !probes.vscodeServer()) {
