@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { requireBuiltCli, ROOT, runCli as cli, suiteFolder } from './cliHarness';
 
 /**
  * The built CLI (`npm run build` → dist/cli.js), spawned as users and CI run it. The JSON fields
@@ -10,15 +9,8 @@ import { join } from 'node:path';
  * test/unit/compute/sample.test.ts.
  */
 
-const ROOT = join(__dirname, '..', '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const SAMPLE = 'samples/example-ai-lab.carbon.yaml';
 const SAMPLE_TEXT = readFileSync(join(ROOT, SAMPLE), 'utf8');
-
-function cli(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', input, timeout: 30000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const STAGES = ['manufacturing', 'transport', 'use', 'endOfLife'];
 const SCOPES = ['scope1', 'scope2Location', 'scope2Market', 'scope3'];
@@ -29,18 +21,9 @@ function isNumber(value: unknown): value is number {
 
 describe('cli', function () {
   this.timeout(60000);
-  let dir: string;
-  const write = (name: string, text: string) => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  };
-
-  before(() => {
-    assert.ok(existsSync(CLI), 'run `npm run build` first');
-    dir = mkdtempSync(join(tmpdir(), 'carbon-lens-cli-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  requireBuiltCli();
+  const folder = suiteFolder('carbon-lens-cli-');
+  const write = folder.write;
 
   describe('report', () => {
     it('prints the JSON fields other tools rely on', () => {
@@ -178,7 +161,7 @@ describe('cli', function () {
     });
 
     it('exits 1 when a file cannot be read', () => {
-      const { status, stderr } = cli(['report', join(dir, 'missing.carbon.yaml')]);
+      const { status, stderr } = cli(['report', join(folder.dir, 'missing.carbon.yaml')]);
       assert.equal(status, 1);
       assert.match(stderr, /missing\.carbon\.yaml: cannot read \(ENOENT\)/);
     });

@@ -1,26 +1,22 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, Settings } from '../../contracts/settings';
 import { analyze, analyzeOptionsFor } from '../../engine';
 import { validate } from '../../server/src/service/validate';
+import { requireBuiltCli, ROOT, runCli } from './cliHarness';
 
 /**
  * Every editor setting has a `carbon-lens` flag with the same meaning (contracts/settings.ts):
  * `check` and `report` honour each flag as the editor honours the setting.
  */
 
-const ROOT = join(__dirname, '..', '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const SAMPLE = readFileSync(join(ROOT, 'samples', 'example-ai-lab.carbon.yaml'), 'utf8');
 /** The sample with its error-severity budget (900 t) below the footprint (232 t) and its warning budget above. */
 const OVER = SAMPLE.replace('limit: 900 tCO2e', 'limit: 100 tCO2e');
 
-function cli(args: string[], input: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args, '-'], { cwd: ROOT, encoding: 'utf8', input, timeout: 30000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** The CLI reading the manifest from its standard input (`-`). */
+const cli = (args: string[], input: string) => runCli([...args, '-'], input);
 
 interface JsonReport {
   diagnostics: { code: string; severity: string; line: number; column: number }[];
@@ -40,7 +36,7 @@ function editorDiagnostics(text: string, settings: Settings) {
 
 describe('cli: the editor settings as flags', function () {
   this.timeout(60000);
-  before(() => assert.ok(existsSync(CLI), 'run `npm run build` first'));
+  requireBuiltCli();
 
   it('--budget-severity forces the severity of exceeded budgets: check passes on a warning, and the report says so', () => {
     assert.equal(cli(['check'], OVER).status, 1, 'the budget is an error by its own severity');

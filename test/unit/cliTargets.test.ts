@@ -1,18 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { requireBuiltCli, runCli as cli, suiteFolder } from './cliHarness';
 
 /** Targets, quarters, measured data and the roadmap through the built CLI (dist/cli.js). */
-
-const ROOT = join(__dirname, '..', '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
-
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 // R-134a 12 kg × GWP 1,300 = 15,600 kgCO2e of Scope 1: the whole inventory.
 const LEAKS = (targets: string) => `version: 1
@@ -26,17 +18,9 @@ ${targets}
 
 describe('cli: targets', function () {
   this.timeout(60000);
-  let dir: string;
-  const write = (name: string, text: string) => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  };
-  before(() => {
-    assert.ok(existsSync(CLI), 'run `npm run build` first');
-    dir = mkdtempSync(join(tmpdir(), 'carbon-lens-targets-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  requireBuiltCli();
+  const folder = suiteFolder('carbon-lens-targets-');
+  const write = folder.write;
 
   it('check exits 1 when a target of severity error is off track, 0 when its severity is warning', () => {
     // Base 15 t in 2024, 1.5 °C: 2026 allows 15,000 × 0.916 = 13,740 kg < 15,600 kg.
@@ -88,7 +72,7 @@ describe('cli: targets', function () {
     const outside = mkdtempSync(join(tmpdir(), 'carbon-lens-outside-'));
     try {
       writeFileSync(join(outside, 'secret.json'), cli(['report', write('base2.carbon.yaml', LEAKS('  []')), '--format', 'json']).stdout);
-      const inner = join(dir, 'inner');
+      const inner = join(folder.dir, 'inner');
       mkdirSync(inner, { recursive: true });
       symlinkSync(join(outside, 'secret.json'), join(inner, 'link.json'));
       const manifest = (baseline: string) => LEAKS(`  - { id: t, baseYear: 2024, baseline: ${baseline}, targetYear: 2030, pathway: sbti-1.5c }`);
