@@ -8,7 +8,7 @@ import { AssetResult, electricityEmissions } from './asset';
 import { Breakdown, emptyBreakdown } from './breakdown';
 import { calendarSpan, CalendarSpan, overlapMs, ReportingPeriod } from './period';
 import { SiteOptions, SiteResult, siteDirect } from './site';
-import { addWeighted, allStages, useStage } from './slices';
+import { addWeighted, allStages, useStage, weightedPlus } from './slices';
 
 export interface MeasurementResult {
   index: number;
@@ -186,8 +186,8 @@ export function applyMeasurements(
       if (!entry) return asset;
       const changed: AssetResult = {
         ...asset,
-        period: addWeighted(addWeighted(emptyBreakdown(), asset.period, allStages(1)), entry.delta, allStages(1)),
-        inventory: addWeighted(addWeighted(emptyBreakdown(), asset.inventory, allStages(1)), entry.delta, allStages(1)),
+        period: weightedPlus(asset.period, allStages(1), entry.delta),
+        inventory: weightedPlus(asset.inventory, allStages(1), entry.delta),
         energyKWh: { it: shifted(asset.energyKWh.it, entry.itKWh), facility: shifted(asset.energyKWh.facility, entry.facilityKWh) },
         measurement: { modelled: asset, parts: entry.parts, measured: entry.measured },
       };
@@ -198,7 +198,7 @@ export function applyMeasurements(
       if (!entry) return site;
       const changed: SiteResult = {
         ...site,
-        direct: addWeighted(addWeighted(emptyBreakdown(), site.direct, allStages(1)), entry.delta, allStages(1)),
+        direct: weightedPlus(site.direct, allStages(1), entry.delta),
         measurement: { modelled: site, parts: entry.parts, measured: entry.measured },
       };
       return changed;

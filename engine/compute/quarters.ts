@@ -4,7 +4,7 @@ import { MeasuredPart } from './measuredParts';
 import { serviceShareIn } from './measured';
 import { CalendarSpan, overlapMs, quartersOf, ReportingPeriod } from './period';
 import { SiteResult } from './site';
-import { addWeighted, allStages } from './slices';
+import { addWeighted, allStages, weightedPlus } from './slices';
 
 /** The assets and sites of an inventory cut to one span of its period (a quarter for reviews). */
 export interface Slice {
@@ -53,8 +53,8 @@ export function sliceAsset(asset: AssetResult, period: ReportingPeriod, span: Ca
   partsIn(asset.measurement?.parts, span, delta, measured);
   return {
     ...modelled,
-    period: addWeighted(addWeighted(emptyBreakdown(), modelled.period, allStages(share)), delta, allStages(1)),
-    inventory: addWeighted(addWeighted(emptyBreakdown(), modelled.inventory, inventoryWeights), delta, allStages(1)),
+    period: weightedPlus(modelled.period, allStages(share), delta),
+    inventory: weightedPlus(modelled.inventory, inventoryWeights, delta),
     energyKWh: { it: scaledRange(modelled.energyKWh.it, share), facility: scaledRange(modelled.energyKWh.facility, share) },
     measurement: asset.measurement ? { modelled, parts: asset.measurement.parts, measured } : undefined,
   };
@@ -70,7 +70,7 @@ export function sliceSite(site: SiteResult, period: ReportingPeriod, span: Calen
   partsIn(site.measurement?.parts, span, delta, measured);
   return {
     ...modelled,
-    direct: addWeighted(addWeighted(emptyBreakdown(), modelled.direct, allStages(share)), delta, allStages(1)),
+    direct: weightedPlus(modelled.direct, allStages(share), delta),
     measurement: site.measurement ? { modelled, parts: site.measurement.parts, measured } : undefined,
   };
 }

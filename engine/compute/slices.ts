@@ -40,6 +40,11 @@ export function addWeighted(target: Breakdown, source: Breakdown, weights: Recor
 export const allStages = (k: number): Record<Stage, number> => ({ manufacturing: k, transport: k, use: k, endOfLife: k });
 export const useStage = (k: number): Record<Stage, number> => ({ manufacturing: 0, transport: 0, use: k, endOfLife: 0 });
 
+/** A fresh breakdown: `b` × its stage's weight, plus `delta` (a modelled figure cut to a span, with its metered change). */
+export function weightedPlus(b: Breakdown, weights: Record<Stage, number>, delta: Breakdown): Breakdown {
+  return addWeighted(addWeighted(emptyBreakdown(), b, weights), delta, allStages(1));
+}
+
 /** A fresh copy of `b` × k. */
 export function scaled(b: Breakdown, k: number): Breakdown {
   return addWeighted(emptyBreakdown(), b, allStages(k));
