@@ -27,10 +27,10 @@ export interface PerUnit {
   weightKg: Range;
 }
 
-/** One line of a unit's embodied footprint, for hover and the report. */
 /** Label prefix of the parts of a GPU server's host (what the keep-the-host lever keeps). */
 export const HOST_PART_PREFIX = 'host ';
 
+/** One line of a unit's embodied footprint, for hover and the report. */
 export interface EmbodiedPart {
   label: string;
   kgCO2e: Range;
@@ -504,11 +504,11 @@ function profileOf(inputs: UnitInputs, { methodology, factors, refurbished }: Un
     ...(defaultUtilization ? [defaultLoad.use] : []),
     route.use,
   ]);
-  const flags = (refurbished ? 4 : 0) + (!model && !weightGiven ? 2 : 0) + (mode ? 0 : 1);
+  const flags = (refurbished ? 4 : 0) + (defaultWeight ? 2 : 0) + (mode ? 0 : 1);
   const assumptions = reuse.shared('unit assumption list', [entry, power.assumptions], flags, () => [...new Set([
     ...entry.assumptions,
     ...(refurbished ? [`Bought refurbished: ${Math.round(refurbishedShare.factor.value * 100)}% of a new unit's manufacturing footprint (${refurbishedShare.factor.source}).`] : []),
-    ...(!model && !weightGiven ? [unitFactors.weightAssumption] : []),
+    ...(defaultWeight ? [unitFactors.weightAssumption] : []),
     ...(mode ? [] : [unitFactors.transportAssumption]),
     ...power.assumptions,
   ])]);

@@ -51,7 +51,6 @@ const ESTIMABLE: Partial<Record<ItemKind, Record<string, string>>> = {
   },
 };
 
-/** Parts of a site that are left out (not estimated) when invalid, while the site and its assets still count. */
 /** The default rows behind the estimates that are figures, so that `data` carries them (id, value, range, unit). */
 const ESTIMATE_ROWS: Partial<Record<ItemKind, Record<string, { id: string; value: number; min: number; max: number; unit: string }>>> = {
   site: { pue: DEFAULTS.pue },
@@ -72,6 +71,7 @@ function assumedValueOf(kind: ItemKind, pattern: string): AssumedValue | undefin
   return row ? { factorId: row.id, value: row.value, min: row.min, max: row.max, unit: row.unit } : undefined;
 }
 
+/** Parts of a site that are left out (not estimated) when invalid, while the site and its assets still count. */
 const LEFT_OUT_PARTS: Partial<Record<ItemKind, Record<string, string>>> = {
   site: { generators: 'generator fuel figure', 'refrigerants.*': 'refrigerant leak' },
 };

@@ -20,7 +20,6 @@ export interface Headline {
   other: { title: string; label: string; kgCO2e: number };
 }
 
-/** The report's totals in the order the `view` option puts them. */
 /**
  * What the inventory view counts capital goods in full in: the year bought for an annual report,
  * the period bought for a month or a quarter (the engine's rule: acquired within the period).
@@ -29,6 +28,7 @@ export function acquisitionSpan(period: { start: string; end: string }): 'year' 
   return isTwelveMonths(period) ? 'year' : 'period';
 }
 
+/** The report's totals in the order the `view` option puts them. */
 export function headline(totals: { kgCO2e: number; min: number; max: number; marketKgCO2e: number; inventoryView: { kgCO2e: number; min: number; max: number; marketKgCO2e: number } }, view: ViewName = 'period', span: 'year' | 'period' = 'year'): Headline {
   if (view === 'inventory') {
     const t = totals.inventoryView;
