@@ -132,7 +132,8 @@ function itemTextEnd(text: string, start: number | undefined): number {
   if (start === undefined) return Infinity;
   const column = start - (text.lastIndexOf('\n', start - 1) + 1);
   for (let at = text.indexOf('\n', start); at >= 0; at = text.indexOf('\n', at + 1)) {
-    const line = text.slice(at + 1, text.indexOf('\n', at + 1) < 0 ? text.length : text.indexOf('\n', at + 1));
+    const next = text.indexOf('\n', at + 1);
+    const line = text.slice(at + 1, next < 0 ? text.length : next);
     const content = line.trimStart();
     if (content === '' || content.startsWith('#') || line.startsWith('\t')) continue;
     if (line.length - content.length <= column - 2) return at;

@@ -225,16 +225,19 @@ export function computeInventory(input: ComputeInput, context: ComputeContext): 
 function pueNotes(sites: readonly SiteResult[], assets: readonly AssetResult[], factors: FactorSet, notes: Note[]): void {
   // The row in force (an override's source when there is one).
   const assumed = factors.require(DEFAULTS.pue.id);
-  for (const site of sites) {
-    const { pue, pueAssumed } = site.context;
-    if (!pueAssumed || pue.value === 1) continue;
-    let itKWh = 0;
-    let electricityKg = 0;
-    for (const asset of assets) {
-      if (asset.siteId !== site.id) continue;
-      itKWh += asset.energyKWh.it.value;
-      electricityKg += cellTotal(asset.period.stages.use).value;
-    }
+  const sized = sites.filter((site) => site.context.pueAssumed && site.context.pue.value !== 1);
+  if (sized.length === 0) return;
+  // One pass over the assets for all such sites (in asset order, as per site).
+  const loads = new Map(sized.map((site) => [site.id, { itKWh: 0, electricityKg: 0 }]));
+  for (const asset of assets) {
+    const load = loads.get(asset.siteId);
+    if (!load) continue;
+    load.itKWh += asset.energyKWh.it.value;
+    load.electricityKg += cellTotal(asset.period.stages.use).value;
+  }
+  for (const site of sized) {
+    const { pue } = site.context;
+    const { itKWh, electricityKg } = loads.get(site.id)!;
     if (itKWh === 0) continue; // no computed load (no assets, or only assets with errors): nothing to size
     const overheadKg = (electricityKg * (pue.value - 1)) / pue.value;
     const atMinKg = (electricityKg / pue.value) * (pue.min - 1);
