@@ -26,6 +26,11 @@ export const RESOLVE_LENSES_ABOVE = 500;
  */
 export const ASSET_HINTS_ABOVE = RESOLVE_LENSES_ABOVE;
 
+/** Whether the file's lenses (its total, the assets, the budgets) are too many for per-asset lenses: asset figures are then inlay hints. */
+function assetsAsHints({ assets, budgets }: { assets: readonly number[]; budgets: readonly number[] }): boolean {
+  return assets.length + budgets.length + 1 > ASSET_HINTS_ABOVE;
+}
+
 /** What a lens is about: the file, or the asset or budget at an index of its section. */
 type LensTarget = { kind: 'file'; range: Range } | { kind: 'asset' | 'budget' | 'target'; index: number; range: Range };
 
@@ -38,8 +43,7 @@ function lensTargets(analysis: Analysis, settings: Settings): LensTarget[] {
   const targets: LensTarget[] = [{ kind: 'file', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
   const outline = new Map(analysis.outline.map((o) => [`${o.section}/${o.index}`, o]));
   const { assets, budgets } = computedItems(analysis);
-  const assetsAsHints = assets.length + budgets.length + 1 > ASSET_HINTS_ABOVE;
-  for (const [kind, indices] of [['asset', assetsAsHints ? [] : assets], ['budget', budgets]] as const) {
+  for (const [kind, indices] of [['asset', assetsAsHints({ assets, budgets }) ? [] : assets], ['budget', budgets]] as const) {
     for (const index of indices) {
       const item = outline.get(`${kind}s/${index}`);
       if (item) targets.push({ kind, index, range: rangeOf(analysis, item.start, item.start) });
@@ -113,8 +117,7 @@ function commandFor(analysis: Analysis, target: LensTarget, uri: string, setting
  */
 export function assetInlayHints(analysis: Analysis, uri: string, settings: Settings, fromLine: number, toLine: number, base?: DocumentBase): InlayHint[] {
   if (!settings.codeLens.enable || !isComputed(analysis)) return [];
-  const { assets, budgets } = computedItems(analysis);
-  if (assets.length + budgets.length + 1 <= ASSET_HINTS_ABOVE) return [];
+  if (!assetsAsHints(computedItems(analysis))) return [];
   const lines = analysis.lines;
   const from = lines.lineStart(Math.max(0, Math.min(fromLine, lines.lineCount - 1)));
   const to = toLine + 1 < lines.lineCount ? lines.lineStart(toLine + 1) : analysis.text.length;
