@@ -3,7 +3,7 @@ import { METER_ACCURACY } from '../data/targets';
 import { Note } from '../manifest/note';
 import { Measurement, Site } from '../manifest/types.generated';
 import { MeasuredPart } from './measuredParts';
-import { exact, mul, Range } from '../quantity';
+import { addInto, exact, mul, Range } from '../quantity';
 import { AssetResult, electricityEmissions } from './asset';
 import { Breakdown, emptyBreakdown } from './breakdown';
 import { calendarSpan, CalendarSpan, overlapMs, ReportingPeriod } from './period';
@@ -126,8 +126,8 @@ export function applyMeasurements(
       const share = serviceShareIn(asset, period, span);
       if (share === 0) continue;
       shares.set(asset, share);
-      addScaledRange(modelledFacility, asset.energyKWh.facility, share);
-      addScaledRange(modelledIt, asset.energyKWh.it, share);
+      addInto(modelledFacility, asset.energyKWh.facility, share);
+      addInto(modelledIt, asset.energyKWh.it, share);
     }
     let facilityKWh: Range | undefined;
     if (m.electricityKWh !== undefined) facilityKWh = exact(m.electricityKWh);
@@ -138,6 +138,7 @@ export function applyMeasurements(
       const metered = useBreakdown(emissions);
       addWeighted(measured, metered, useStage(1));
       if (modelledFacility.value > 0) {
+        const meteredIt = m.itElectricityKWh ?? facilityKWh.value / context.pue.value;
         for (const [asset, share] of shares) {
           const weight = (asset.energyKWh.facility.value * share) / modelledFacility.value;
           const assetMeasured = addWeighted(emptyBreakdown(), metered, useStage(weight));
@@ -146,7 +147,6 @@ export function applyMeasurements(
           const entry = accumulate(assetChanges, asset);
           record(entry, part(assetMeasured, assetReplaced));
           entry.facilityKWh += facilityKWh.value * weight - asset.energyKWh.facility.value * share;
-          const meteredIt = m.itElectricityKWh ?? facilityKWh.value / context.pue.value;
           entry.itKWh += meteredIt * weight - asset.energyKWh.it.value * share;
         }
       } else {
@@ -213,12 +213,6 @@ function useBreakdown(e: { scope2Location: Range; scope2Market: Range; upstream:
   b.stages.use.scope3 = { ...e.upstream };
   b.categories.fuelAndEnergy = { ...e.upstream };
   return b;
-}
-
-function addScaledRange(target: Range, source: Range, k: number): void {
-  target.value += source.value * k;
-  target.min += source.min * k;
-  target.max += source.max * k;
 }
 
 function shifted(r: Range, by: number): Range {

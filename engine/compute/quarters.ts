@@ -5,6 +5,7 @@ import { serviceShareIn } from './measured';
 import { CalendarSpan, overlapMs, quartersOf, ReportingPeriod } from './period';
 import { SiteResult } from './site';
 import { addWeighted, allStages, weightedPlus } from './slices';
+import { scale } from '../quantity';
 
 /** The assets and sites of an inventory cut to one span of its period (a quarter for reviews). */
 export interface Slice {
@@ -55,7 +56,8 @@ export function sliceAsset(asset: AssetResult, period: ReportingPeriod, span: Ca
     ...modelled,
     period: weightedPlus(modelled.period, allStages(share), delta),
     inventory: weightedPlus(modelled.inventory, inventoryWeights, delta),
-    energyKWh: { it: scaledRange(modelled.energyKWh.it, share), facility: scaledRange(modelled.energyKWh.facility, share) },
+    // share ≥ 0: `scale` keeps the bounds in place.
+    energyKWh: { it: scale(modelled.energyKWh.it, share), facility: scale(modelled.energyKWh.facility, share) },
     measurement: asset.measurement ? { modelled, parts: asset.measurement.parts, measured } : undefined,
   };
 }
@@ -97,8 +99,4 @@ export function sliceOf(label: string, span: CalendarSpan, period: ReportingPeri
 /** Each calendar quarter the period overlaps, cut from the inventory (modelled and measured). */
 export function quarterSlices(period: ReportingPeriod, sites: readonly SiteResult[], assets: readonly AssetResult[]): Slice[] {
   return quartersOf(period).map((q) => sliceOf(q.label, q, period, sites, assets));
-}
-
-function scaledRange(r: { value: number; min: number; max: number }, k: number) {
-  return { value: r.value * k, min: r.min * k, max: r.max * k };
 }
