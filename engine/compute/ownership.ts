@@ -23,7 +23,7 @@ import { DEFAULTS } from '../data/defaults';
 import type { Factor } from '../factors/factor';
 import { Asset } from '../manifest/types.generated';
 import { Note } from '../manifest/note';
-import { add, Range, ZERO } from '../quantity';
+import { add, Range, scale, ZERO } from '../quantity';
 import { Breakdown, Cell } from './breakdown';
 import { lifeHoursOf, ServiceWindow } from './period';
 import { SiteContext } from './site';
@@ -122,7 +122,7 @@ export function soldLifetimeUse({ asset, count, lifespanYears, unit, site, defau
 function sold(inputs: OwnershipInputs, notes: Note[]): OwnedFigures {
   const { asset, index, count, unit, site, window, periodLabel, periodStartMs } = inputs;
   const energyKWh = { it: Z, facility: Z };
-  const inFull = (perUnit: Range): Range => (isZero(perUnit) ? Z : { value: perUnit.value * count, min: perUnit.min * count, max: perUnit.max * count });
+  const inFull = (perUnit: Range): Range => (isZero(perUnit) ? Z : scale(perUnit, count));
   if (!window.acquiredInPeriod) {
     const empty = soldBreakdown(Z, Z, Z, Z);
     // Sold after the period: the `not-in-service` note already says so.
