@@ -6,7 +6,8 @@
  */
 import type { ReportQuarter, ReportTarget } from '../../engine';
 import { Ctx, kg, percent, tonnes } from './context';
-import { Child, h, lineLink, s } from './dom';
+import { h, lineLink, s } from './dom';
+import { dataTable, section } from './sections';
 
 const W = 600;
 const H = 240;
@@ -88,21 +89,14 @@ export function quarterChart(ctx: Ctx, quarters: readonly ReportQuarter[]): HTML
   );
 }
 
-function dataTable(summary: string, head: readonly string[], rows: readonly (readonly Child[])[]): HTMLElement {
-  return h('details', { class: 'data-table' }, h('summary', {}, summary), h('div', { class: 'table-scroll' }, h('table', {},
-    h('thead', {}, h('tr', {}, head.map((cell, i) => h('th', { scope: 'col', class: i > 0 ? 'num' : undefined }, cell)))),
-    h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { class: 'num' }, cell)))))))));
-}
-
 /** The targets section: one card per target with its trajectory; nothing for a manifest without targets. */
 export function targets(ctx: Ctx): HTMLElement | null {
   const list = ctx.report.targets ?? [];
   if (list.length === 0) return null;
-  return h(
-    'section',
-    { id: 'targets', class: 'report-section', 'aria-labelledby': 'targets-title' },
-    h('h2', { id: 'targets-title', tabindex: -1 }, `Targets (${list.length})`),
-    h('p', { class: 'section-intro' }, 'Each target is a straight line from its base year to its target year; this period is compared with its share of that line.'),
+  return section(
+    'targets',
+    `Targets (${list.length})`,
+    'Each target is a straight line from its base year to its target year; this period is compared with its share of that line.',
     list.map((t) => h(
       'article',
       { class: `card target ${t.status}`, id: `target-${t.index}`, 'aria-labelledby': `target-${t.index}-title` },
@@ -110,7 +104,7 @@ export function targets(ctx: Ctx): HTMLElement | null {
       h('p', { class: `pill ${t.status === 'on-track' ? 'ok' : 'exceeded'}` }, t.status === 'on-track' ? 'On track' : `Off track (${t.severity})`),
       h('p', { class: 'budget-figures' }, h('strong', {}, kg(ctx, t.actualKgCO2e)), ` of ${kg(ctx, t.allowedKgCO2e)} allowed · gap ${kg(ctx, t.gapKgCO2e)}${t.measuredKgCO2e > 0 ? ` · ${percent(t.measuredShare)} measured` : ''}`),
       trajectoryChart(ctx, t),
-      dataTable('Path as a table', ['Year', 'Allowed (tCO2e)'], t.path.map((p) => [String(p.year), tonnes(p.allowedKgCO2e)])),
+      dataTable('Path as a table', undefined, ['Year', 'Allowed (tCO2e)'], t.path.map((p) => [String(p.year), tonnes(p.allowedKgCO2e)])),
     )),
   );
 }
@@ -119,14 +113,13 @@ export function targets(ctx: Ctx): HTMLElement | null {
 export function quarters(ctx: Ctx): HTMLElement | null {
   const list = ctx.report.quarters ?? [];
   if (list.length === 0) return null;
-  return h(
-    'section',
-    { id: 'quarters', class: 'report-section', 'aria-labelledby': 'quarters-title' },
-    h('h2', { id: 'quarters-title', tabindex: -1 }, 'Quarters'),
+  return section(
+    'quarters',
+    'Quarters',
     ctx.report.measured && ctx.report.measured.kgCO2e > 0
-      ? h('p', { class: 'section-intro' }, `${kg(ctx, ctx.report.measured.kgCO2e)} of the total (${percent(ctx.report.measured.share)}) comes from meters; the rest is modelled.`)
-      : h('p', { class: 'section-intro' }, 'No metered data yet: every quarter is modelled.'),
+      ? `${kg(ctx, ctx.report.measured.kgCO2e)} of the total (${percent(ctx.report.measured.share)}) comes from meters; the rest is modelled.`
+      : 'No metered data yet: every quarter is modelled.',
     quarterChart(ctx, list),
-    dataTable('Quarters as a table', ['Quarter', 'tCO2e', 'Measured', 'Modelled'], list.map((q) => [q.quarter, tonnes(q.kgCO2e), tonnes(q.measuredKgCO2e), tonnes(q.modelledKgCO2e)])),
+    dataTable('Quarters as a table', undefined, ['Quarter', 'tCO2e', 'Measured', 'Modelled'], list.map((q) => [q.quarter, tonnes(q.kgCO2e), tonnes(q.measuredKgCO2e), tonnes(q.modelledKgCO2e)])),
   );
 }

@@ -18,8 +18,8 @@ export function section(id: string, title: string, intro: Child, ...children: Ch
   );
 }
 
-/** A collapsible data table: the accessible (and exact) alternative to a chart. */
-function dataTable(summary: string, caption: string, head: readonly string[], rows: readonly (readonly Child[])[], numericFrom = 1): HTMLDetailsElement {
+/** A collapsible data table: the accessible (and exact) alternative to a chart (`caption` for screen readers, when given). */
+export function dataTable(summary: string, caption: string | undefined, head: readonly string[], rows: readonly (readonly Child[])[], numericFrom = 1): HTMLDetailsElement {
   return h(
     'details',
     { class: 'data-table' },
@@ -30,7 +30,7 @@ function dataTable(summary: string, caption: string, head: readonly string[], ro
       h(
         'table',
         {},
-        h('caption', { class: 'sr-only' }, caption),
+        caption === undefined ? null : h('caption', { class: 'sr-only' }, caption),
         h('thead', {}, h('tr', {}, head.map((cell, i) => h('th', { scope: 'col', class: i >= numericFrom ? 'num' : undefined }, cell)))),
         h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { class: i >= numericFrom ? 'num' : undefined }, cell)))))),
       ),
