@@ -157,14 +157,15 @@ export function explorerItem(page, fileName) {
 /**
  * The explorer row of a file or folder a test created while the workbench was open. The explorer
  * learns of it from the file watcher, whose event can come late or not at all on a loaded
- * machine: after a short wait, "File: Refresh Explorer" reads the folder again, as a user would.
+ * machine: after a short wait, "Refresh Explorer" reads the folder again, as a user would (VS Code
+ * 1.100 lists it with no "File:" category).
  */
 export async function createdExplorerItem(page, name, { timeoutMs = 30_000 } = {}) {
   const item = explorerItem(page, name);
   try {
     await item.waitFor({ timeout: Math.min(5_000, timeoutMs) });
   } catch {
-    await runCommand(page, 'File: Refresh Explorer');
+    await runCommand(page, 'Refresh Explorer');
     await item.waitFor({ timeout: timeoutMs });
   }
   return item;
