@@ -4,6 +4,7 @@ import {
   ClientCapabilities,
   CodeLensRefreshRequest,
   Connection,
+  Diagnostic,
   DiagnosticServerCancellationData,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
@@ -19,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, compileValidators, diffReports, diffSideReport, fileSummary, formatReports, reportFromAnalysis, withText } from '../../engine';
 import { AnalysisStore } from './analysisStore';
 import { BaseVersions, parseBaseParams } from './baseVersions';
+import { sameJson } from './sameJson';
 import {
   ANALYSIS_NOTIFICATION, AnalysisSummary, BASE_NOTIFICATION, CHANGE_REQUEST, ChangeParams, ChangeResult, EXPORT_FORMAT_NAMES, EXPORT_REQUEST, ExportParams, REPORT_REQUEST, ReportParams,
 } from '../../contracts/protocol';
@@ -48,8 +50,8 @@ export function startServer(connection: Connection): void {
   const lensAnalyses = new Map<number, { uri: string; analysis: Analysis; settings: Settings; base?: DocumentBase }>();
   const lensCache = new WeakMap<Analysis, { settings: Settings; base?: DocumentBase; tag: number; lenses: CodeLens[] }>();
   let lensTags = 0;
-  /** The last diagnostics pulled for each document (their JSON), by the resultId they were sent with. */
-  const lastReports = new Map<string, { resultId: string; json: string }>();
+  /** The last diagnostics pulled for each document, by the resultId they were sent with. */
+  const lastReports = new Map<string, { resultId: string; items: Diagnostic[] }>();
   let reportIds = 0;
   /** The last status summary sent for each document (its JSON): the same one is not sent twice. */
   const lastSummaries = new Map<string, string>();
@@ -267,11 +269,10 @@ export function startServer(connection: Connection): void {
     const items = validate(current.analysis, params.textDocument.uri, current.settings);
     // Most keystrokes leave the findings as they were: say so, and the editor keeps (and does not
     // convert and redraw) the hundreds of diagnostics of a large file.
-    const json = JSON.stringify(items);
     const last = lastReports.get(params.textDocument.uri);
-    if (last && last.json === json && params.previousResultId === last.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+    if (last && params.previousResultId === last.resultId && sameJson(last.items, items)) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
     const resultId = String(++reportIds);
-    lastReports.set(params.textDocument.uri, { resultId, json });
+    lastReports.set(params.textDocument.uri, { resultId, items });
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }));
 

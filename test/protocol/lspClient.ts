@@ -81,6 +81,8 @@ export interface VersionDiagnostics {
   version: number | undefined;
   diagnostics: Diagnostic[];
   at: number;
+  /** Pull mode: whether the server sent the items or said they were unchanged since the last report. */
+  report?: 'full' | 'unchanged';
 }
 
 interface Waiter {
@@ -217,10 +219,10 @@ export class LspClient {
         const cancelled = request.source.token.isCancellationRequested;
         if (!cancelled && report.kind === 'full') {
           this.lastReports.set(uri, { resultId: report.resultId, items: report.items });
-          this.receive({ uri, version: request.version, diagnostics: report.items, at: performance.now() });
+          this.receive({ uri, version: request.version, diagnostics: report.items, at: performance.now(), report: 'full' });
         } else if (!cancelled && report.kind === 'unchanged' && previous) {
           this.lastReports.set(uri, { resultId: report.resultId, items: previous.items });
-          this.receive({ uri, version: request.version, diagnostics: previous.items, at: performance.now() });
+          this.receive({ uri, version: request.version, diagnostics: previous.items, at: performance.now(), report: 'unchanged' });
         }
         done(request.again);
       },
