@@ -246,18 +246,22 @@ export function* buildSegmentedSteps(text: string, oneShot = false): Generator<v
 export function changedRegion(before: string, after: string): { start: number; oldEnd: number; newEnd: number } | undefined {
   // No `before === after` first: texts of the same length are compared up to their first
   // difference, which the scan below finds anyway (a whole compare costs milliseconds at 3 MB).
-  // Whole chunks first (native string comparison), then character by character.
-  const CHUNK = 1024;
+  // Chunks of falling size (native string comparison), then character by character: at 3 MB,
+  // 64 kB chunks take a fifth of the time 1 kB chunks did.
   const limit = Math.min(before.length, after.length);
   let start = 0;
-  while (start + CHUNK <= limit && before.substring(start, start + CHUNK) === after.substring(start, start + CHUNK)) start += CHUNK;
+  for (const chunk of REGION_CHUNKS) {
+    while (start + chunk <= limit && before.substring(start, start + chunk) === after.substring(start, start + chunk)) start += chunk;
+  }
   while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   if (start === limit && before.length === after.length) return undefined;
   let oldEnd = before.length;
   let newEnd = after.length;
-  while (oldEnd - CHUNK >= start && newEnd - CHUNK >= start && before.substring(oldEnd - CHUNK, oldEnd) === after.substring(newEnd - CHUNK, newEnd)) {
-    oldEnd -= CHUNK;
-    newEnd -= CHUNK;
+  for (const chunk of REGION_CHUNKS) {
+    while (oldEnd - chunk >= start && newEnd - chunk >= start && before.substring(oldEnd - chunk, oldEnd) === after.substring(newEnd - chunk, newEnd)) {
+      oldEnd -= chunk;
+      newEnd -= chunk;
+    }
   }
   while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
     oldEnd--;
@@ -265,6 +269,8 @@ export function changedRegion(before: string, after: string): { start: number; o
   }
   return { start, oldEnd, newEnd };
 }
+
+const REGION_CHUNKS = [65_536, 4_096, 256];
 
 /** Whether `text[from, to)` holds a CR that does not end a line (not followed by LF). */
 function hasLoneCr(text: string, from: number, to: number): boolean {

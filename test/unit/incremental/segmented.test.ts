@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isSeq } from 'yaml';
 import { analyze, Analysis, analyzeIncremental, analyzeWhole } from '../../../engine/analysis';
-import { ItemState, SegmentedState } from '../../../engine/incremental/segmented';
+import { changedRegion, ItemState, SegmentedState } from '../../../engine/incremental/segmented';
 import { pathAt } from '../../../engine/manifest/pathAt';
 import { generateManifest } from '../../../bench/generate';
 import { assertSameAnalysis } from './helpers';
@@ -279,5 +279,40 @@ describe('checks kept across edits (duplicate ids, catalog checks)', function ()
     assert.equal(left.findings.filter((f) => f.code === 'unknown-model').length, 1);
     assert.equal(left.inventory!.assets.length, back.inventory!.assets.length - 1);
     assert.ok(!back.findings.some((f) => f.code === 'unknown-model'));
+  });
+});
+
+describe('changedRegion: the one region an edit changed', () => {
+  /** The definition, character by character: the longest common prefix, then the longest common suffix after it. */
+  function naiveRegion(before: string, after: string) {
+    let start = 0;
+    while (start < before.length && start < after.length && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+    if (start === before.length && start === after.length) return undefined;
+    let oldEnd = before.length;
+    let newEnd = after.length;
+    while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
+      oldEnd--;
+      newEnd--;
+    }
+    return { start, oldEnd, newEnd };
+  }
+
+  it('finds the same region as the character-by-character definition, around every chunk size', () => {
+    // Repeated text makes the prefix and suffix overlap candidates; edits land on and around the
+    // chunk boundaries (256, 4 kB, 64 kB) of a 140 kB text.
+    const text = 'abcdefgh\n'.repeat(15_600);
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const places = [0, 1, 255, 256, 257, 4_095, 4_096, 4_097, 65_535, 65_536, 65_537, 131_072, text.length - 65_536, text.length - 256, text.length - 1, text.length];
+    for (let i = 0; i < 40; i++) places.push(random(text.length + 1));
+    for (const at of places) {
+      for (const [remove, insert] of [[0, 'x'], [1, ''], [1, 'y'], [9, ''], [0, 'abcdefgh\n'], [300, 'z'], [0, '']] as [number, string][]) {
+        const after = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
+        assert.deepEqual(changedRegion(text, after), naiveRegion(text, after), `at ${at}, remove ${remove}, insert ${JSON.stringify(insert)}`);
+      }
+    }
   });
 });
