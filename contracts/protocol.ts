@@ -4,6 +4,22 @@
  */
 import type { ViewName } from './settings';
 
+/** The language of Carbon Lens manifests, and the documents the server serves: every one of them, whatever its scheme (files, untitled, virtual file systems). */
+export const MANIFEST_LANGUAGE_ID = 'carbon-yaml';
+export const MANIFEST_DOCUMENT_SELECTOR = [{ language: MANIFEST_LANGUAGE_ID }];
+
+/**
+ * Diagnostics in two reports, when the client pulls diagnostics and registers providers
+ * dynamically (VS Code does): the server registers both (LSP 3.17 `DiagnosticRegistrationOptions`
+ * with these identifiers). The totals report holds the findings that state the file's totals
+ * (`statesTotals` in rules.ts: budgets, targets, metering); the items report every other finding.
+ * A keystroke in a count or a power changes only the totals report, and the items report is
+ * answered `unchanged`: the editor keeps, and does not redraw, the hundreds of diagnostics of a
+ * large file. Other clients get one report (pulled or published).
+ */
+export const ITEM_DIAGNOSTICS = 'carbon-lens';
+export const TOTALS_DIAGNOSTICS = 'carbon-lens-totals';
+
 /** Request: the full computed report of a document (the same model the CLI prints as JSON). */
 export const REPORT_REQUEST = 'carbonLens/report';
 export interface ReportParams {

@@ -139,6 +139,17 @@ export function ruleFor(code: string): Rule | undefined {
   return BY_CODE.get(code);
 }
 
+/**
+ * Whether a rule's findings state the file's totals (budgets, targets, metered against modelled):
+ * most keystrokes in a count or a power change them and no other finding. An editor that takes
+ * diagnostics in several reports gets these in one of their own (TOTALS_DIAGNOSTICS in
+ * protocol.ts), so such a keystroke re-sends a few findings instead of every finding of the file.
+ */
+export function statesTotals(code: string): boolean {
+  const category = BY_CODE.get(code)?.category;
+  return category === 'budget' || category === 'target';
+}
+
 /** What the user's settings do to the diagnostics (the `budgetSeverity` and `completeness` settings). */
 export interface DiagnosticSettings {
   budgetSeverity: '' | 'error' | 'warning' | 'info';

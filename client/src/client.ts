@@ -14,13 +14,10 @@ import {
 } from 'vscode-languageclient/node';
 import type { CarbonDiff, Report } from '../../engine';
 import {
-  ANALYSIS_NOTIFICATION, AnalysisSummary, BASE_NOTIFICATION, BaseParams, CHANGE_REQUEST, ChangeParams, ChangeResult, EXPORT_REQUEST, ExportFormat, ExportParams, REPORT_REQUEST, ReportParams,
+  ANALYSIS_NOTIFICATION, AnalysisSummary, BASE_NOTIFICATION, BaseParams, CHANGE_REQUEST, ChangeParams, ChangeResult, EXPORT_REQUEST, ExportFormat, ExportParams, MANIFEST_DOCUMENT_SELECTOR, REPORT_REQUEST,
+  ReportParams,
 } from '../../contracts/protocol';
 import { Settings, SETTINGS_SECTION, settingsFrom } from '../../contracts/settings';
-
-export const LANGUAGE_ID = 'carbon-yaml';
-/** Every carbon-yaml document, whatever its scheme (files, untitled, virtual file systems). */
-export const DOCUMENT_SELECTOR = [{ language: LANGUAGE_ID }];
 
 const CLIENT_ID = SETTINGS_SECTION; // the client library reads `carbonLens.trace.server`
 const CLIENT_NAME = 'Carbon Lens';
@@ -83,7 +80,7 @@ export class CarbonLensClient implements vscode.Disposable {
       debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: DOCUMENT_SELECTOR,
+      documentSelector: MANIFEST_DOCUMENT_SELECTOR,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       // The server pulls `carbonLens` settings per document and registers for their changes.

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { CarbonLensClient, LANGUAGE_ID } from './client';
+import { MANIFEST_LANGUAGE_ID } from '../../contracts/protocol';
+import { CarbonLensClient } from './client';
 import { exportReport, parseExportOptions } from './export';
 import { showFactorSources } from './factors';
 import { describe, ensureOpen, isManifest, newManifestName, uriFromArgument } from './manifests';
@@ -117,7 +118,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Carbo
         const document = await vscode.workspace.openTextDocument(await newManifestUri());
         const editor = await vscode.window.showTextDocument(document);
         await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), new TextDecoder().decode(bytes)));
-        if (document.languageId !== LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+        if (document.languageId !== MANIFEST_LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(document, MANIFEST_LANGUAGE_ID);
         return document.uri;
       } catch (error) {
         return showError('could not open the sample manifest', error);

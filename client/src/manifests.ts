@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from './client';
+import { MANIFEST_LANGUAGE_ID } from '../../contracts/protocol';
 
 /** A URI from a command argument: a vscode.Uri (menus, API callers) or a string (code lenses). */
 export function uriFromArgument(arg: unknown): vscode.Uri | undefined {
@@ -16,7 +16,7 @@ export function uriFromArgument(arg: unknown): vscode.Uri | undefined {
 }
 
 export function isManifest(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
-  return document?.languageId === LANGUAGE_ID;
+  return document?.languageId === MANIFEST_LANGUAGE_ID;
 }
 
 /** The open document with this URI, if any. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { AnalysisSummary, DocumentChange } from '../../contracts/protocol';
 import type { UnitsSetting } from '../../contracts/settings';
 import { formatKg, formatSignedKg, formatSignedPercent } from '../../contracts/units';
-import { CarbonLensClient, DOCUMENT_SELECTOR, readSettings } from './client';
+import { AnalysisSummary, DocumentChange, MANIFEST_DOCUMENT_SELECTOR } from '../../contracts/protocol';
+import { CarbonLensClient, readSettings } from './client';
 import { isManifest } from './manifests';
 
 export type BudgetState = 'none' | 'ok' | 'near' | 'exceeded';
@@ -122,7 +122,7 @@ export class StatusController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly client: CarbonLensClient) {
-    this.item = vscode.languages.createLanguageStatusItem('carbonLens.status', DOCUMENT_SELECTOR);
+    this.item = vscode.languages.createLanguageStatusItem('carbonLens.status', MANIFEST_DOCUMENT_SELECTOR);
     this.item.name = 'Carbon Lens';
     this.item.text = '$(loading~spin) Carbon Lens';
     this.item.busy = true;

@@ -5,13 +5,17 @@ import {
   CodeLensRefreshRequest,
   Connection,
   Diagnostic,
+  DiagnosticRegistrationOptions,
   DiagnosticServerCancellationData,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  DocumentDiagnosticRequest,
   ErrorCodes,
   InitializeResult,
   InlayHintRefreshRequest,
   LSPErrorCodes,
+  Registration,
+  RegistrationRequest,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -22,7 +26,8 @@ import { AnalysisStore } from './analysisStore';
 import { BaseVersions, parseBaseParams } from './baseVersions';
 import { sameJson } from './sameJson';
 import {
-  ANALYSIS_NOTIFICATION, AnalysisSummary, BASE_NOTIFICATION, CHANGE_REQUEST, ChangeParams, ChangeResult, EXPORT_FORMAT_NAMES, EXPORT_REQUEST, ExportParams, REPORT_REQUEST, ReportParams,
+  ANALYSIS_NOTIFICATION, AnalysisSummary, BASE_NOTIFICATION, CHANGE_REQUEST, ChangeParams, ChangeResult, EXPORT_FORMAT_NAMES, EXPORT_REQUEST, ExportParams, MANIFEST_DOCUMENT_SELECTOR,
+  ITEM_DIAGNOSTICS, REPORT_REQUEST, ReportParams, TOTALS_DIAGNOSTICS,
 } from '../../contracts/protocol';
 import { DocumentBase, documentChange } from './service/change';
 import { codeActions } from './service/codeActions';
@@ -30,7 +35,7 @@ import { assetInlayHints, codeLensesToSend, resolveCodeLens } from './service/co
 import { complete } from './service/completion';
 import { hover } from './service/hover';
 import { documentSymbols, foldingRanges } from './service/symbols';
-import { validate } from './service/validate';
+import { DiagnosticsPart, validate } from './service/validate';
 import { DEFAULT_SETTINGS, normalizeSettings, Settings, SETTINGS_SECTION } from '../../contracts/settings';
 
 export function startServer(connection: Connection): void {
@@ -41,6 +46,8 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<Settings>>();
   let capabilities: ClientCapabilities = {};
   let pullDiagnostics = false;
+  /** Diagnostics are pulled in two reports, items and totals (ITEM_DIAGNOSTICS, TOTALS_DIAGNOSTICS), registered when the client can take them. */
+  let totalsReport = false;
   let configurationRequests = false;
   let globalSettings: Settings = DEFAULT_SETTINGS;
   const pending = new Map<string, NodeJS.Immediate>();
@@ -50,8 +57,8 @@ export function startServer(connection: Connection): void {
   const lensAnalyses = new Map<number, { uri: string; analysis: Analysis; settings: Settings; base?: DocumentBase }>();
   const lensCache = new WeakMap<Analysis, { settings: Settings; base?: DocumentBase; tag: number; lenses: CodeLens[] }>();
   let lensTags = 0;
-  /** The last diagnostics pulled for each document, by the resultId they were sent with. */
-  const lastReports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  /** The last diagnostics pulled for each document and report, by the resultId they were sent with. */
+  const lastReports = new Map<string, Partial<Record<DiagnosticsPart, { resultId: string; items: Diagnostic[] }>>>();
   let reportIds = 0;
   /** The last status summary sent for each document (its JSON): the same one is not sent twice. */
   const lastSummaries = new Map<string, string>();
@@ -201,6 +208,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    totalsReport = pullDiagnostics && !!capabilities.textDocument?.diagnostic?.dynamicRegistration;
     configurationRequests = !!capabilities.workspace?.configuration;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings) globalSettings = normalizeSettings(options.settings);
@@ -214,7 +222,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        diagnosticProvider: pullDiagnostics && !totalsReport ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { name: 'carbon-lens', version: '0.1.0' },
     };
@@ -224,9 +232,28 @@ export function startServer(connection: Connection): void {
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     }
+    if (totalsReport) registerDiagnosticReports();
     // Compile the schema validators before the first document needs them.
     setImmediate(() => void safe('compile validators', undefined, () => compileValidators())(undefined, CancellationToken.None));
   });
+
+  /**
+   * The two diagnostics reports, registered in one request so that the client has both or
+   * neither. A client that refuses them gets the diagnostics published instead.
+   */
+  function registerDiagnosticReports(): void {
+    const report = (identifier: string): Registration => {
+      const registerOptions: DiagnosticRegistrationOptions = { documentSelector: MANIFEST_DOCUMENT_SELECTOR, identifier, interFileDependencies: false, workspaceDiagnostics: false };
+      return { id: identifier, method: DocumentDiagnosticRequest.method, registerOptions };
+    };
+    connection.sendRequest(RegistrationRequest.type, { registrations: [report(ITEM_DIAGNOSTICS), report(TOTALS_DIAGNOSTICS)] }).then(undefined, (error: unknown) => {
+      connection.console.warn(`carbon-lens: diagnostics are published (the client did not take the pulled reports: ${error instanceof Error ? error.message : String(error)})`);
+      pullDiagnostics = false;
+      totalsReport = false;
+      lastReports.clear();
+      for (const document of documents.all()) schedule(document.uri);
+    });
+  }
 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
@@ -266,13 +293,17 @@ export function startServer(connection: Connection): void {
     // The editor pulls as soon as it sends an edit, so the analysis is usually made here: the
     // status total goes first, before hundreds of diagnostics are converted and sent.
     announce(params.textDocument.uri, current.document.version, current.settings, current.analysis);
-    const items = validate(current.analysis, params.textDocument.uri, current.settings);
-    // Most keystrokes leave the findings as they were: say so, and the editor keeps (and does not
-    // convert and redraw) the hundreds of diagnostics of a large file.
-    const last = lastReports.get(params.textDocument.uri);
+    const part: DiagnosticsPart = !totalsReport ? 'all' : params.identifier === TOTALS_DIAGNOSTICS ? 'totals' : 'items';
+    const items = validate(current.analysis, params.textDocument.uri, current.settings, part);
+    // Most keystrokes leave the findings as they were (a count's keystroke changes only the
+    // totals' report): say so, and the editor keeps, and does not convert and redraw, the
+    // hundreds of diagnostics of a large file.
+    const reports = lastReports.get(params.textDocument.uri) ?? {};
+    const last = reports[part];
     if (last && params.previousResultId === last.resultId && sameJson(last.items, items)) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
     const resultId = String(++reportIds);
-    lastReports.set(params.textDocument.uri, { resultId, items });
+    reports[part] = { resultId, items };
+    lastReports.set(params.textDocument.uri, reports);
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }));
 

@@ -8,7 +8,9 @@
  *   as vscode-languageclient 9.0.1 does (lib/common/diagnostic.js, DiagnosticRequestor.pullAsync):
  *   one request per document at a time; a change while one is in flight cancels it and pulls
  *   again when it returns; a ServerCancelled answer with `retriggerRequest` pulls again; a
- *   result of a cancelled request is dropped.
+ *   result of a cancelled request is dropped. It pulls each report the server offers: the one
+ *   declared at initialize and those registered later (`client/registerCapability` with an
+ *   `identifier`), and a version's diagnostics are all its reports together.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,6 +21,8 @@ import {
   ClientCapabilities,
   createProtocolConnection,
   Diagnostic,
+  DiagnosticOptions,
+  DiagnosticRegistrationOptions,
   DiagnosticServerCancellationData,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
@@ -34,6 +38,8 @@ import {
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
   Range,
+  RegistrationParams,
+  RegistrationRequest,
   ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
@@ -69,7 +75,7 @@ export function editorCapabilities(mode: DiagnosticsMode): ClientCapabilities {
       hover: { contentFormat: ['markdown', 'plaintext'] },
       codeLens: {},
       completion: { completionItem: { snippetSupport: true } },
-      ...(mode === 'pull' ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+      ...(mode === 'pull' ? { diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false } } : {}),
     },
   };
 }
@@ -81,8 +87,8 @@ export interface VersionDiagnostics {
   version: number | undefined;
   diagnostics: Diagnostic[];
   at: number;
-  /** Pull mode: whether the server sent the items or said they were unchanged since the last report. */
-  report?: 'full' | 'unchanged';
+  /** Pull mode: for each report (by identifier, `default` for none), whether the server sent its items or said they were unchanged. */
+  reports?: Record<string, 'full' | 'unchanged'>;
 }
 
 interface Waiter {
@@ -103,6 +109,10 @@ export function isRetrigger(error: unknown): boolean {
   return error instanceof ResponseError && error.code === LSPErrorCodes.ServerCancelled && (error.data as DiagnosticServerCancellationData | undefined)?.retriggerRequest !== false;
 }
 
+function reportKey(uri: string, identifier: string | undefined): string {
+  return `${identifier ?? ''}\n${uri}`;
+}
+
 export class LspClient {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
@@ -117,9 +127,12 @@ export class LspClient {
   private readonly documents = new Map<string, TextDocument>();
   private readonly received = new Map<string, VersionDiagnostics[]>();
   private readonly waiters: Waiter[] = [];
+  /** The diagnostic reports pulled for each document (pull mode), by identifier (undefined: the one declared at initialize). */
+  private readonly reportIds: (string | undefined)[] = [];
+  /** Requests in flight, by `reportKey`. */
   private readonly pulls = new Map<string, PullInFlight>();
-  /** The last full or unchanged diagnostic report of each document (pull mode). */
-  private readonly lastReports = new Map<string, { resultId?: string; items: Diagnostic[] }>();
+  /** The last answer of each report of each document, by `reportKey`: its items and the version they are for. */
+  private readonly lastReports = new Map<string, { resultId?: string; items: Diagnostic[]; version: number; kind: 'full' | 'unchanged' }>();
 
   constructor(readonly spec: ServerSpec = carbonLensServer()) {
     this.process = spawn(spec.command, spec.args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...spec.env } });
@@ -134,7 +147,13 @@ export class LspClient {
       if (params.type === 1) this.errorsLogged.push(params.message);
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => spec.configuration(item.section)));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest(RegistrationRequest.type, (params: RegistrationParams) => {
+      const reports = params.registrations.filter((registration) => registration.method === DocumentDiagnosticRequest.method);
+      if (this.mode !== 'pull' || reports.length === 0) return null;
+      for (const report of reports) this.reportIds.push((report.registerOptions as DiagnosticRegistrationOptions | undefined)?.identifier);
+      for (const uri of this.documents.keys()) this.pull(uri);
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/codeLens/refresh', () => {
       this.refreshes.codeLens++;
@@ -152,6 +171,8 @@ export class LspClient {
   async initialize(capabilities: ClientCapabilities = {}, initializationOptions?: unknown): Promise<InitializeResult> {
     this.mode = capabilities.textDocument?.diagnostic ? 'pull' : 'push';
     const result = await this.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities, initializationOptions });
+    const declared = result.capabilities.diagnosticProvider as DiagnosticOptions | undefined;
+    if (this.mode === 'pull' && declared) this.reportIds.push(declared.identifier);
     await this.connection.sendNotification('initialized', {});
     return result;
   }
@@ -195,9 +216,14 @@ export class LspClient {
     return version;
   }
 
-  /** Pulls the diagnostics of the document's current version (what vscode-languageclient does after each change). */
+  /** Pulls the diagnostics of the document's current version, each report (what vscode-languageclient does after each change). */
   pull(uri: string): void {
-    const inFlight = this.pulls.get(uri);
+    for (const identifier of this.reportIds) this.pullReport(uri, identifier);
+  }
+
+  private pullReport(uri: string, identifier: string | undefined): void {
+    const key = reportKey(uri, identifier);
+    const inFlight = this.pulls.get(key);
     if (inFlight) {
       inFlight.source.cancel();
       inFlight.again = true;
@@ -206,23 +232,24 @@ export class LspClient {
     const document = this.documents.get(uri);
     if (!document) return;
     const request: PullInFlight = { version: document.version, source: new CancellationTokenSource(), again: false };
-    this.pulls.set(uri, request);
+    this.pulls.set(key, request);
     const done = (again: boolean) => {
-      this.pulls.delete(uri);
+      this.pulls.delete(key);
       request.source.dispose();
-      if (again) this.pull(uri);
+      if (again) this.pullReport(uri, identifier);
     };
     // As vscode-languageclient does: the previous report's resultId, and an `unchanged` answer keeps its items.
-    const previous = this.lastReports.get(uri);
-    this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, ...(previous?.resultId ? { previousResultId: previous.resultId } : {}) }, request.source.token).then(
+    const previous = this.lastReports.get(key);
+    const params = { textDocument: { uri }, ...(identifier !== undefined ? { identifier } : {}), ...(previous?.resultId ? { previousResultId: previous.resultId } : {}) };
+    this.connection.sendRequest(DocumentDiagnosticRequest.type, params, request.source.token).then(
       (report: DocumentDiagnosticReport) => {
         const cancelled = request.source.token.isCancellationRequested;
         if (!cancelled && report.kind === 'full') {
-          this.lastReports.set(uri, { resultId: report.resultId, items: report.items });
-          this.receive({ uri, version: request.version, diagnostics: report.items, at: performance.now(), report: 'full' });
+          this.lastReports.set(key, { resultId: report.resultId, items: report.items, version: request.version, kind: 'full' });
+          this.combine(uri, request.version);
         } else if (!cancelled && report.kind === 'unchanged' && previous) {
-          this.lastReports.set(uri, { resultId: report.resultId, items: previous.items });
-          this.receive({ uri, version: request.version, diagnostics: previous.items, at: performance.now(), report: 'unchanged' });
+          this.lastReports.set(key, { resultId: report.resultId, items: previous.items, version: request.version, kind: 'unchanged' });
+          this.combine(uri, request.version);
         }
         done(request.again);
       },
@@ -232,6 +259,15 @@ export class LspClient {
         done(request.again || (!cancelled && isRetrigger(error)));
       },
     );
+  }
+
+  /** Once every report of `uri` has answered for `version`: its diagnostics, all reports together. */
+  private combine(uri: string, version: number): void {
+    const answers = this.reportIds.map((identifier) => this.lastReports.get(reportKey(uri, identifier)));
+    if (answers.some((answer) => answer?.version !== version)) return;
+    const reports: Record<string, 'full' | 'unchanged'> = {};
+    this.reportIds.forEach((identifier, i) => (reports[identifier ?? 'default'] = answers[i]!.kind));
+    this.receive({ uri, version, diagnostics: answers.flatMap((answer) => answer!.items), at: performance.now(), reports });
   }
 
   private receive(received: VersionDiagnostics): void {

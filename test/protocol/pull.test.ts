@@ -1,66 +1,108 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ITEM_DIAGNOSTICS, TOTALS_DIAGNOSTICS } from '../../contracts/protocol';
 import { editorCapabilities, LspClient } from './lspClient';
 
 /**
- * Pulled diagnostics (how VS Code asks for them): an edit that leaves the findings as they were is
- * answered `unchanged` with the previous resultId, so the editor keeps what it shows; any change
- * to a finding — its range, message or facts — sends the items in full.
+ * Pulled diagnostics (how VS Code asks for them). A client that registers providers dynamically
+ * gets two reports: the findings that state the file's totals (budgets, targets) and the others.
+ * A report is answered `unchanged`, with its previous resultId, when an edit left its findings as
+ * they were; any change to a finding — its range, message or facts — sends its items in full.
  */
 
 const SAMPLE = readFileSync(join(__dirname, '..', '..', '..', 'samples', 'example-ai-lab.carbon.yaml'), 'utf8');
+// The annual budget exceeded: a budget finding whose figures change with every count.
+const OVER_BUDGET = SAMPLE.replace('limit: 900 tCO2e', 'limit: 100 tCO2e');
 const URI = 'file:///work/pull.carbon.yaml';
 
-describe('language server: pulled diagnostics are sent again only when they change', function () {
+async function started(capabilities = editorCapabilities('pull')): Promise<LspClient> {
+  const client = new LspClient();
+  await client.initialize(capabilities);
+  client.open(URI, OVER_BUDGET);
+  return client;
+}
+
+/** Applies an edit at `offset` of the current text and returns the diagnostics of the new version. */
+async function edited(client: LspClient, offset: (text: string) => number, remove: number, insert: string) {
+  const document = client.document(URI);
+  const at = offset(document.getText());
+  client.edit(URI, { start: document.positionAt(at), end: document.positionAt(at + remove) }, insert);
+  return client.diagnosticsOf(URI);
+}
+
+// The training pods' count (16): an asset with no finding of its own, so only the totals change.
+const podsCount = (text: string) => text.indexOf('count: 16') + 'count: '.length;
+
+describe('language server: pulled diagnostics in two reports, items and totals (as VS Code pulls them)', function () {
   this.timeout(60_000);
   let client: LspClient;
 
   before(async () => {
-    client = new LspClient();
-    await client.initialize(editorCapabilities('pull'));
-    client.open(URI, SAMPLE);
+    client = await started();
   });
 
   after(async () => {
     await client.shutdown();
   });
 
-  /** Applies an edit at `offset` of the current text and returns the diagnostics of the new version. */
-  async function edited(offset: (text: string) => number, remove: number, insert: string) {
-    const document = client.document(URI);
-    const at = offset(document.getText());
-    client.edit(URI, { start: document.positionAt(at), end: document.positionAt(at + remove) }, insert);
-    return client.diagnosticsOf(URI);
-  }
-
-  it('sends the first report in full, then `unchanged` after an edit that changes no finding', async () => {
+  it('sends both reports in full at first: the budget finding in the totals report, the others in the items report', async () => {
     const opened = await client.diagnosticsOf(URI, 1);
-    assert.equal(opened.report, 'full');
-    assert.deepEqual(opened.diagnostics.map((d) => d.code).sort(), ['missing-end-of-life', 'missing-transport']);
-    // A comment at the end of the file moves nothing and changes no figure a finding states.
-    const commented = await edited((text) => text.length, 0, '\n# reviewed\n');
-    assert.equal(commented.report, 'unchanged');
-    assert.deepEqual(commented.diagnostics, opened.diagnostics);
+    assert.deepEqual(opened.reports, { [ITEM_DIAGNOSTICS]: 'full', [TOTALS_DIAGNOSTICS]: 'full' });
+    assert.deepEqual(opened.diagnostics.map((d) => d.code), ['missing-transport', 'missing-end-of-life', 'budget-exceeded']);
+    assert.deepEqual(client.pullFailures, []);
   });
 
-  it('sends the items in full when a finding moves, with the new ranges', async () => {
+  it('answers `unchanged` for both after an edit that changes no finding', async () => {
+    const before = await client.diagnosticsOf(URI);
+    // A comment at the end of the file moves nothing and changes no figure a finding states.
+    const commented = await edited(client, (text) => text.length, 0, '\n# reviewed\n');
+    assert.deepEqual(commented.reports, { [ITEM_DIAGNOSTICS]: 'unchanged', [TOTALS_DIAGNOSTICS]: 'unchanged' });
+    assert.deepEqual(commented.diagnostics, before.diagnostics);
+  });
+
+  it('a count edited: only the totals report is sent again, with the budget\'s new actual', async () => {
+    const before = await client.diagnosticsOf(URI);
+    const more = await edited(client, podsCount, 2, '20');
+    assert.deepEqual(more.reports, { [ITEM_DIAGNOSTICS]: 'unchanged', [TOTALS_DIAGNOSTICS]: 'full' });
+    const budget = (d: typeof more) => d.diagnostics.find((x) => x.code === 'budget-exceeded')!.data as { actualKgCO2e: number };
+    assert.ok(budget(more).actualKgCO2e > budget(before).actualKgCO2e, 'more pods, a larger actual');
+  });
+
+  it('sends the items report in full when a finding moves, with the new ranges', async () => {
     const before = (await client.diagnosticsOf(URI)).diagnostics;
-    const moved = await edited(() => 0, 0, '# a line above everything\n');
-    assert.equal(moved.report, 'full');
+    const moved = await edited(client, () => 0, 0, '# a line above everything\n');
+    assert.equal(moved.reports?.[ITEM_DIAGNOSTICS], 'full');
     assert.deepEqual(moved.diagnostics.map((d) => d.range.start.line), before.map((d) => d.range.start.line + 1));
     // And back: the same findings as before the line was added, sent in full again.
-    const back = await edited(() => 0, '# a line above everything\n'.length, '');
-    assert.equal(back.report, 'full');
+    const back = await edited(client, () => 0, '# a line above everything\n'.length, '');
+    assert.equal(back.reports?.[ITEM_DIAGNOSTICS], 'full');
     assert.deepEqual(back.diagnostics, before);
   });
+});
 
-  it('sends the items in full when only a finding\'s facts change, not its range or code', async () => {
-    const before = (await client.diagnosticsOf(URI)).diagnostics;
-    // More storage nodes: the same two findings at the same place, with a larger estimate each.
-    const more = await edited((text) => text.indexOf('count:', text.indexOf('id: storage-nodes')) + 'count: '.length, 1, '9');
-    assert.equal(more.report, 'full');
-    assert.deepEqual(more.diagnostics.map((d) => [d.code, d.range]), before.map((d) => [d.code, d.range]));
-    assert.notDeepEqual(more.diagnostics.map((d) => d.data), before.map((d) => d.data));
+describe('language server: pulled diagnostics in one report, for a client that does not register providers', function () {
+  this.timeout(60_000);
+  let client: LspClient;
+
+  before(async () => {
+    const capabilities = editorCapabilities('pull');
+    capabilities.textDocument!.diagnostic!.dynamicRegistration = false;
+    client = await started(capabilities);
+  });
+
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('sends every finding in one report, then `unchanged` after an edit that changes none, and in full when a total changes', async () => {
+    const opened = await client.diagnosticsOf(URI, 1);
+    assert.deepEqual(opened.reports, { default: 'full' });
+    assert.deepEqual(opened.diagnostics.map((d) => d.code), ['missing-transport', 'missing-end-of-life', 'budget-exceeded']);
+    const commented = await edited(client, (text) => text.length, 0, '\n# reviewed\n');
+    assert.deepEqual(commented.reports, { default: 'unchanged' });
+    const more = await edited(client, podsCount, 2, '20');
+    assert.deepEqual(more.reports, { default: 'full' });
+    assert.deepEqual(more.diagnostics.map((d) => [d.code, d.range]), opened.diagnostics.map((d) => [d.code, d.range]));
   });
 });
