@@ -26,8 +26,8 @@ import { AnalysisStore } from './analysisStore';
 import { BaseVersions, parseBaseParams } from './baseVersions';
 import { sameJson } from './sameJson';
 import {
-  ANALYSIS_NOTIFICATION, AnalysisSummary, BASE_NOTIFICATION, CHANGE_REQUEST, ChangeParams, ChangeResult, EXPORT_FORMAT_NAMES, EXPORT_REQUEST, ExportParams, MANIFEST_DOCUMENT_SELECTOR,
-  ITEM_DIAGNOSTICS, REPORT_REQUEST, ReportParams, TOTALS_DIAGNOSTICS,
+  ANALYSIS_NOTIFICATION, AnalysisSummary, BASE_NOTIFICATION, CHANGE_REQUEST, ChangeParams, ChangeResult, EXPORT_FORMAT_NAMES, EXPORT_REQUEST, ExportParams, ITEM_DIAGNOSTICS,
+  MANIFEST_DOCUMENT_SELECTOR, REPORT_REQUEST, ReportParams, TOTALS_DIAGNOSTICS,
 } from '../../contracts/protocol';
 import { DocumentBase, documentChange } from './service/change';
 import { codeActions } from './service/codeActions';

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DocumentDiagnosticRequest, ErrorCodes, RegistrationParams, RegistrationRequest, ResponseError } from 'vscode-languageserver-protocol/node';
 import { ITEM_DIAGNOSTICS, TOTALS_DIAGNOSTICS } from '../../contracts/protocol';
 import { editorCapabilities, LspClient } from './lspClient';
 
@@ -104,5 +105,29 @@ describe('language server: pulled diagnostics in one report, for a client that d
     const more = await edited(client, podsCount, 2, '20');
     assert.deepEqual(more.reports, { default: 'full' });
     assert.deepEqual(more.diagnostics.map((d) => [d.code, d.range]), opened.diagnostics.map((d) => [d.code, d.range]));
+  });
+});
+
+describe('language server: a client that refuses the two diagnostics reports', function () {
+  this.timeout(60_000);
+
+  it('gets every finding published instead, and after each edit', async () => {
+    const client = new LspClient();
+    try {
+      client.connection.onRequest(RegistrationRequest.type, (params: RegistrationParams) => {
+        if (params.registrations.some((r) => r.method === DocumentDiagnosticRequest.method)) throw new ResponseError(ErrorCodes.InvalidRequest, 'no dynamic diagnostics here');
+        return null;
+      });
+      await client.initialize(editorCapabilities('pull'));
+      client.open(URI, OVER_BUDGET);
+      const opened = await client.diagnosticsOf(URI, 1);
+      assert.equal(opened.reports, undefined, 'published, not pulled');
+      assert.deepEqual(opened.diagnostics.map((d) => d.code), ['missing-transport', 'missing-end-of-life', 'budget-exceeded']);
+      const more = await edited(client, podsCount, 2, '20');
+      assert.equal(more.version, 2);
+      assert.equal(more.diagnostics.length, 3);
+    } finally {
+      await client.shutdown();
+    }
   });
 });
