@@ -45,6 +45,25 @@ describe('Carbon Lens language features', () => {
     assert.deepEqual(sites.map((d) => d.range.start.line).sort((a, b) => a - b), siteLines, 'one per asset, on its `site:` line');
   });
 
+  it('shows a budget finding with the others, once, and follows a count edit (the two diagnostics reports of the real client)', async () => {
+    const uri = await writeWorkspaceFile('over-budget.carbon.yaml', sample.replace('limit: 900 tCO2e', 'limit: 100 tCO2e'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const opened = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'budget-exceeded') && d.some((x) => codeOf(x) === 'missing-transport'));
+    assert.deepEqual(opened.map(codeOf).sort(), ['budget-exceeded', 'missing-end-of-life', 'missing-transport'], 'each finding once, from the items report and the totals report');
+    assert.match(opened.find((d) => codeOf(d) === 'budget-exceeded')!.message, /exceeded: 234 tCO2e against a limit of 100 tCO2e/);
+
+    // More pods: only the budget's figure changes; the asset findings stay as they were.
+    const edit = new vscode.WorkspaceEdit();
+    const at = positionOf(document, 'count: 16', 'count: '.length);
+    edit.replace(uri, new vscode.Range(at, at.translate(0, 2)), '20');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const edited = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'budget-exceeded' && /exceeded: 280 tCO2e/.test(x.message)));
+    assert.deepEqual(edited.map(codeOf).sort(), ['budget-exceeded', 'missing-end-of-life', 'missing-transport']);
+    const items = (list: vscode.Diagnostic[]) => list.filter((d) => codeOf(d) !== 'budget-exceeded').map((d) => [codeOf(d), d.message, d.range.start.line]);
+    assert.deepEqual(items(edited), items(opened));
+  });
+
   it('hovers an asset id with its footprint by stage', async () => {
     const document = await activateWithSample(SAMPLE);
     const texts = await waitFor(async () => {
