@@ -62,6 +62,8 @@ export function startServer(connection: Connection): void {
   let reportIds = 0;
   /** The last status summary sent for each document (its JSON): the same one is not sent twice. */
   const lastSummaries = new Map<string, string>();
+  /** What each document's last announced summary was made from: the same inputs make the same summary. */
+  const lastAnnounced = new Map<string, { analysis: Analysis; version: number; settings: Settings; base: DocumentBase | undefined }>();
   // Each manifest's version at `compareTo`, sent by the client; once analysed, lenses and the status say the change.
   const bases = new BaseVersions((uri) => {
     schedule(uri);
@@ -168,6 +170,11 @@ export function startServer(connection: Connection): void {
    * version it analysed (messages are written in the order they are sent).
    */
   function announce(uri: string, version: number, settings: Settings, analysis: Analysis): void {
+    // Each pull of a version (two reports) and its publication announce it: compute it once.
+    const base = bases.get(uri, settings);
+    const last = lastAnnounced.get(uri);
+    if (last && last.analysis === analysis && last.version === version && last.settings === settings && last.base === base) return;
+    lastAnnounced.set(uri, { analysis, version, settings, base });
     const sent = summary(uri, version, settings, analysis);
     const json = JSON.stringify(sent);
     if (lastSummaries.get(uri) === json) return;
@@ -277,6 +284,7 @@ export function startServer(connection: Connection): void {
     staleAnswers.delete(event.document.uri);
     lastReports.delete(event.document.uri);
     lastSummaries.delete(event.document.uri);
+    lastAnnounced.delete(event.document.uri);
     for (const [tag, made] of lensAnalyses) if (made.uri === event.document.uri) lensAnalyses.delete(tag);
     settingsCache.delete(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
