@@ -13,9 +13,10 @@ export const MANIFEST_DOCUMENT_SELECTOR = [{ language: MANIFEST_LANGUAGE_ID }];
  * dynamically (VS Code does): the server registers both (LSP 3.17 `DiagnosticRegistrationOptions`
  * with these identifiers). The totals report holds the findings that state the file's totals
  * (`statesTotals` in rules.ts: budgets, targets, metering); the items report every other finding.
- * A keystroke in a count or a power changes only the totals report, and the items report is
- * answered `unchanged`: the editor keeps, and does not redraw, the hundreds of diagnostics of a
- * large file. Other clients get one report (pulled or published).
+ * A keystroke in a count or a power usually changes only the totals report (unless the asset
+ * has a finding that states its own figure), and the items report is answered `unchanged`: the
+ * editor keeps, and does not redraw, the hundreds of diagnostics of a large file. Other clients
+ * get one report (pulled or published).
  */
 export const ITEM_DIAGNOSTICS = 'carbon-lens';
 export const TOTALS_DIAGNOSTICS = 'carbon-lens-totals';

@@ -22,6 +22,19 @@ describe('service: diagnostics under the settings, by the rule registry', () => 
     assert.ok(analysis.findings.some((f) => unlisted.has(f.code)), 'the text has a budget within its limit (budget-ok)');
   });
 
+  it('splits the diagnostics into the totals report (budget and target rules) and the items report, each finding in exactly one', () => {
+    const all = validate(analysis, URI, settings());
+    const totals = validate(analysis, URI, settings(), 'totals');
+    const items = validate(analysis, URI, settings(), 'items');
+    const totalsRules = new Set(RULES.filter((r) => r.category === 'budget' || r.category === 'target').map((r) => r.code));
+    assert.deepEqual(codes(totals), codes(all).filter((c) => totalsRules.has(c)));
+    assert.deepEqual(codes(items), codes(all).filter((c) => !totalsRules.has(c)));
+    assert.ok(totals.length >= 1 && items.length >= 3, `the text has both: ${codes(all).join(', ')}`);
+    // The same diagnostics, not copies that differ: the split only chooses.
+    assert.deepEqual([...items, ...totals].sort((a, b) => a.range.start.line - b.range.start.line || String(a.code).localeCompare(String(b.code))),
+      [...all].sort((a, b) => a.range.start.line - b.range.start.line || String(a.code).localeCompare(String(b.code))));
+  });
+
   it('the completeness setting hides exactly the rules the registry marks', () => {
     const hidden = new Set(RULES.filter((r) => r.completeness).map((r) => r.code));
     const all = codes(validate(analysis, URI, settings()));
