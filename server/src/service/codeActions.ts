@@ -1,7 +1,7 @@
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { Analysis, idsOf, lifespanWhatIf, PathSegment, schemaPlaceholderAt, Suggestion } from '../../../engine';
 import { formatKg } from '../../../contracts/units';
-import { rangeOf, SOURCE } from './convert';
+import { diagnosticData, rangeOf, SOURCE } from './convert';
 
 interface DiagnosticData {
   path?: PathSegment[];
@@ -142,7 +142,7 @@ function currentFacts(analysis: Analysis, diagnostic: Diagnostic): Diagnostic | 
     if (finding.code !== diagnostic.code) continue;
     const range = rangeOf(analysis, finding.start, finding.end);
     if (range.start.line === start.line && range.start.character === start.character && range.end.line === end.line && range.end.character === end.character) {
-      return { ...diagnostic, data: { ...finding.data, suggestions: finding.suggestions } };
+      return { ...diagnostic, data: diagnosticData(finding) };
     }
   }
   return undefined;

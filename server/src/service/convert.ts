@@ -19,6 +19,11 @@ export function rangeOf(analysis: Analysis, start: number, end: number): Range {
   return rangeIn(analysis, start, end);
 }
 
+/** A diagnostic's `data`: the finding's facts and the fixes it suggests, for code actions. */
+export function diagnosticData(finding: Finding): Diagnostic['data'] {
+  return { ...finding.data, suggestions: finding.suggestions };
+}
+
 /** A finding as an LSP diagnostic; `data` keeps the finding's facts and fixes for code actions. */
 export function toDiagnostic(analysis: Analysis, finding: Finding, uri: string, severity: Severity = finding.severity): Diagnostic {
   const diagnostic: Diagnostic = {
@@ -27,7 +32,7 @@ export function toDiagnostic(analysis: Analysis, finding: Finding, uri: string, 
     code: finding.code,
     source: SOURCE,
     message: finding.message,
-    data: { ...finding.data, suggestions: finding.suggestions },
+    data: diagnosticData(finding),
   };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((r): DiagnosticRelatedInformation => ({
